@@ -1,0 +1,106 @@
+package org.libreconnect.protocol.command;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.libreconnect.protocol.command.DataCommands.SessionDataIdInput;
+import org.libreconnect.protocol.command.DataCommands.SetPersistentDataInput;
+import org.libreconnect.protocol.command.DataCommands.SetSessionDataInput;
+import org.libreconnect.protocol.command.DateCommands.BirthDateInput;
+import org.libreconnect.protocol.command.DateCommands.LunarDateInput;
+import org.libreconnect.protocol.command.LogCommands.LogLevels;
+import org.libreconnect.protocol.command.LogCommands.LogsTailInput;
+import org.libreconnect.protocol.command.SessionCommands.OpenSessionInput;
+
+/**
+ * The commands this connector serves: name, input type, serving process. A name that is not
+ * here is answered with an "unknown command" error, never an exception.
+ */
+public final class CommandCatalogue {
+  private final Map<String, CommandSpec> specs;
+
+  private CommandCatalogue(Map<String, CommandSpec> specs) {
+    this.specs = Collections.unmodifiableMap(specs);
+  }
+
+  /** The catalogue of the commands implemented so far. */
+  public static CommandCatalogue standard() {
+    Builder b = new Builder();
+    // Sessions and housekeeping (spec 2.1, 2.6): the master serves these itself.
+    b.master("hl_openSession", OpenSessionInput.class, false);
+    b.master("hl_closeSession", NoInput.class, true);
+    b.master("getLogsTail", LogsTailInput.class, false);
+    b.master("getLogLevels", NoInput.class, false);
+    b.master("setLogLevels", LogLevels.class, false);
+    // Everything below runs in the worker that holds the session.
+    b.worker("hl_getSessionState", NoInput.class);
+    b.worker("hl_getSessionLogsTail", LogsTailInput.class);
+    b.persistent("hl_startDummyMonitoring", NoInput.class);
+    // Session data and persistent data (spec 2.4).
+    b.worker("hl_setSessionData", SetSessionDataInput.class);
+    b.worker("hl_getSessionData", SessionDataIdInput.class);
+    b.worker("hl_removeSessionData", SessionDataIdInput.class);
+    b.worker("hl_clearSessionData", NoInput.class);
+    b.worker("hl_getSessionDataSize", NoInput.class);
+    b.worker("hl_getMaximumSessionDataSize", NoInput.class);
+    b.worker("hl_setPersistantData", SetPersistentDataInput.class);
+    b.worker("hl_getPersistantData", NoInput.class);
+    b.worker("hl_clearPersistantData", NoInput.class);
+    b.worker("hl_getPersistantDataSize", NoInput.class);
+    b.worker("hl_getMaximumPersistantDataSize", NoInput.class);
+    // Date utilities (spec 2.7).
+    b.worker("hl_convertLunarDateToStandardDate", LunarDateInput.class);
+    b.worker("hl_computeBirthDayCentury", BirthDateInput.class);
+    b.worker("hl_regularizeBirthDateIfNeeded", BirthDateInput.class);
+    return b.build();
+  }
+
+  /** The spec of {@code name}, matched exactly (JS2 command names are case-sensitive). */
+  public Optional<CommandSpec> find(String name) {
+    return Optional.ofNullable(specs.get(name));
+  }
+
+  /**
+   * The spec whose name, lower-cased, is {@code lowerCaseName}: the REST form {@code
+   * /api/hl_opensession}.
+   */
+  public Optional<CommandSpec> findByLowerCaseName(String lowerCaseName) {
+    return specs.values().stream()
+        .filter(spec -> spec.name().toLowerCase(java.util.Locale.ROOT).equals(lowerCaseName))
+        .findFirst();
+  }
+
+  public Collection<CommandSpec> all() {
+    return specs.values();
+  }
+
+  /** Assembles a catalogue; tests use it to build smaller ones. */
+  public static final class Builder {
+    private final Map<String, CommandSpec> specs = new LinkedHashMap<>();
+
+    public Builder master(String name, Class<? extends Record> input, boolean needsSession) {
+      return add(new CommandSpec(name, input, Target.MASTER, needsSession, false));
+    }
+
+    public Builder worker(String name, Class<? extends Record> input) {
+      return add(new CommandSpec(name, input, Target.WORKER, true, false));
+    }
+
+    public Builder persistent(String name, Class<? extends Record> input) {
+      return add(new CommandSpec(name, input, Target.WORKER, true, true));
+    }
+
+    public Builder add(CommandSpec spec) {
+      if (specs.putIfAbsent(spec.name(), spec) != null) {
+        throw new IllegalArgumentException("Command listed twice: " + spec.name());
+      }
+      return this;
+    }
+
+    public CommandCatalogue build() {
+      return new CommandCatalogue(new LinkedHashMap<>(specs));
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package org.libreconnect.protocol.command;
+
+/**
+ * One entry of the command catalogue.
+ *
+ * @param name the wire name, e.g. {@code hl_getSessionData}
+ * @param inputType the record the JSON body binds to
+ * @param target the process that serves it
+ * @param needsSession whether {@code s_sessionId} is required
+ * @param persistent whether the socket stays open and receives several frames
+ */
+public record CommandSpec(
+    String name,
+    Class<? extends Record> inputType,
+    Target target,
+    boolean needsSession,
+    boolean persistent) {}

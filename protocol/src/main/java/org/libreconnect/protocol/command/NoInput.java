@@ -1,0 +1,4 @@
+package org.libreconnect.protocol.command;
+
+/** Input of commands that take nothing besides the envelope. */
+public record NoInput() {}
