@@ -1,0 +1,105 @@
+package org.libreconnect.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.libreconnect.testsupport.ConnectorProcess;
+
+/** One worker JVM per application, crash isolation, no orphan after a master crash. */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class WorkerProcessesIT {
+  @TempDir Path home;
+
+  @Test
+  void applicationsGetTheirOwnWorkerAndACrashStaysInItsSession() throws Exception {
+    try (ConnectorFixture fixture = new ConnectorFixture(home, 1)) {
+      String first = fixture.openSession("app-one");
+      String second = fixture.openSession("app-two");
+      String sameApp = fixture.openSession("app-one");
+      long firstPid = fixture.workerPidOf(first);
+      long secondPid = fixture.workerPidOf(second);
+      assertThat(firstPid).isNotEqualTo(secondPid).isNotEqualTo(fixture.connector.pid());
+      assertThat(fixture.workerPidOf(sameApp)).isEqualTo(firstPid);
+
+      ProcessHandle.of(secondPid).orElseThrow().destroyForcibly(); // SIGKILL
+      assertThat(ConnectorProcess.awaitExit(secondPid, Duration.ofSeconds(10))).isTrue();
+
+      JsonNode broken =
+          fixture.call("{\"s_commandName\":\"hl_getSessionDataSize\",\"s_sessionId\":\"" + second + "\"}");
+      assertThat(broken.path("s_status").asText()).isEqualTo("ERROR");
+      assertThat(broken.path("i_apiErrorType").asInt()).isEqualTo(6000);
+      assertThat(broken.path("i_apiErrorCode").asInt()).isEqualTo(1);
+      assertThat(broken.path("s_apiErrorDescription").asText())
+          .contains("pid " + secondPid)
+          .contains("SIGKILL")
+          .contains("open a new session");
+
+      JsonNode healthy =
+          fixture.call("{\"s_commandName\":\"hl_getSessionDataSize\",\"s_sessionId\":\"" + first + "\"}");
+      assertThat(healthy.path("s_status").asText()).isEqualTo("OK");
+      String reopened = fixture.openSession("app-two");
+      assertThat(fixture.workerPidOf(reopened)).isNotEqualTo(secondPid);
+      assertThat(fixture.call("{\"s_commandName\":\"hl_closeSession\",\"s_sessionId\":\"" + second + "\"}")
+              .path("s_status").asText()).isEqualTo("OK");
+    }
+  }
+
+  @Test
+  void sessionsWithoutApplicationIdGetPrivateWorkersThatStopWithTheirSession() throws Exception {
+    try (ConnectorFixture fixture = new ConnectorFixture(home, 0)) {
+      String first = fixture.openSession(null);
+      String second = fixture.openSession(null);
+      long firstPid = fixture.workerPidOf(first);
+      assertThat(fixture.workerPidOf(second)).isNotEqualTo(firstPid);
+      fixture.call("{\"s_commandName\":\"hl_closeSession\",\"s_sessionId\":\"" + first + "\"}");
+      assertThat(ConnectorProcess.awaitExit(firstPid, Duration.ofSeconds(15))).isTrue();
+    }
+  }
+
+  @Test
+  void killedMasterLeavesNoWorkerBehindAndRestartsCleanly() throws Exception {
+    List<Long> workers = new ArrayList<>();
+    ConnectorFixture fixture = new ConnectorFixture(home, 1);
+    try {
+      workers.add(fixture.workerPidOf(fixture.openSession("a")));
+      workers.add(fixture.workerPidOf(fixture.openSession("b")));
+      fixture.status().path("workers").forEach(w -> workers.add(w.path("pid").asLong()));
+      fixture.connector.kill(); // SIGKILL: no shutdown hook runs
+    } finally {
+      fixture.connector.close();
+    }
+    for (long pid : workers) {
+      assertThat(ConnectorProcess.awaitExit(pid, Duration.ofSeconds(15)))
+          .as("worker %d exits when its master dies", pid).isTrue();
+    }
+    try (ConnectorFixture restarted = new ConnectorFixture(home, 1)) {
+      String session = restarted.openSession("a");
+      assertThat(restarted.call("{\"s_commandName\":\"hl_getSessionDataSize\",\"s_sessionId\":\"" + session + "\"}")
+              .path("s_status").asText()).isEqualTo("OK");
+    }
+  }
+
+  @Test
+  void persistentDataSurvivesAWorkerRestart() throws Exception {
+    try (ConnectorFixture fixture = new ConnectorFixture(home, 0)) {
+      String session = fixture.openSession("keeper");
+      fixture.call("{\"s_commandName\":\"hl_setPersistantData\",\"s_sessionId\":\"" + session
+          + "\",\"s_persistantData64\":\"c3RheQ==\"}");
+      long pid = fixture.workerPidOf(session);
+      fixture.call("{\"s_commandName\":\"hl_closeSession\",\"s_sessionId\":\"" + session + "\"}");
+      assertThat(ConnectorProcess.awaitExit(pid, Duration.ofSeconds(15))).isTrue();
+      String again = fixture.openSession("keeper");
+      assertThat(fixture.workerPidOf(again)).isNotEqualTo(pid);
+      assertThat(fixture.call("{\"s_commandName\":\"hl_getPersistantData\",\"s_sessionId\":\"" + again + "\"}")
+              .path("s_persistantData64").asText()).isEqualTo("c3RheQ==");
+    }
+  }
+}

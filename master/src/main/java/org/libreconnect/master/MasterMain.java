@@ -1,0 +1,180 @@
+package org.libreconnect.master;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.libreconnect.config.ConfigException;
+import org.libreconnect.config.ConfigLoader;
+import org.libreconnect.config.ConnectorConfig;
+import org.libreconnect.master.route.CommandRouter;
+import org.libreconnect.master.route.MasterCommands;
+import org.libreconnect.master.server.ConnectorInitializer;
+import org.libreconnect.master.server.ConnectorServer;
+import org.libreconnect.master.server.OriginGate;
+import org.libreconnect.master.server.OriginPolicy;
+import org.libreconnect.master.server.PageHandler;
+import org.libreconnect.master.server.WebSocketCommandHandler;
+import org.libreconnect.master.session.SessionRegistry;
+import org.libreconnect.master.session.SessionService;
+import org.libreconnect.master.status.StatusPage;
+import org.libreconnect.master.status.StatusService;
+import org.libreconnect.master.tls.ServerCertificates;
+import org.libreconnect.master.worker.WorkerCommandLine;
+import org.libreconnect.master.worker.WorkerLauncher;
+import org.libreconnect.master.worker.WorkerLinkServer;
+import org.libreconnect.master.worker.WorkerPool;
+import org.libreconnect.protocol.ProductVersion;
+import org.libreconnect.protocol.WireJson;
+import org.libreconnect.protocol.command.CommandCatalogue;
+import org.libreconnect.protocol.error.ErrorMapper;
+import org.libreconnect.protocol.link.LinkCodec;
+import org.libreconnect.runtime.InstallationLayout;
+import org.libreconnect.runtime.LogSetup;
+import org.libreconnect.runtime.RunDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts the master: configuration, logs, zombie cleaning, TLS, workers, then the port. */
+public final class MasterMain {
+  private static final int LINK_HEADROOM_BYTES = 1024 * 1024;
+
+  private MasterMain() {}
+
+  public static void main(String[] args) throws Exception {
+    MasterOptions options;
+    ConnectorConfig config;
+    InstallationLayout layout;
+    try {
+      options = MasterOptions.parse(args, InstallationLayout.fromSystem().home());
+      layout = new InstallationLayout(options.home());
+      layout.createDirectories();
+      Path configFile = options.configFile() == null ? layout.configFile() : options.configFile();
+      config = ConfigLoader.loadOrDefaults(configFile);
+    } catch (IllegalArgumentException | ConfigException | java.io.IOException e) {
+      System.err.println("libreconnect: " + e.getMessage());
+      System.err.print(MasterOptions.USAGE);
+      System.exit(2);
+      return;
+    }
+    LogSetup logs = LogSetup.configure(layout.logDir(), "master", options.console());
+    logs.setServiceLevel(config.server().logLevel());
+    logs.setConnectorLevel(config.dmpConnect().logLevel());
+    Logger log = LoggerFactory.getLogger(MasterMain.class);
+    try {
+      run(options, config, layout, logs, log);
+    } catch (Exception e) {
+      log.error("master.failed error=\"{}\"", e.toString(), e);
+      System.err.println("libreconnect: cannot start: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  private static void run(
+      MasterOptions options, ConnectorConfig config, InstallationLayout layout, LogSetup logs, Logger log)
+      throws Exception {
+    Clock clock = Clock.systemUTC();
+    long self = ProcessHandle.current().pid();
+    RunDirectory runDirectory = new RunDirectory(layout);
+    if (config.server().cleanZombies()) {
+      List<Long> ended = runDirectory.cleanLeftovers(Duration.ofSeconds(3), self);
+      if (!ended.isEmpty()) {
+        log.warn("zombies.cleaned pids={}", ended);
+      }
+    }
+    runDirectory.recordSelf("master");
+
+    ServerCertificates certificates =
+        new ServerCertificates(layout.tlsDir(), config.server().hostName(), clock);
+    ServerCertificates.Material tls = certificates.ensure();
+
+    EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    EventLoopGroup io = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    WireJson json = new WireJson();
+    ErrorMapper errors = new ErrorMapper();
+    CommandCatalogue catalogue = CommandCatalogue.standard();
+    int maxFrameBytes = config.server().maxFrameBytes();
+
+    WorkerLinkServer link = new WorkerLinkServer(new LinkCodec(maxFrameBytes + LINK_HEADROOM_BYTES), json);
+    link.start(io);
+    WorkerLauncher launcher =
+        new WorkerLauncher(
+            layout, runDirectory, link, WorkerLauncher.currentJava(),
+            System.getProperty("java.class.path"), WorkerCommandLine.DEFAULT_JVM_OPTIONS, clock);
+    WorkerPool pool = new WorkerPool(launcher::launch, config.server().prestartedWorkers());
+    pool.start();
+
+    SessionRegistry registry = new SessionRegistry();
+    SessionService sessions = new SessionService(registry, pool, json, config, clock);
+    CommandRouter router =
+        new CommandRouter(json, errors, catalogue, registry,
+            new MasterCommands(json, sessions, pool, logs), clock);
+    OriginPolicy origins = new OriginPolicy(config.server().allowedOrigins());
+    int port = options.port().orElse(config.server().port());
+    String listen = config.server().ip() + ":" + port;
+    StatusService status =
+        new StatusService(registry, pool, origins, clock.instant(), config.simulation().enabled(),
+            listen, tls::expiresAt);
+    StatusPage page = new StatusPage();
+
+    ConnectorServer server = new ConnectorServer();
+    server.start(
+        boss,
+        io,
+        new InetSocketAddress(config.server().ip(), port),
+        new ConnectorInitializer(
+            ConnectorServer.sslContext(tls.key(), tls.chain()),
+            new OriginGate(origins),
+            () -> new PageHandler(status, page, origins, router, catalogue, json),
+            () -> new WebSocketCommandHandler(router, json, errors, maxFrameBytes),
+            maxFrameBytes));
+    int boundPort = server.address().getPort();
+    origins.allowOwnPages(config.server().hostName(), boundPort);
+    io.scheduleAtFixedRate(sessions::expireIdle, 1, 1, TimeUnit.SECONDS);
+
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.info("master.stop");
+                  server.close();
+                  CompletableFuture.allOf(
+                          registry.all().stream()
+                              .map(s -> sessions.end(s, "the connector is stopping"))
+                              .toArray(CompletableFuture[]::new))
+                      .completeOnTimeout(null, 5, TimeUnit.SECONDS)
+                      .join();
+                  pool.close();
+                  link.close();
+                  io.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+                  boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+                  try {
+                    runDirectory.forget(self);
+                  } catch (java.io.IOException e) {
+                    log.warn("run.forget.failed error=\"{}\"", e.toString());
+                  }
+                  stopped.countDown();
+                },
+                "libreconnect-shutdown"));
+
+    log.info("master.ready version={} listen={}:{} simulation={} pid={}", ProductVersion.current(),
+        config.server().ip(), boundPort, config.simulation().enabled(), self);
+    System.out.println("LibreConnect " + ProductVersion.current() + " is running"
+        + (config.simulation().enabled() ? " in simulation mode" : "") + " (pid " + self + ").");
+    System.out.println("Status page: https://" + config.server().hostName() + ":" + boundPort + "/");
+    System.out.println("             https://127.0.0.1:" + boundPort + "/ (same page by address)");
+    System.out.println("WebSocket:   wss://" + config.server().hostName() + ":" + boundPort);
+    System.out.println("Logs:        " + layout.logDir());
+    System.out.println("CA certificate to trust: " + certificates.caCertificateFile());
+    System.out.flush();
+    stopped.await();
+  }
+}

@@ -1,0 +1,104 @@
+package org.libreconnect.master.route;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import org.libreconnect.master.session.SessionService;
+import org.libreconnect.master.worker.WorkerPool;
+import org.libreconnect.protocol.CommandEnvelope;
+import org.libreconnect.protocol.WireJson;
+import org.libreconnect.protocol.command.CommandSpec;
+import org.libreconnect.protocol.command.LogCommands;
+import org.libreconnect.protocol.command.LogCommands.LogsTailAnswer;
+import org.libreconnect.protocol.command.LogCommands.LogsTailInput;
+import org.libreconnect.protocol.command.SessionCommands.OpenSessionInput;
+import org.libreconnect.protocol.error.InvalidParameterException;
+import org.libreconnect.protocol.error.UnknownCommandException;
+import org.libreconnect.protocol.link.LinkMessages;
+import org.libreconnect.runtime.LogLevels;
+import org.libreconnect.runtime.LogSetup;
+import org.libreconnect.runtime.LogTail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The commands the master serves itself: sessions, and the master's own logs and levels. */
+public final class MasterCommands {
+  private static final Logger log = LoggerFactory.getLogger(MasterCommands.class);
+  static final int MAX_TAIL_LINES = 10_000;
+
+  private final WireJson json;
+  private final SessionService sessions;
+  private final WorkerPool workers;
+  private final LogSetup logs;
+
+  public MasterCommands(WireJson json, SessionService sessions, WorkerPool workers, LogSetup logs) {
+    this.json = json;
+    this.sessions = sessions;
+    this.workers = workers;
+    this.logs = logs;
+  }
+
+  /** Serves a command whose catalogue target is the master. */
+  public CompletableFuture<String> serve(CommandSpec spec, CommandEnvelope envelope, String origin) {
+    return switch (spec.name()) {
+      case "hl_openSession" ->
+          sessions.open(json.readInput(envelope.body(), OpenSessionInput.class), origin);
+      case "hl_closeSession" -> sessions.close(envelope.sessionId(), origin);
+      case "getLogsTail" ->
+          CompletableFuture.completedFuture(
+              json.ok(logsTail(json.readInput(envelope.body(), LogsTailInput.class))));
+      case "getLogLevels" ->
+          CompletableFuture.completedFuture(
+              json.ok(new LogCommands.LogLevels(logs.connectorLevel(), logs.serviceLevel())));
+      case "setLogLevels" ->
+          CompletableFuture.completedFuture(
+              setLogLevels(json.readInput(envelope.body(), LogCommands.LogLevels.class)));
+      default -> throw new UnknownCommandException("Unknown command: " + spec.name());
+    };
+  }
+
+  private LogsTailAnswer logsTail(LogsTailInput input) {
+    String server = null;
+    String connector = null;
+    if (input.wantsServerLog()) {
+      server = tail(logs.serviceLog(), input.serverLines(), "i_serverLogNbLastLines");
+    }
+    if (input.wantsConnectorLog()) {
+      connector = tail(logs.connectorLog(), input.connectorLines(), "i_dmpConnectLogNbLastLines");
+    }
+    return new LogsTailAnswer(server, connector);
+  }
+
+  private static String tail(java.nio.file.Path file, int lines, String key) {
+    if (lines < 0) {
+      throw new InvalidParameterException(key, "must not be negative");
+    }
+    String text = LogTail.lastLines(file, Math.min(lines, MAX_TAIL_LINES));
+    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private String setLogLevels(LogCommands.LogLevels input) {
+    int connector = logs.connectorLevel();
+    int service = logs.serviceLevel();
+    if (input.dmpConnectLogLevel() != null) {
+      connector = LogLevels.stripConsoleFlags(input.dmpConnectLogLevel());
+      if (connector < 0 || connector > 5) {
+        throw new InvalidParameterException("i_dmpConnectLogLevel", "must be between 0 and 5");
+      }
+    }
+    if (input.dmpConnectJsLogLevel() != null) {
+      service = LogLevels.stripConsoleFlags(input.dmpConnectJsLogLevel());
+      if (service < 1 || service > 7) {
+        throw new InvalidParameterException("i_dmpConnectJsLogLevel", "must be between 1 and 7");
+      }
+    }
+    logs.setConnectorLevel(connector);
+    logs.setServiceLevel(service);
+    log.info("log.levels service={} connector={}", service, connector);
+    String payload = json.write(new LinkMessages.SetLogLevels(service, connector));
+    workers.workers().stream()
+        .filter(worker -> worker.state() == org.libreconnect.master.worker.WorkerHandle.State.READY)
+        .forEach(worker -> worker.call("", payload));
+    return json.ok(null);
+  }
+}

@@ -1,0 +1,52 @@
+package org.libreconnect.master.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import java.net.InetSocketAddress;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.net.ssl.SSLException;
+
+/** Binds the connector's TLS port. */
+public final class ConnectorServer implements AutoCloseable {
+  private Channel channel;
+
+  /** TLS 1.2 and 1.3 only, with the JDK's implementation. */
+  public static SslContext sslContext(PrivateKey key, List<X509Certificate> chain) throws SSLException {
+    return SslContextBuilder.forServer(key, chain.toArray(X509Certificate[]::new))
+        .sslProvider(SslProvider.JDK)
+        .protocols("TLSv1.3", "TLSv1.2")
+        .build();
+  }
+
+  public void start(EventLoopGroup boss, EventLoopGroup workers, InetSocketAddress address,
+      ConnectorInitializer initializer) throws InterruptedException {
+    channel =
+        new ServerBootstrap()
+            .group(boss, workers)
+            .channel(NioServerSocketChannel.class)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childHandler(initializer)
+            .bind(address)
+            .sync()
+            .channel();
+  }
+
+  public InetSocketAddress address() {
+    return (InetSocketAddress) channel.localAddress();
+  }
+
+  @Override
+  public void close() {
+    if (channel != null) {
+      channel.close().syncUninterruptibly();
+    }
+  }
+}

@@ -1,0 +1,218 @@
+package org.libreconnect.master.server;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.libreconnect.master.route.CommandRouter;
+import org.libreconnect.master.route.ReplySink;
+import org.libreconnect.master.status.StatusPage;
+import org.libreconnect.master.status.StatusService;
+import org.libreconnect.protocol.ProductVersion;
+import org.libreconnect.protocol.Wire;
+import org.libreconnect.protocol.WireJson;
+import org.libreconnect.protocol.command.CommandCatalogue;
+import org.libreconnect.protocol.command.CommandSpec;
+
+/**
+ * The HTTPS side of the port: status page, {@code /status.json}, {@code /health} (with CORS and
+ * Private Network Access preflight), the REST form {@code POST /api/<command>} and the JS2
+ * {@code /remotecommand/*} entries. WebSocket handshakes pass through to the origin gate.
+ */
+public final class PageHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+  private final StatusService status;
+  private final StatusPage page;
+  private final OriginPolicy origins;
+  private final CommandRouter router;
+  private final CommandCatalogue catalogue;
+  private final WireJson json;
+
+  public PageHandler(
+      StatusService status,
+      StatusPage page,
+      OriginPolicy origins,
+      CommandRouter router,
+      CommandCatalogue catalogue,
+      WireJson json) {
+    super(false);
+    this.status = status;
+    this.page = page;
+    this.origins = origins;
+    this.router = router;
+    this.catalogue = catalogue;
+    this.json = json;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    if (isWebSocketUpgrade(request)) {
+      String path = new QueryStringDecoder(request.uri()).path();
+      if (!"/".equals(path)) {
+        request.release();
+        HttpReplies.sendText(ctx, request, HttpResponseStatus.NOT_FOUND,
+            "WebSocket endpoint is / (wss://host:port)\n", true);
+        return;
+      }
+      ctx.fireChannelRead(request);
+      return;
+    }
+    try {
+      serve(ctx, request);
+    } finally {
+      request.release();
+    }
+  }
+
+  private void serve(ChannelHandlerContext ctx, FullHttpRequest request) {
+    String path = new QueryStringDecoder(request.uri()).path();
+    HttpMethod method = request.method();
+    String origin = request.headers().get(HttpHeaderNames.ORIGIN);
+    if (method.equals(HttpMethod.OPTIONS)) {
+      preflight(ctx, request, origin);
+    } else if (method.equals(HttpMethod.GET) && path.equals("/")) {
+      FullHttpResponse response =
+          HttpReplies.response(HttpResponseStatus.OK, "text/html; charset=utf-8", page.render(status.snapshot()));
+      response.headers()
+          .set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+          .set("X-Frame-Options", "DENY");
+      HttpReplies.send(ctx, request, response, false);
+    } else if (method.equals(HttpMethod.GET) && path.equals("/status.json")) {
+      sendJson(ctx, request, HttpResponseStatus.OK, json.write(status.snapshot()), null);
+    } else if (method.equals(HttpMethod.GET) && path.equals("/health")) {
+      String body = json.write(Map.of(Wire.STATUS, "OK", "s_serviceVersion", ProductVersion.current()));
+      sendJson(ctx, request, HttpResponseStatus.OK, body, origins.allows(origin) ? origin : null);
+    } else if (method.equals(HttpMethod.POST) && path.startsWith("/api/")) {
+      api(ctx, request, origin, path.substring("/api/".length()));
+    } else if (method.equals(HttpMethod.POST) && path.startsWith("/remotecommand/")) {
+      remoteCommand(ctx, request, origin, path.substring("/remotecommand/".length()));
+    } else {
+      HttpReplies.sendText(ctx, request, HttpResponseStatus.NOT_FOUND, "Not found\n", false);
+    }
+  }
+
+  private void preflight(ChannelHandlerContext ctx, FullHttpRequest request, String origin) {
+    if (!origins.allows(origin)) {
+      origins.countRefusal();
+      HttpReplies.sendText(ctx, request, HttpResponseStatus.FORBIDDEN, "Origin not allowed\n", false);
+      return;
+    }
+    FullHttpResponse response = HttpReplies.response(HttpResponseStatus.NO_CONTENT, "text/plain", "");
+    Cors.allow(response.headers(), origin);
+    response.headers()
+        .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST, OPTIONS")
+        .set(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, "600");
+    String requestedHeaders = request.headers().get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_HEADERS);
+    if (requestedHeaders != null) {
+      response.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, requestedHeaders);
+    }
+    if ("true".equalsIgnoreCase(request.headers().get("Access-Control-Request-Private-Network"))) {
+      response.headers().set("Access-Control-Allow-Private-Network", "true");
+    }
+    HttpReplies.send(ctx, request, response, false);
+  }
+
+  private void api(ChannelHandlerContext ctx, FullHttpRequest request, String origin, String name) {
+    if (!origins.allows(origin)) {
+      refuse(ctx, request, origin);
+      return;
+    }
+    CommandSpec spec = catalogue.findByLowerCaseName(name.toLowerCase(Locale.ROOT)).orElse(null);
+    String body = request.content().toString(StandardCharsets.UTF_8);
+    if (spec != null) {
+      body = withCommandName(body, spec.name());
+    }
+    AtomicBoolean answered = new AtomicBoolean();
+    router.dispatch(
+        body,
+        origin,
+        new ReplySink() {
+          @Override
+          public void send(String answer, boolean last) {
+            if (answered.compareAndSet(false, true)) {
+              HttpResponseStatus code = spec == null ? HttpResponseStatus.NOT_FOUND : HttpResponseStatus.OK;
+              sendJson(ctx, request, code, answer, origin);
+            }
+          }
+
+          @Override
+          public boolean supportsStreaming() {
+            return false;
+          }
+
+          @Override
+          public void endStream() {}
+
+          @Override
+          public void onClose(Runnable action) {
+            ctx.channel().closeFuture().addListener(f -> action.run());
+          }
+        });
+  }
+
+  /** REST clients may leave the command name to the URL. */
+  private String withCommandName(String body, String commandName) {
+    try {
+      var node = json.readObject(body);
+      if (!node.hasNonNull(Wire.COMMAND_NAME)) {
+        node.put(Wire.COMMAND_NAME, commandName);
+        return json.write(node);
+      }
+      return body;
+    } catch (RuntimeException e) {
+      return body; // the router answers with the JSON error
+    }
+  }
+
+  private void remoteCommand(
+      ChannelHandlerContext ctx, FullHttpRequest request, String origin, String entry) {
+    if (!origins.allows(origin)) {
+      refuse(ctx, request, origin);
+      return;
+    }
+    String answer =
+        switch (entry) {
+          case "getAllowedOrigins" ->
+              json.write(Map.of(Wire.STATUS, "OK", "AllowedOrigins", origins.patterns()));
+          // LibreConnect needs no licence parameters: they are accepted and ignored.
+          case "registerDcParameter", "unregisterDcParameter" -> json.ok(null);
+          case "isDcParameterRegistered" -> json.write(Map.of(Wire.STATUS, "OK", "i_registered", 1));
+          default -> null;
+        };
+    if (answer == null) {
+      HttpReplies.sendText(ctx, request, HttpResponseStatus.NOT_FOUND, "Unknown entry point\n", false);
+    } else {
+      sendJson(ctx, request, HttpResponseStatus.OK, answer, origin);
+    }
+  }
+
+  private void refuse(ChannelHandlerContext ctx, FullHttpRequest request, String origin) {
+    origins.countRefusal();
+    org.slf4j.LoggerFactory.getLogger(PageHandler.class)
+        .warn("origin.refused origin=\"{}\" path={}", OriginGate.printable(origin),
+            new QueryStringDecoder(request.uri()).path());
+    HttpReplies.sendText(ctx, request, HttpResponseStatus.FORBIDDEN, "Origin not allowed\n", false);
+  }
+
+  private static void sendJson(
+      ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus code, String body,
+      String corsOrigin) {
+    FullHttpResponse response = HttpReplies.response(code, "application/json; charset=utf-8", body);
+    if (corsOrigin != null) {
+      Cors.allow(response.headers(), corsOrigin);
+    }
+    HttpReplies.send(ctx, request, response, false);
+  }
+
+  private static boolean isWebSocketUpgrade(FullHttpRequest request) {
+    return request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
+  }
+}

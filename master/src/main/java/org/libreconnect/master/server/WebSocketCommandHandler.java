@@ -1,0 +1,132 @@
+package org.libreconnect.master.server;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import org.libreconnect.master.route.CommandRouter;
+import org.libreconnect.master.route.ReplySink;
+import org.libreconnect.protocol.WireJson;
+import org.libreconnect.protocol.error.ErrorMapper;
+import org.libreconnect.protocol.error.FunctionalException;
+import org.libreconnect.protocol.error.MessageTooLargeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One WebSocket connection after the handshake: each text frame is one JS2 command, answered on
+ * the same socket. Close frames are answered with status 1000 (the JS2 wrapper reports any other
+ * status as an error), and the answer always goes out before any close the server starts.
+ */
+public final class WebSocketCommandHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
+  private static final Logger log = LoggerFactory.getLogger(WebSocketCommandHandler.class);
+
+  private final CommandRouter router;
+  private final WireJson json;
+  private final ErrorMapper errors;
+  private final int maxFrameBytes;
+  private String origin;
+
+  public WebSocketCommandHandler(CommandRouter router, WireJson json, ErrorMapper errors, int maxFrameBytes) {
+    this.router = router;
+    this.json = json;
+    this.errors = errors;
+    this.maxFrameBytes = maxFrameBytes;
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+    if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete handshake) {
+      origin = handshake.requestHeaders().get(HttpHeaderNames.ORIGIN);
+      log.debug("ws.open remote={} origin={}", ctx.channel().remoteAddress(), origin);
+    }
+    super.userEventTriggered(ctx, event);
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+    if (frame instanceof TextWebSocketFrame text) {
+      router.dispatch(text.text(), origin, new SocketSink(ctx.channel()));
+    } else if (frame instanceof CloseWebSocketFrame) {
+      closeNormally(ctx.channel(), "");
+    } else if (frame instanceof BinaryWebSocketFrame) {
+      send(ctx.channel(), errorJson(new FunctionalException(
+          "Binary frames are not supported: send each command as one JSON text frame")));
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof TooLongFrameException || cause instanceof CorruptedWebSocketFrameException) {
+      boolean tooBig =
+          cause instanceof TooLongFrameException
+              || String.valueOf(cause.getMessage()).contains("Max frame length");
+      String message =
+          tooBig
+              ? "The message exceeds the connector's limit of " + maxFrameBytes + " bytes (server/max_frame_bytes)"
+              : "Invalid WebSocket frame";
+      log.warn("ws.rejected remote={} reason=\"{}\"", ctx.channel().remoteAddress(), message);
+      send(ctx.channel(), errorJson(new MessageTooLargeException(message)));
+      closeNormally(ctx.channel(), tooBig ? "message too big" : "invalid frame");
+      return;
+    }
+    log.debug("ws.error remote={} error=\"{}\"", ctx.channel().remoteAddress(), cause.toString());
+    ctx.close();
+  }
+
+  private String errorJson(RuntimeException failure) {
+    return json.error(errors.toAnswer(failure, null));
+  }
+
+  private static void send(Channel channel, String text) {
+    if (channel.isActive()) {
+      channel.writeAndFlush(new TextWebSocketFrame(text));
+    }
+  }
+
+  private static void closeNormally(Channel channel, String reason) {
+    if (channel.isActive()) {
+      channel
+          .writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE.code(), reason))
+          .addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  /** Answers go back on the socket the command came from. */
+  private static final class SocketSink implements ReplySink {
+    private final Channel channel;
+
+    SocketSink(Channel channel) {
+      this.channel = channel;
+    }
+
+    @Override
+    public void send(String json, boolean last) {
+      WebSocketCommandHandler.send(channel, json);
+    }
+
+    @Override
+    public boolean supportsStreaming() {
+      return true;
+    }
+
+    @Override
+    public void endStream() {
+      closeNormally(channel, "");
+    }
+
+    @Override
+    public void onClose(Runnable action) {
+      channel.closeFuture().addListener(future -> action.run());
+    }
+  }
+}

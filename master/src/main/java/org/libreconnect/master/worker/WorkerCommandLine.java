@@ -1,0 +1,44 @@
+package org.libreconnect.master.worker;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The exact command line of a worker JVM: the master's own {@code java}, the master's class
+ * path, a marker that ties the process to this installation (used by zombie cleaning), and the
+ * link port. No shell is involved; the secret token goes through standard input, not argv.
+ */
+public record WorkerCommandLine(
+    Path javaExecutable,
+    String classPath,
+    List<String> jvmOptions,
+    String homeMarker,
+    int linkPort,
+    Path logDirectory,
+    int workerId) {
+
+  public static final String MAIN_CLASS = "org.libreconnect.worker.WorkerMain";
+
+  /** Options that keep an idle worker small and quick to start. */
+  public static final List<String> DEFAULT_JVM_OPTIONS =
+      List.of("-Xms16m", "-Xmx512m", "-XX:+UseSerialGC", "-Xshare:auto");
+
+  public List<String> toArgv() {
+    List<String> argv = new ArrayList<>();
+    argv.add(javaExecutable.toString());
+    argv.addAll(jvmOptions);
+    argv.add(homeMarker);
+    argv.add("-Dlibreconnect.role=worker");
+    argv.add("-cp");
+    argv.add(classPath);
+    argv.add(MAIN_CLASS);
+    argv.add("--link-port");
+    argv.add(Integer.toString(linkPort));
+    argv.add("--log-dir");
+    argv.add(logDirectory.toString());
+    argv.add("--worker-id");
+    argv.add(Integer.toString(workerId));
+    return List.copyOf(argv);
+  }
+}

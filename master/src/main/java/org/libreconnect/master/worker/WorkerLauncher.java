@@ -1,0 +1,140 @@
+package org.libreconnect.master.worker;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.libreconnect.runtime.InstallationLayout;
+import org.libreconnect.runtime.RunDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts worker JVMs: same Java runtime and class path as the master, explicit argv, a log
+ * directory of their own under {@code logs/sessions/<random>/}, and a random token on standard
+ * input that the worker must send back over the link.
+ */
+public final class WorkerLauncher {
+  private static final Logger log = LoggerFactory.getLogger(WorkerLauncher.class);
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+
+  private final InstallationLayout layout;
+  private final RunDirectory runDirectory;
+  private final WorkerLinkServer linkServer;
+  private final Path javaExecutable;
+  private final String classPath;
+  private final List<String> jvmOptions;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+  private final AtomicInteger ids = new AtomicInteger();
+
+  public WorkerLauncher(
+      InstallationLayout layout,
+      RunDirectory runDirectory,
+      WorkerLinkServer linkServer,
+      Path javaExecutable,
+      String classPath,
+      List<String> jvmOptions,
+      Clock clock) {
+    this.layout = layout;
+    this.runDirectory = runDirectory;
+    this.linkServer = linkServer;
+    this.javaExecutable = javaExecutable;
+    this.classPath = classPath;
+    this.jvmOptions = List.copyOf(jvmOptions);
+    this.clock = clock;
+  }
+
+  /** The java executable that runs this JVM. */
+  public static Path currentJava() {
+    return Path.of(System.getProperty("java.home"), "bin", "java");
+  }
+
+  /** Starts a worker; it becomes usable when {@link WorkerHandle#ready()} completes. */
+  public WorkerHandle launch() {
+    int id = ids.incrementAndGet();
+    Path logDirectory = layout.sessionsLogDir().resolve(randomHex(8));
+    String token = randomHex(32);
+    WorkerCommandLine commandLine =
+        new WorkerCommandLine(
+            javaExecutable,
+            classPath,
+            jvmOptions,
+            RunDirectory.homeMarker(layout.home()),
+            linkServer.port(),
+            logDirectory,
+            id);
+    Process process;
+    try {
+      Files.createDirectories(logDirectory);
+      process =
+          new ProcessBuilder(commandLine.toArgv())
+              .redirectErrorStream(true)
+              .redirectOutput(logDirectory.resolve("console.log").toFile())
+              .start();
+    } catch (IOException e) {
+      throw new WorkerLostException("Could not start a worker process: " + e.getMessage());
+    }
+    WorkerHandle worker = new WorkerHandle(id, process, logDirectory, clock.instant());
+    linkServer.expect(token, worker);
+    try {
+      runDirectory.record("worker", process.toHandle());
+    } catch (IOException e) {
+      log.warn("run.record.failed pid={} error=\"{}\"", process.pid(), e.toString());
+    }
+    sendToken(process, token);
+    process
+        .onExit()
+        .thenAccept(
+            exited -> {
+              try {
+                runDirectory.forget(exited.pid());
+              } catch (IOException e) {
+                log.warn("run.forget.failed pid={} error=\"{}\"", exited.pid(), e.toString());
+              }
+              linkServer.forget(token);
+              worker.markGone(ExitStatus.describe(exited.exitValue()));
+            });
+    worker
+        .ready()
+        .orTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+        .exceptionally(
+            failure -> {
+              if (worker.state() == WorkerHandle.State.STARTING) {
+                log.warn("worker.start.timeout worker={} pid={} logs={}", id, process.pid(),
+                    logDirectory);
+                process.destroyForcibly();
+              }
+              return worker;
+            });
+    log.info("worker.start worker={} pid={} logs={}", id, process.pid(), logDirectory);
+    return worker;
+  }
+
+  private static void sendToken(Process process, String token) {
+    // The stream stays open: its end tells the worker that the master is gone.
+    OutputStream stdin = process.getOutputStream();
+    try {
+      stdin.write((token + "\n").getBytes(StandardCharsets.US_ASCII));
+      stdin.flush();
+    } catch (IOException e) {
+      process.destroyForcibly();
+      throw new UncheckedIOException("Could not hand the token to worker " + process.pid(), e);
+    }
+  }
+
+  private String randomHex(int bytes) {
+    byte[] value = new byte[bytes];
+    random.nextBytes(value);
+    return HexFormat.of().formatHex(value);
+  }
+}

@@ -1,0 +1,155 @@
+package org.libreconnect.testsupport;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real master process for end-to-end tests: its own installation directory, its own
+ * configuration, an ephemeral port. The class path of the test JVM carries master and worker.
+ */
+public final class ConnectorProcess implements AutoCloseable {
+  private static final Pattern STATUS_LINE = Pattern.compile("Status page: https://[^:]+:(\\d+)/");
+
+  private final Path home;
+  private final Process process;
+  private final int port;
+  private final List<String> output;
+
+  private ConnectorProcess(Path home, Process process, int port, List<String> output) {
+    this.home = home;
+    this.process = process;
+    this.port = port;
+    this.output = output;
+  }
+
+  /** Writes {@code configXml} to the home's configuration file and starts a master there. */
+  public static ConnectorProcess start(Path home, String configXml) throws IOException {
+    Files.createDirectories(home);
+    Files.writeString(home.resolve("libreconnect.xml"), configXml);
+    return start(home);
+  }
+
+  /** Starts a master on an existing home (for restart tests). */
+  public static ConnectorProcess start(Path home) throws IOException {
+    List<String> argv = new ArrayList<>();
+    argv.add(ProcessHandle.current().info().command().orElseThrow());
+    argv.add("-Xmx256m");
+    argv.add("-XX:+UseSerialGC");
+    argv.add("-Dlibreconnect.home=" + home.toAbsolutePath());
+    argv.add("-cp");
+    argv.add(System.getProperty("java.class.path"));
+    argv.add("org.libreconnect.master.MasterMain");
+    argv.add("--home");
+    argv.add(home.toAbsolutePath().toString());
+    argv.add("--port");
+    argv.add("0");
+    Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
+    List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
+    CompletableFuture<Integer> port = new CompletableFuture<>();
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader lines =
+                  new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                  output.add(line);
+                  Matcher matcher = STATUS_LINE.matcher(line);
+                  if (matcher.find()) {
+                    port.complete(Integer.parseInt(matcher.group(1)));
+                  }
+                }
+              } catch (IOException e) {
+                // the process ended
+              }
+              port.completeExceptionally(new IllegalStateException("master exited: " + output));
+            },
+            "master-output");
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      return new ConnectorProcess(home, process, port.get(60, TimeUnit.SECONDS), output);
+    } catch (Exception e) {
+      process.destroyForcibly();
+      throw new IllegalStateException("The master did not start: " + output, e);
+    }
+  }
+
+  /** A configuration with the given allowed origins and otherwise test-friendly values. */
+  public static String config(int prestartedWorkers, String... allowedOrigins) {
+    StringBuilder xml = new StringBuilder();
+    xml.append("<libreconnect>\n  <server>\n")
+        .append("    <ip>127.0.0.1</ip>\n")
+        .append("    <port>9982</port>\n")
+        .append("    <log_level>5</log_level>\n")
+        .append("    <prestarted_workers>").append(prestartedWorkers).append("</prestarted_workers>\n")
+        .append("    <max_frame_bytes>1048576</max_frame_bytes>\n")
+        .append("    <allowed_origins>\n");
+    for (String origin : allowedOrigins) {
+      xml.append("      <origin>").append(origin).append("</origin>\n");
+    }
+    xml.append("    </allowed_origins>\n  </server>\n")
+        .append("  <simulation><enabled>true</enabled></simulation>\n</libreconnect>\n");
+    return xml.toString();
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public Path home() {
+    return home;
+  }
+
+  public Path caCertificate() {
+    return home.resolve("tls").resolve("ca.crt");
+  }
+
+  public List<String> output() {
+    return List.copyOf(output);
+  }
+
+  /** Kills the master with SIGKILL, as a crash would. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(20, TimeUnit.SECONDS);
+  }
+
+  /** Stops the master with SIGTERM and waits for it. */
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(20, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Waits until {@code pid} is no longer alive. */
+  public static boolean awaitExit(long pid, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+        Thread.sleep(100);
+      } else {
+        return true;
+      }
+    }
+    return false;
+  }
+}
