@@ -44,4 +44,4 @@ if [ ! -f "$home/libreconnect.xml" ]; then
 </libreconnect>
 XML
 fi
-exec sh "$dist/bin/libreconnect" --home "$home" "$@"
+exec bash "$dist/bin/libreconnect" --home "$home" "$@"

@@ -146,6 +146,24 @@ class SessionLifecycleIT {
   }
 
   @Test
+  void closingTheSessionEndsItsMonitoringWithAnErrorAndANormalClose() throws Exception {
+    String session = fixture.openSession("monitor-close");
+    try (Js2Client.Connection socket = fixture.client.connect(ConnectorFixture.APP_ORIGIN)) {
+      socket.send("{\"s_commandName\":\"hl_startDummyMonitoring\",\"s_sessionId\":\"" + session + "\"}");
+      assertThat(socket.next()).isEqualTo("{\"s_status\":\"OK\"}");
+      fixture.call("{\"s_commandName\":\"hl_closeSession\",\"s_sessionId\":\"" + session + "\"}");
+      String last = socket.next();
+      while (last.contains("sMessage")) {
+        last = socket.next();
+      }
+      JsonNode error = fixture.client.mapper().readTree(last);
+      assertThat(error.path("s_status").asText()).isEqualTo("ERROR");
+      assertThat(error.path("i_apiErrorCode").asInt()).isEqualTo(3);
+      assertThat(socket.closed().get(10, TimeUnit.SECONDS)).isEqualTo(1000);
+    }
+  }
+
+  @Test
   void restClientsCanOpenASessionWithTextPlain() throws Exception {
     HttpResponse<String> response =
         fixture.client.post("/api/hl_opensession", ConnectorFixture.APP_ORIGIN,

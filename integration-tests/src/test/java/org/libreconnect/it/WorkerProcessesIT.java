@@ -88,6 +88,28 @@ class WorkerProcessesIT {
   }
 
   @Test
+  void restartCleansAWorkerThatOutlivedItsMaster() throws Exception {
+    ConnectorFixture fixture = new ConnectorFixture(home, 0);
+    long worker;
+    try {
+      worker = fixture.workerPidOf(fixture.openSession("stuck"));
+      // A stopped process cannot notice that its master died: it stays behind as a zombie.
+      new ProcessBuilder("kill", "-STOP", Long.toString(worker)).start().waitFor();
+      fixture.connector.kill();
+    } finally {
+      fixture.connector.close();
+    }
+    assertThat(ProcessHandle.of(worker).map(ProcessHandle::isAlive)).contains(true);
+    try (ConnectorFixture restarted = new ConnectorFixture(home, 0)) {
+      assertThat(ConnectorProcess.awaitExit(worker, Duration.ofSeconds(15)))
+          .as("the new master ends the leftover worker").isTrue();
+      assertThat(restarted.connector.output()).isNotEmpty();
+    } finally {
+      ProcessHandle.of(worker).ifPresent(ProcessHandle::destroyForcibly);
+    }
+  }
+
+  @Test
   void persistentDataSurvivesAWorkerRestart() throws Exception {
     try (ConnectorFixture fixture = new ConnectorFixture(home, 0)) {
       String session = fixture.openSession("keeper");

@@ -13,7 +13,7 @@ public final class StatusPage {
         .append("th{background:#f0f3f7}.ok{color:#0a6b2d}.warn{color:#a33}")
         .append("</style></head><body>\n");
     html.append("<h1>LibreConnect</h1>\n<p class=\"ok\">The connector is running")
-        .append(s.simulation() ? " in <strong>simulation mode</strong> (virtual card, DMP training simulator)" : "")
+        .append(s.simulation() ? " in <strong>simulation mode</strong>" : "")
         .append(".</p>\n");
     html.append("<p>Number of active sessions: ").append(s.activeSessions()).append("</p>\n");
     html.append("<table><tr><th>Version</th><td>").append(esc(s.version())).append("</td></tr>")

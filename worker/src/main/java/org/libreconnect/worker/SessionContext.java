@@ -1,0 +1,83 @@
+package org.libreconnect.worker;
+
+import java.util.concurrent.Executor;
+import org.libreconnect.protocol.SessionIds;
+import org.libreconnect.worker.data.SessionDataStore;
+
+/**
+ * What the worker holds for one JS2 session: who opened it, its temporary data, and the queue that
+ * runs its commands one at a time. Later work adds the card and DMP objects here.
+ */
+public final class SessionContext {
+  private final String sessionId;
+  private final String applicationId;
+  private final String userName;
+  private final String domainName;
+  private final String origin;
+  private final SessionDataStore data;
+  private final Executor commands;
+  private volatile boolean open = true;
+
+  SessionContext(
+      String sessionId,
+      String applicationId,
+      String userName,
+      String domainName,
+      String origin,
+      SessionDataStore data,
+      Executor commands) {
+    this.sessionId = sessionId;
+    this.applicationId = applicationId;
+    this.userName = userName;
+    this.domainName = domainName;
+    this.origin = origin;
+    this.data = data;
+    this.commands = commands;
+  }
+
+  public String sessionId() {
+    return sessionId;
+  }
+
+  /** The {@code s_applicationId} the session was opened with; may be null or empty. */
+  public String applicationId() {
+    return applicationId;
+  }
+
+  public String userName() {
+    return userName;
+  }
+
+  public String domainName() {
+    return domainName;
+  }
+
+  /** The browser origin that opened the session. */
+  public String origin() {
+    return origin;
+  }
+
+  /** The session's temporary data ({@code hl_setSessionData} and co.). */
+  public SessionDataStore data() {
+    return data;
+  }
+
+  /** Runs the session's commands one at a time, in arrival order. */
+  Executor commands() {
+    return commands;
+  }
+
+  /** False once the session was closed; queued commands then answer "invalid session". */
+  public boolean isOpen() {
+    return open;
+  }
+
+  void markClosed() {
+    open = false;
+  }
+
+  @Override
+  public String toString() {
+    return "SessionContext[" + SessionIds.shortForm(sessionId) + ", app=" + applicationId + "]";
+  }
+}

@@ -1,0 +1,105 @@
+package org.libreconnect.worker;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.libreconnect.config.ConfigLoader;
+import org.libreconnect.config.ConnectorConfig;
+import org.libreconnect.protocol.WireJson;
+import org.libreconnect.protocol.command.CommandCatalogue;
+import org.libreconnect.protocol.link.LinkCodec;
+import org.libreconnect.runtime.InstallationLayout;
+import org.libreconnect.runtime.LogSetup;
+import org.libreconnect.worker.data.PersistentDataStore;
+import org.libreconnect.worker.handlers.StandardHandlers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Entry point of a worker process. Reads the token from standard input, connects to the master's
+ * link port, says hello and serves frames until the link or standard input ends.
+ *
+ * <p>Exit status: 0 when the master ends the worker (link closed, standard input closed or {@code
+ * link.shutdown}); 1 when it cannot start; 2 for a bad command line.
+ */
+public final class WorkerMain {
+  /** Room on the link for the frame header and JSON escaping around the largest client message. */
+  static final int LINK_HEADROOM_BYTES = 1024 * 1024;
+
+  private static final int EXIT_START_FAILED = 1;
+  private static final int EXIT_USAGE = 2;
+
+  private WorkerMain() {}
+
+  public static void main(String[] args) {
+    WorkerArguments arguments;
+    try {
+      arguments = WorkerArguments.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("LibreConnect worker: " + e.getMessage());
+      System.err.println(WorkerArguments.USAGE);
+      System.exit(EXIT_USAGE);
+      return;
+    }
+    long pid = ProcessHandle.current().pid();
+    LogSetup logSetup = LogSetup.configure(arguments.logDir(), "worker-" + pid, false);
+    Logger log = LoggerFactory.getLogger(WorkerMain.class);
+    log.info("worker.start pid={} id={} port={}", pid, arguments.workerId(), arguments.linkPort());
+    try {
+      start(arguments, logSetup, pid, System.in, System::exit);
+    } catch (IOException | RuntimeException e) {
+      log.error("worker.start.failed error={}", e.toString(), e);
+      System.err.println("LibreConnect worker: cannot start: " + e.getMessage());
+      System.exit(EXIT_START_FAILED);
+    }
+  }
+
+  /** Wires the worker's objects and starts the link reader; returns once it runs. */
+  static void start(
+      WorkerArguments arguments, LogSetup logSetup, long pid, InputStream stdin, ProcessExit exit)
+      throws IOException {
+    String token = MasterPipe.readToken(stdin);
+    MasterPipe.exitOnEndOfFile(stdin, exit);
+
+    InstallationLayout layout = InstallationLayout.fromSystem();
+    ConnectorConfig config = ConfigLoader.loadOrDefaults(layout.configFile());
+    LogControl logs = new LogSetupControl(logSetup);
+    logs.setLevels(config.server().logLevel(), config.dmpConnect().logLevel());
+
+    WireJson wire = new WireJson();
+    Executor commandThreads =
+        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("command-", 0).factory());
+    ScheduledExecutorService streamTimer =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("stream-timer").daemon(true).factory());
+    PersistentDataStore persistentData =
+        new PersistentDataStore(
+            layout.persistentDataDir(), positive(config.server().maxPersistentDataBytes()));
+    HandlerTable handlers =
+        StandardHandlers.table(
+            CommandCatalogue.standard(), persistentData, Clock.systemDefaultZone(), logs);
+    SessionRegistry sessions =
+        new SessionRegistry(positive(config.server().maxSessionDataBytes()), commandThreads);
+
+    LinkCodec codec = new LinkCodec(linkFrameLimit(config.server().maxFrameBytes()));
+    SocketLinkPeer peer = SocketLinkPeer.connect(arguments.linkPort(), codec);
+    RequestDispatcher dispatcher =
+        new RequestDispatcher(handlers, sessions, logs, streamTimer, peer, wire, exit);
+    WorkerLink link = new WorkerLink(peer, dispatcher, wire, exit);
+    link.sendHello(token, pid);
+    link.start();
+  }
+
+  /** The largest link frame: the largest client message plus {@link #LINK_HEADROOM_BYTES}. */
+  static int linkFrameLimit(int maxFrameBytes) {
+    return (int) Math.min(Integer.MAX_VALUE, (long) maxFrameBytes + LINK_HEADROOM_BYTES);
+  }
+
+  /** The data stores need a positive limit; a configured 0 lets one byte through at most. */
+  private static long positive(int limitBytes) {
+    return Math.max(1, limitBytes);
+  }
+}

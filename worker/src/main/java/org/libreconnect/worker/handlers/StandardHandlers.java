@@ -1,0 +1,28 @@
+package org.libreconnect.worker.handlers;
+
+import java.time.Clock;
+import org.libreconnect.protocol.command.CommandCatalogue;
+import org.libreconnect.worker.HandlerTable;
+import org.libreconnect.worker.LogControl;
+import org.libreconnect.worker.data.PersistentDataStore;
+
+/** Assembles the handler table of a production worker. */
+public final class StandardHandlers {
+  private StandardHandlers() {}
+
+  /** Every worker command of {@code catalogue} that this worker serves, with its handler. */
+  public static HandlerTable table(
+      CommandCatalogue catalogue,
+      PersistentDataStore persistentData,
+      Clock clock,
+      LogControl logs) {
+    HandlerTable.Builder table = HandlerTable.builder(catalogue);
+    new SessionStateHandler().register(table);
+    new SessionDataHandlers().register(table);
+    new PersistentDataHandlers(persistentData).register(table);
+    new DateHandlers(clock).register(table);
+    new LogTailHandler(logs).register(table);
+    new MonitoringHandlers(MonitoringHandlers.DUMMY_PERIOD).register(table);
+    return table.build();
+  }
+}

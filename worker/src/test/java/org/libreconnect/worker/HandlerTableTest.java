@@ -1,0 +1,74 @@
+package org.libreconnect.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.libreconnect.protocol.command.CommandCatalogue;
+import org.libreconnect.protocol.command.CommandSpec;
+import org.libreconnect.protocol.command.DataCommands.SessionDataIdInput;
+import org.libreconnect.protocol.command.NoInput;
+import org.libreconnect.protocol.command.Target;
+import org.libreconnect.worker.data.PersistentDataStore;
+import org.libreconnect.worker.handlers.StandardHandlers;
+
+class HandlerTableTest {
+  private final CommandCatalogue catalogue = CommandCatalogue.standard();
+
+  @Test
+  void theStandardTableServesEveryWorkerCommandOfTheCatalogue(@TempDir Path dir) {
+    HandlerTable table =
+        StandardHandlers.table(
+            catalogue,
+            new PersistentDataStore(dir, 10),
+            Clock.systemUTC(),
+            new RecordingLogControl(dir));
+
+    assertThat(table.names())
+        .containsExactlyInAnyOrderElementsOf(
+            catalogue.all().stream()
+                .filter(spec -> spec.target() == Target.WORKER)
+                .map(CommandSpec::name)
+                .collect(Collectors.toSet()));
+    for (CommandSpec spec : catalogue.all()) {
+      table
+          .find(spec.name())
+          .ifPresent(
+              entry -> {
+                assertThat(entry.inputType()).isEqualTo(spec.inputType());
+                assertThat(entry instanceof HandlerTable.Streaming).isEqualTo(spec.persistent());
+              });
+    }
+  }
+
+  @Test
+  void aHandlerMustMatchTheCatalogue() {
+    CommandHandler<NoInput> none = (session, input) -> null;
+
+    assertThatThrownBy(
+            () ->
+                HandlerTable.builder(catalogue)
+                    .single("hl_openSession", NoInput.class, (s, i) -> null))
+        .hasMessageContaining("MASTER");
+    assertThatThrownBy(() -> HandlerTable.builder(catalogue).single("hl_nope", NoInput.class, none))
+        .hasMessageContaining("not in the catalogue");
+    assertThatThrownBy(
+            () -> HandlerTable.builder(catalogue).single("hl_getSessionData", NoInput.class, none))
+        .hasMessageContaining("SessionDataIdInput");
+    assertThatThrownBy(
+            () ->
+                HandlerTable.builder(catalogue)
+                    .single("hl_startDummyMonitoring", NoInput.class, none))
+        .hasMessageContaining("is persistent");
+    assertThatThrownBy(
+            () ->
+                HandlerTable.builder(catalogue)
+                    .single("hl_getSessionData", SessionDataIdInput.class, (s, i) -> null)
+                    .single("hl_getSessionData", SessionDataIdInput.class, (s, i) -> null))
+        .hasMessageContaining("two handlers");
+  }
+}
