@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: unit tests (Surefire) and end-to-end tests with real processes (Failsafe).
-# Installs the Debian packages the tests need when they are missing (run as root, or with sudo).
+# Runs every test: Java unit tests (Surefire), end-to-end tests with real processes (Failsafe),
+# and the JavaScript client library's tests (Node's test runner).
+# Installs what the tests need when it is missing (Debian packages: run as root, or with sudo).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -8,4 +9,7 @@ scripts/install-test-packages.sh
 JAVA_HOME="$(scripts/java-home.sh)"
 export JAVA_HOME
 echo "Using JDK at $JAVA_HOME"
-exec ./mvnw -B verify "$@"
+./mvnw -B verify "$@"
+
+echo "JavaScript client library (clients/js)"
+(cd clients/js && npm ci --no-audit --no-fund --loglevel=error && npm run --silent check)

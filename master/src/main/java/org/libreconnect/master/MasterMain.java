@@ -52,11 +52,12 @@ public final class MasterMain {
     MasterOptions options;
     ConnectorConfig config;
     InstallationLayout layout;
+    Path configFile;
     try {
       options = MasterOptions.parse(args, InstallationLayout.fromSystem().home());
       layout = new InstallationLayout(options.home());
       layout.createDirectories();
-      Path configFile = options.configFile() == null ? layout.configFile() : options.configFile();
+      configFile = options.configFile() == null ? layout.configFile() : options.configFile();
       config = ConfigLoader.loadOrDefaults(configFile);
     } catch (IllegalArgumentException | ConfigException | java.io.IOException e) {
       System.err.println("libreconnect: " + e.getMessage());
@@ -69,7 +70,7 @@ public final class MasterMain {
     logs.setConnectorLevel(config.dmpConnect().logLevel());
     Logger log = LoggerFactory.getLogger(MasterMain.class);
     try {
-      run(options, config, layout, logs, log);
+      run(options, config, configFile, layout, logs, log);
     } catch (Exception e) {
       log.error("master.failed error=\"{}\"", e.toString(), e);
       System.err.println("libreconnect: cannot start: " + e.getMessage());
@@ -77,8 +78,19 @@ public final class MasterMain {
     }
   }
 
+  private static List<String> workerJvmOptions(Path configFile) {
+    List<String> options = new java.util.ArrayList<>(WorkerCommandLine.DEFAULT_JVM_OPTIONS);
+    options.add("-Dlibreconnect.config=" + configFile.toAbsolutePath());
+    return options;
+  }
+
   private static void run(
-      MasterOptions options, ConnectorConfig config, InstallationLayout layout, LogSetup logs, Logger log)
+      MasterOptions options,
+      ConnectorConfig config,
+      Path configFile,
+      InstallationLayout layout,
+      LogSetup logs,
+      Logger log)
       throws Exception {
     Clock clock = Clock.systemUTC();
     long self = ProcessHandle.current().pid();
@@ -107,7 +119,7 @@ public final class MasterMain {
     WorkerLauncher launcher =
         new WorkerLauncher(
             layout, runDirectory, link, WorkerLauncher.currentJava(),
-            System.getProperty("java.class.path"), WorkerCommandLine.DEFAULT_JVM_OPTIONS, clock);
+            System.getProperty("java.class.path"), workerJvmOptions(configFile), clock);
     WorkerPool pool = new WorkerPool(launcher::launch, config.server().prestartedWorkers());
     pool.start();
 

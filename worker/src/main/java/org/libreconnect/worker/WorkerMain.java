@@ -65,7 +65,11 @@ public final class WorkerMain {
     MasterPipe.exitOnEndOfFile(stdin, exit);
 
     InstallationLayout layout = InstallationLayout.fromSystem();
-    ConnectorConfig config = ConfigLoader.loadOrDefaults(layout.configFile());
+    // The master passes its configuration file; a worker started by hand reads the home's.
+    String configProperty = System.getProperty("libreconnect.config");
+    ConnectorConfig config =
+        ConfigLoader.loadOrDefaults(
+            configProperty == null ? layout.configFile() : java.nio.file.Path.of(configProperty));
     LogControl logs = new LogSetupControl(logSetup);
     logs.setLevels(config.server().logLevel(), config.dmpConnect().logLevel());
 

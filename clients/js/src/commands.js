@@ -1,0 +1,304 @@
+/**
+ * The command catalogue: one entry per client method, with the JS2 command it sends, the
+ * readable option names and their wire keys, the wrapper's defaults, and any adjustment the
+ * wrapper makes before sending. The client turns each entry into a method.
+ */
+
+import { fieldMap } from './fields.js';
+
+/** Commands that run on a persistent socket (the socket stays open and streams events). */
+export const PERSISTENT_COMMANDS = Object.freeze(
+  new Set([
+    'hl_startDummyMonitoring',
+    'hl_startCpxCardMonitoring',
+    'hl_startVitaleCardMonitoring',
+    'hl_startPrintedDocumentsMonitoring',
+  ]),
+);
+
+/** Commands sent without `s_sessionId`. */
+export const SESSIONLESS_COMMANDS = Object.freeze(
+  new Set(['hl_openSession', 'getLogsTail', 'getLogLevels', 'setLogLevels', 'hl_crash']),
+);
+
+export const DMP_PRODUCTION_URL = 'https://lps2.dmp.gouv.fr/si-dmp-server/v2/services';
+
+const PROXY_KEYS = ['s_proxyIpOrUrl', 'i_proxyPort', 's_proxyLogin', 's_proxyPassword'];
+const LOG_TAIL_KEYS = [
+  'i_getServerLog',
+  'i_getDmpConnectLog',
+  'i_serverLogNbLastLines',
+  'i_dmpConnectLogNbLastLines',
+];
+
+/**
+ * @typedef {object} CommandEntry
+ * @property {string} method client method name
+ * @property {string} command JS2 command name
+ * @property {Readonly<Record<string, string>>} fields readable option name → wire key
+ * @property {Record<string, unknown>} [defaults] wire key → value sent when the option is absent
+ * @property {(fields: Record<string, unknown>) => Record<string, unknown>} [prepare]
+ */
+
+/** @type {readonly CommandEntry[]} */
+export const COMMANDS = Object.freeze([
+  // Session, session data, persistent data
+  {
+    method: 'openSession',
+    command: 'hl_openSession',
+    fields: fieldMap(
+      'i_timeoutInSeconds',
+      's_applicationId',
+      's_userName',
+      's_domainName',
+      ...PROXY_KEYS,
+      { dcParameters64: 's_dcparameters64' },
+      'i_disableUpdateCheck',
+      's_updateCheckChannel',
+      'i_getDcparamInformations',
+      's_numHomologation',
+      's_producerAddress',
+      's_softwareDetails',
+    ),
+    defaults: { i_timeoutInSeconds: 3600 },
+    // the wrapper forwards a proxy only when all four keys are given, and the TSE user only
+    // when both user and domain are filled in
+    prepare: (fields) =>
+      keepOnlyComplete(keepOnlyComplete(fields, PROXY_KEYS, isGiven), ['s_userName', 's_domainName'], isFilled),
+  },
+  { method: 'closeSession', command: 'hl_closeSession', fields: fieldMap() },
+  { method: 'getSessionState', command: 'hl_getSessionState', fields: fieldMap() },
+  {
+    method: 'setSessionData',
+    command: 'hl_setSessionData',
+    fields: fieldMap('s_sessionDataId', 's_sessionData64'),
+  },
+  { method: 'getSessionData', command: 'hl_getSessionData', fields: fieldMap('s_sessionDataId') },
+  { method: 'removeSessionData', command: 'hl_removeSessionData', fields: fieldMap('s_sessionDataId') },
+  { method: 'clearSessionData', command: 'hl_clearSessionData', fields: fieldMap() },
+  { method: 'getSessionDataSize', command: 'hl_getSessionDataSize', fields: fieldMap() },
+  { method: 'getMaximumSessionDataSize', command: 'hl_getMaximumSessionDataSize', fields: fieldMap() },
+  { method: 'setPersistantData', command: 'hl_setPersistantData', fields: fieldMap('s_persistantData64') },
+  { method: 'getPersistantData', command: 'hl_getPersistantData', fields: fieldMap() },
+  { method: 'clearPersistantData', command: 'hl_clearPersistantData', fields: fieldMap() },
+  { method: 'getPersistantDataSize', command: 'hl_getPersistantDataSize', fields: fieldMap() },
+  {
+    method: 'getMaximumPersistantDataSize',
+    command: 'hl_getMaximumPersistantDataSize',
+    fields: fieldMap(),
+  },
+
+  // Utilities, logs, debug
+  {
+    method: 'convertLunarDateToStandardDate',
+    command: 'hl_convertLunarDateToStandardDate',
+    fields: fieldMap('s_date'),
+  },
+  { method: 'computeBirthDayCentury', command: 'hl_computeBirthDayCentury', fields: fieldMap('s_date', 'i_quality') },
+  {
+    method: 'regularizeBirthDateIfNeeded',
+    command: 'hl_regularizeBirthDateIfNeeded',
+    fields: fieldMap('s_date', 'i_quality'),
+  },
+  { method: 'getLogsTail', command: 'getLogsTail', fields: fieldMap(...LOG_TAIL_KEYS) },
+  { method: 'getSessionLogsTail', command: 'hl_getSessionLogsTail', fields: fieldMap(...LOG_TAIL_KEYS) },
+  { method: 'getLogLevels', command: 'getLogLevels', fields: fieldMap() },
+  {
+    method: 'setLogLevels',
+    command: 'setLogLevels',
+    fields: fieldMap('i_dmpConnectLogLevel', 'i_dmpConnectJsLogLevel'),
+  },
+  { method: 'startDummyMonitoring', command: 'hl_startDummyMonitoring', fields: fieldMap() },
+
+  // Readers and cards
+  { method: 'getPcscReaders', command: 'hl_getPcscReaders', fields: fieldMap() },
+  {
+    method: 'getCpxCard',
+    command: 'hl_getCpxCard',
+    fields: fieldMap('i_readerNumber', 's_readerName'),
+    defaults: { i_readerNumber: 0, s_readerName: '' },
+  },
+  { method: 'getCpxStatus', command: 'hl_getCpxStatus', fields: fieldMap() },
+  {
+    method: 'readCpxCard',
+    command: 'hl_readCpxCard',
+    fields: fieldMap('s_pinCode', 'i_returnCertificates'),
+    defaults: { i_returnCertificates: 1 },
+  },
+  {
+    method: 'signWithCpxCard',
+    command: 'hl_signWithCpxCard',
+    fields: fieldMap('s_pinCode', 's_stringToSign', 's_dataToSignInBase64', 'i_digestType'),
+  },
+  {
+    method: 'startCpxCardMonitoring',
+    command: 'hl_startCpxCardMonitoring',
+    fields: fieldMap('i_checkingInterval'),
+  },
+  {
+    method: 'startVitaleCardMonitoring',
+    command: 'hl_startVitaleCardMonitoring',
+    fields: fieldMap('i_checkingInterval'),
+  },
+  {
+    method: 'startPrintedDocumentsMonitoring',
+    command: 'hl_startPrintedDocumentsMonitoring',
+    fields: fieldMap(),
+  },
+
+  // DMP
+  {
+    method: 'createDmpConnector',
+    command: 'hl_createDmpConnector',
+    fields: fieldMap(
+      's_pinCode',
+      's_dmpUrl',
+      'i_transactionsTimeout',
+      's_practiceSetting',
+      'i_cpsPracticeLocationIndice',
+      ...PROXY_KEYS,
+      's_ntpIpOrUrl',
+      'i_ntpPort',
+      'i_getConnectionHandle',
+      's_localPatientRootOid',
+    ),
+    prepare: (fields) =>
+      typeof fields.s_dmpUrl === 'string' ? { ...fields, s_dmpUrl: dmpUrl(fields.s_dmpUrl) } : fields,
+  },
+  {
+    method: 'setPracticeLocation',
+    command: 'hl_setPracticeLocation',
+    fields: fieldMap('i_cpsPracticeLocationIndice', 's_practiceSetting'),
+  },
+  { method: 'setDmpAccessMode', command: 'hl_setDmpAccessMode', fields: fieldMap('i_accessMode', 's_reason') },
+  {
+    method: 'setConfidentialityLevel',
+    command: 'hl_setConfidentialityLevel',
+    fields: fieldMap('i_enableSecretConnection'),
+  },
+  {
+    method: 'getDirectAuthenticationDMPStatus',
+    command: 'hl_getDirectAuthenticationDMPStatus',
+    fields: fieldMap('s_ins'),
+    prepare: insObjectAsIns,
+  },
+  {
+    method: 'updateUserDmpAccessAuthorization',
+    command: 'hl_updateUserDmpAccessAuthorization',
+    fields: fieldMap('s_ins', 'i_action', 'i_setTreatingPhysician'),
+  },
+  { method: 'getAccessibleDMPList', command: 'hl_getAccessibleDMPList', fields: fieldMap('s_type', 's_date') },
+  { method: 'getDmpAdministrativeData', command: 'hl_getDmpAdministrativeData', fields: fieldMap('s_ins') },
+  {
+    method: 'getDmpAuthorizationsList',
+    command: 'hl_getDmpAuthorizationsList',
+    fields: fieldMap('s_ins', 'i_authorizationType'),
+    defaults: { i_authorizationType: 1 },
+  },
+  {
+    method: 'sendDocument',
+    command: 'hl_sendDocument',
+    fields: fieldMap(
+      's_ins',
+      's_fileContentBase64',
+      's_documentTitle',
+      's_documentDescription',
+      's_documentCategory',
+      'i_documentVisibility',
+      'i_documentFormat',
+      's_healthcareSetting',
+      's_replacedDocumentUniqueId',
+      's_submissionSetTitle',
+      's_submissionSetDescription',
+      's_localPatientId',
+      's_eventCodes',
+      'Informants',
+      'TreatingPhysician',
+      'AdditionalAuthors',
+      'i_transcodeTypeCode',
+      'i_forceSchematronsValidation',
+    ),
+  },
+  {
+    method: 'findDocuments',
+    command: 'hl_findDocuments',
+    fields: fieldMap(
+      's_ins',
+      'Categories',
+      'Formats',
+      'Practices',
+      's_serviceStartDateTop',
+      's_serviceStartDateBottom',
+      's_creationDateTop',
+      's_creationDateBottom',
+      's_submissionDateTop',
+      's_submissionDateBottom',
+      'i_status',
+      'i_visibility',
+      'i_disableMetadataSearch',
+    ),
+    prepare: (fields) => listsAsNumberedObjects(insObjectAsIns(fields), ['Categories', 'Formats', 'Practices']),
+  },
+  {
+    method: 'getDocumentContentByUniqueId',
+    command: 'hl_getDocumentContentByUniqueId',
+    fields: fieldMap('s_ins', 's_documentUniqueId', 's_documentUuid', 'i_getCdaHeaders', 'i_getPerformer'),
+  },
+  {
+    method: 'updateDocumentVisibilityByUniqueId',
+    command: 'hl_updateDocumentVisibilityByUniqueId',
+    fields: fieldMap('s_ins', 's_documentUniqueId', 's_documentUuid', 's_healthCareSettings', 'i_newVisibility'),
+  },
+  {
+    method: 'updateDocumentStatusByUniqueId',
+    command: 'hl_updateDocumentStatusByUniqueId',
+    fields: fieldMap('s_ins', 's_documentUniqueId', 's_documentUuid', 's_healthCareSettings'),
+  },
+  {
+    method: 'deleteDocument',
+    command: 'hl_deleteDocument',
+    fields: fieldMap('s_uniqueId', 's_ins', 's_healthCareSettings'),
+  },
+  { method: 'getWebPsDmpUrls', command: 'hl_getWebPsDmpUrls', fields: fieldMap('s_ins') },
+]);
+
+/**
+ * The wrapper's DMP URL shorthand: "" is production, "formationN" a training platform, a
+ * value starting with https:// is used as it is.
+ */
+export function dmpUrl(value) {
+  if (value === '') return DMP_PRODUCTION_URL;
+  if (value.startsWith('https://')) return value;
+  return `https://${value}.lps2.dmp.gouv.fr/si-dmp-server/v2/services`;
+}
+
+const isGiven = (value) => value != null;
+const isFilled = (value) => value != null && value !== '';
+
+/** Drops a group of keys unless every key of it passes `present`. */
+function keepOnlyComplete(fields, keys, present) {
+  if (keys.every((key) => present(fields[key]))) return fields;
+  const kept = { ...fields };
+  for (const key of keys) delete kept[key];
+  return kept;
+}
+
+/** `ins` given as an `{ s_ins, s_insType }` object travels as `Ins`, a string as `s_ins`. */
+function insObjectAsIns(fields) {
+  const ins = fields.s_ins;
+  if (ins === null || typeof ins !== 'object') return fields;
+  const { s_ins: _, ...rest } = fields;
+  return { ...rest, Ins: ins };
+}
+
+/** `["11488-4", "34133-9"]` → `{ "#0": "11488-4", "#1": "34133-9" }`, the JS2 list shape. */
+function listsAsNumberedObjects(fields, keys) {
+  const converted = { ...fields };
+  for (const key of keys) {
+    const value = converted[key];
+    if (Array.isArray(value)) {
+      converted[key] = Object.fromEntries(value.map((item, index) => [`#${index}`, item]));
+    }
+  }
+  return converted;
+}
