@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: Java unit tests (Surefire), end-to-end tests with real processes (Failsafe),
-# and the JavaScript client library's tests (Node's test runner).
+# the JavaScript client library's tests (Node's test runner), and the browser tests (Debian's
+# Chromium driven by playwright-core against the built distribution).
 # Installs what the tests need when it is missing (Debian packages: run as root, or with sudo).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -13,3 +14,6 @@ echo "Using JDK at $JAVA_HOME"
 
 echo "JavaScript client library (clients/js)"
 (cd clients/js && npm ci --no-audit --no-fund --loglevel=error && npm run --silent check)
+
+echo "Browser tests (browser-tests: Debian's Chromium against the built distribution)"
+(cd browser-tests && npm ci --no-audit --no-fund --loglevel=error && npm test)

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs, when missing, the Debian packages the test suite uses: the PC/SC daemon with the
-# virtual reader driver, OpenSC and SoftHSM2 (the real smart-card stack of the card tests).
+# virtual reader driver, OpenSC and SoftHSM2 (the real smart-card stack of the card tests);
+# Chromium and certutil (libnss3-tools) for the browser tests and the trust-store commands.
 set -euo pipefail
 
-packages=(pcscd libpcsclite1 vsmartcard-vpcd pcsc-tools opensc softhsm2 procps)
+packages=(pcscd libpcsclite1 vsmartcard-vpcd pcsc-tools opensc softhsm2 procps chromium libnss3-tools)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -21,6 +21,7 @@ import org.libreconnect.master.server.ConnectorServer;
 import org.libreconnect.master.server.OriginGate;
 import org.libreconnect.master.server.OriginPolicy;
 import org.libreconnect.master.server.PageHandler;
+import org.libreconnect.master.server.StaticFiles;
 import org.libreconnect.master.server.WebSocketCommandHandler;
 import org.libreconnect.master.session.SessionRegistry;
 import org.libreconnect.master.session.SessionService;
@@ -135,6 +136,9 @@ public final class MasterMain {
         new StatusService(registry, pool, origins, clock.instant(), config.simulation().enabled(),
             listen, tls::expiresAt);
     StatusPage page = new StatusPage();
+    StaticFiles files =
+        new StaticFiles(MasterMain.class.getClassLoader(), certificates.caCertificateFile(),
+            config.server().hostName());
 
     ConnectorServer server = new ConnectorServer();
     server.start(
@@ -144,7 +148,7 @@ public final class MasterMain {
         new ConnectorInitializer(
             ConnectorServer.sslContext(tls.key(), tls.chain()),
             new OriginGate(origins),
-            () -> new PageHandler(status, page, origins, router, catalogue, json),
+            () -> new PageHandler(status, page, origins, router, catalogue, json, files),
             () -> new WebSocketCommandHandler(router, json, errors, maxFrameBytes),
             maxFrameBytes));
     int boundPort = server.address().getPort();
@@ -185,6 +189,7 @@ public final class MasterMain {
     System.out.println("             https://127.0.0.1:" + boundPort + "/ (same page by address)");
     System.out.println("WebSocket:   wss://" + config.server().hostName() + ":" + boundPort);
     System.out.println("Logs:        " + layout.logDir());
+    System.out.println("Examples:    https://" + config.server().hostName() + ":" + boundPort + StaticFiles.EXAMPLES);
     System.out.println("CA certificate to trust: " + certificates.caCertificateFile());
     System.out.flush();
     stopped.await();

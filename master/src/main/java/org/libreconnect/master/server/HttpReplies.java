@@ -23,7 +23,10 @@ final class HttpReplies {
   private HttpReplies() {}
 
   static FullHttpResponse response(HttpResponseStatus status, String contentType, String body) {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    return response(status, contentType, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static FullHttpResponse response(HttpResponseStatus status, String contentType, byte[] bytes) {
     FullHttpResponse response =
         new DefaultFullHttpResponse(
             io.netty.handler.codec.http.HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes));

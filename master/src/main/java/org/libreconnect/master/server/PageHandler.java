@@ -26,7 +26,8 @@ import org.libreconnect.protocol.command.CommandSpec;
 /**
  * The HTTPS side of the port: status page, {@code /status.json}, {@code /health} (with CORS and
  * Private Network Access preflight), the REST form {@code POST /api/<command>} and the JS2
- * {@code /remotecommand/*} entries. WebSocket handshakes pass through to the origin gate.
+ * {@code /remotecommand/*} entries, and the static files (examples page, CA certificate).
+ * WebSocket handshakes pass through to the origin gate.
  */
 public final class PageHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private final StatusService status;
@@ -35,6 +36,7 @@ public final class PageHandler extends SimpleChannelInboundHandler<FullHttpReque
   private final CommandRouter router;
   private final CommandCatalogue catalogue;
   private final WireJson json;
+  private final StaticFiles files;
 
   public PageHandler(
       StatusService status,
@@ -42,7 +44,8 @@ public final class PageHandler extends SimpleChannelInboundHandler<FullHttpReque
       OriginPolicy origins,
       CommandRouter router,
       CommandCatalogue catalogue,
-      WireJson json) {
+      WireJson json,
+      StaticFiles files) {
     super(false);
     this.status = status;
     this.page = page;
@@ -50,6 +53,7 @@ public final class PageHandler extends SimpleChannelInboundHandler<FullHttpReque
     this.router = router;
     this.catalogue = catalogue;
     this.json = json;
+    this.files = files;
   }
 
   @Override
@@ -90,6 +94,8 @@ public final class PageHandler extends SimpleChannelInboundHandler<FullHttpReque
     } else if (method.equals(HttpMethod.GET) && path.equals("/health")) {
       String body = json.write(Map.of(Wire.STATUS, "OK", "s_serviceVersion", ProductVersion.current()));
       sendJson(ctx, request, HttpResponseStatus.OK, body, origins.allows(origin) ? origin : null);
+    } else if (method.equals(HttpMethod.GET) && files.handles(path)) {
+      files.serve(ctx, request, path);
     } else if (method.equals(HttpMethod.POST) && path.startsWith("/api/")) {
       api(ctx, request, origin, path.substring("/api/".length()));
     } else if (method.equals(HttpMethod.POST) && path.startsWith("/remotecommand/")) {

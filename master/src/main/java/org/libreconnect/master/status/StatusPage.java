@@ -19,7 +19,8 @@ public final class StatusPage {
     html.append("<table><tr><th>Version</th><td>").append(esc(s.version())).append("</td></tr>")
         .append("<tr><th>Listening on</th><td>").append(esc(s.listen())).append("</td></tr>")
         .append("<tr><th>Started at</th><td>").append(esc(s.startedAt())).append("</td></tr>")
-        .append("<tr><th>TLS certificate expires</th><td>").append(esc(s.certificateExpiresAt())).append("</td></tr>")
+        .append("<tr><th>TLS certificate expires</th><td>").append(esc(s.certificateExpiresAt()))
+        .append(" &middot; <a href=\"/ca.crt\" download>Download the CA certificate</a></td></tr>")
         .append("<tr><th>Refused origins</th><td")
         .append(s.refusedOrigins() > 0 ? " class=\"warn\"" : "")
         .append(">").append(s.refusedOrigins()).append("</td></tr>")
@@ -56,7 +57,9 @@ public final class StatusPage {
           .append(esc(w.startedAt())).append("</td><td>")
           .append(esc(w.logDirectory())).append("</td></tr>\n");
     }
-    html.append("</table>\n<p><a href=\"/status.json\">status.json</a></p>\n</body></html>\n");
+    html.append("</table>\n<p><a href=\"/status.json\">status.json</a> &middot; ")
+        .append("<a href=\"/examples/\">Examples page</a> &middot; ")
+        .append("<a href=\"/ca.crt\" download>CA certificate</a></p>\n</body></html>\n");
     return html.toString();
   }
 

@@ -20,4 +20,15 @@ class StatusPageTest {
     assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;");
     assertThat(html).contains("simulation mode");
   }
+
+  @Test
+  void offersTheCaCertificateAndTheExamplesPage() {
+    StatusSnapshot snapshot =
+        new StatusSnapshot("1.0", "t0", false, "127.0.0.1:9982", 0, 0, List.of(), "2027-12-01T00:00:00Z",
+            List.of(), List.of());
+    String html = new StatusPage().render(snapshot);
+    assertThat(html).contains("2027-12-01T00:00:00Z")
+        .contains("<a href=\"/ca.crt\" download>")
+        .contains("<a href=\"/examples/\">");
+  }
 }

@@ -1,0 +1,187 @@
+/**
+ * LibreConnect in Debian's Chromium: a fresh profile whose NSS database trusts the
+ * installation's CA (no certificate error is ignored), the host name mapped to 127.0.0.1, the
+ * connector in simulation mode with a temporary home. The examples page runs the scenario and
+ * the results are read in the page.
+ *
+ * Card and DMP commands are being written: until they are, the connector answers them with a
+ * JS2 error, which the page must show. Each such line is marked `// cards:` or `// dmp:`;
+ * switching it to OK is the one change to make when the command lands.
+ */
+
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { Browser } from '../lib/browser.js';
+import { Connector } from '../lib/connector.js';
+import { DIST, TARGET } from '../lib/paths.js';
+import { StaticServer } from '../lib/static-server.js';
+import { ANSWERED, ERROR, OK, eventually, openExamples, step, waitForEvents } from './helpers.js';
+
+const SIMULATED_CARD_PIN = '1234';
+
+describe('LibreConnect in Chromium', { timeout: 240_000 }, () => {
+  let connector;
+  let browser;
+  let allowedSite;
+  let refusedSite;
+
+  before(async () => {
+    await mkdir(TARGET, { recursive: true });
+    const examples = path.join(DIST, 'examples');
+    allowedSite = await StaticServer.start(examples);
+    refusedSite = await StaticServer.start(examples);
+    connector = await Connector.start({ allowedOrigins: [`http://localhost:${allowedSite.port}`] });
+    browser = await Browser.launch({ hostName: connector.hostName, caFile: connector.caFile });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await connector?.stop();
+    await allowedSite?.close();
+    await refusedSite?.close();
+  });
+
+  test('the examples page served by the connector runs the whole scenario', async () => {
+    const page = await browser.newPage();
+    await openExamples(page, `${connector.origin}/examples/`);
+    assert.equal(await page.inputValue('#host'), connector.hostName);
+    assert.equal(await page.inputValue('#port'), String(connector.port));
+
+    await step(page, 'open-session', 'hl_openSession', OK);
+    const health = page.locator('#log > li[data-command="health"]').first();
+    assert.equal(await health.getAttribute('data-status'), 'OK', 'the library checks /health before its first socket');
+    const sessionId = await page.textContent('#session-id');
+    assert.match(sessionId, /^[0-9a-f-]{36}$/);
+
+    await step(page, 'session-data', 'hl_setSessionData', OK);
+    await page.locator('#log > li[data-command="hl_getSessionData"][data-status="OK"]').waitFor();
+
+    await step(page, 'start-dummy', 'hl_startDummyMonitoring', OK);
+    await waitForEvents(page, 'hl_startDummyMonitoring', '"sMessage":"Test"', 2);
+
+    await statusPageWhileASessionIsOpen(sessionId);
+
+    await page.click('#stop-dummy');
+    await waitForEvents(page, 'hl_startDummyMonitoring', 'socket closed (code 1000)');
+
+    await page.fill('#pin', SIMULATED_CARD_PIN);
+    await step(page, 'list-readers', 'hl_getPcscReaders', ANSWERED); // cards: OK once the worker lists PC/SC readers
+    await step(page, 'select-card', 'hl_getCpxCard', ANSWERED); // cards: OK once the worker opens the CPS card
+    await step(page, 'read-card', 'hl_readCpxCard', ANSWERED); // cards: OK once the worker reads the CPS card
+    await step(page, 'sign', 'hl_signWithCpxCard', ANSWERED); // cards: OK once the worker signs with the card
+    const monitoring = await step(page, 'start-card-monitoring', 'hl_startCpxCardMonitoring', ANSWERED); // cards: OK once card monitoring is served
+    if ((await monitoring.getAttribute('data-status')) === 'OK') {
+      await waitForEvents(page, 'hl_startCpxCardMonitoring', 's_cardStatus');
+      await page.click('#stop-card-monitoring');
+      await waitForEvents(page, 'hl_startCpxCardMonitoring', 'socket closed (code 1000)');
+    }
+    await step(page, 'create-dmp-connector', 'hl_createDmpConnector', ANSWERED); // dmp: OK once the DMP connector is served
+    await step(page, 'dmp-status', 'hl_getDirectAuthenticationDMPStatus', ANSWERED); // dmp: OK once the DMP status is served
+
+    await step(page, 'close-session', 'hl_closeSession', OK);
+    assert.equal(await page.textContent('#session-id'), 'none');
+
+    const requests = await page.locator('#log .request').allInnerTexts();
+    const pinShown = requests.filter((text) => text.includes('"s_pinCode"'));
+    assert.equal(pinShown.length, 3, 'readCpxCard, signWithCpxCard and createDmpConnector carry the PIN');
+    for (const text of pinShown) assert.match(text, /"s_pinCode": "\*\*\*\*"/);
+    assert.ok(!requests.some((text) => text.includes(`"${SIMULATED_CARD_PIN}"`)), 'the PIN is never shown');
+
+    await page.screenshot({ path: path.join(TARGET, 'examples-page.png'), fullPage: true });
+    await page.close();
+  });
+
+  /** The status page in a second tab: the open session, the certificate expiry, the CA download. */
+  async function statusPageWhileASessionIsOpen(sessionId) {
+    const page = await browser.newPage();
+    await page.goto(`${connector.origin}/`);
+    const text = await page.innerText('body');
+    assert.match(text, /Number of active sessions: 1/);
+    assert.ok(text.includes(sessionId), 'the session is listed');
+    const status = await connector.status();
+    assert.match(status.certificateExpiresAt, /^\d{4}-\d{2}-\d{2}T/);
+    assert.ok(text.includes(status.certificateExpiresAt), 'the certificate expiry is shown');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Download the CA certificate')]);
+    assert.equal(download.suggestedFilename(), 'libreconnect-ca.crt');
+    assert.equal(await readFile(await download.path(), 'utf8'), await readFile(connector.caFile, 'utf8'));
+
+    await page.screenshot({ path: path.join(TARGET, 'status-page.png'), fullPage: true });
+    await page.close();
+  }
+
+  test('"Run every step" goes through the scenario and counts the answers', async () => {
+    const page = await browser.newPage();
+    await openExamples(page, `${connector.origin}/examples/`);
+    await page.fill('#pin', SIMULATED_CARD_PIN);
+    await page.click('#run-all');
+    await page.locator('#summary[data-state="done"]').waitFor({ timeout: 90_000 });
+    const ok = Number(await page.getAttribute('#summary', 'data-ok'));
+    const errors = Number(await page.getAttribute('#summary', 'data-errors'));
+    assert.equal(ok + errors, 12, await page.textContent('#summary'));
+    for (const command of ['hl_openSession', 'hl_setSessionData', 'hl_getSessionData', 'hl_startDummyMonitoring', 'hl_closeSession']) {
+      assert.equal(await page.getAttribute(`#log > li[data-command="${command}"]`, 'data-status'), 'OK', command);
+    }
+    assert.ok(ok >= 5); // cards: dmp: 12 once every command is served
+    await waitForEvents(page, 'hl_startDummyMonitoring', '"sMessage":"Test"');
+    await page.close();
+  });
+
+  test('the page works from an allowed origin of another web server', async () => {
+    const page = await browser.newPage();
+    const query = `?host=${connector.hostName}&port=${connector.port}`;
+    await openExamples(page, `http://localhost:${allowedSite.port}/${query}`);
+    assert.equal(await page.inputValue('#port'), String(connector.port));
+    await step(page, 'open-session', 'hl_openSession', OK);
+    assert.equal(
+      await page.getAttribute('#log > li[data-command="health"]', 'data-status'),
+      'OK',
+      '/health answers with CORS headers for an allowed origin',
+    );
+    await step(page, 'close-session', 'hl_closeSession', OK);
+    await step(page, 'check-health', 'health', OK);
+    assert.match(await page.locator('#log > li[data-command="health"] .answer').first().innerText(), /"s_serviceVersion"/);
+    await page.close();
+  });
+
+  test('a page from an origin that is not allowed cannot connect (403)', async () => {
+    const page = await browser.newPage();
+    const socketErrors = [];
+    page.on('websocket', (socket) => socket.on('socketerror', (message) => socketErrors.push(message)));
+    const refusalsBefore = (await connector.status()).refusedOrigins;
+    await openExamples(page, `http://127.0.0.1:${refusedSite.port}/?host=${connector.hostName}&port=${connector.port}`);
+
+    // With the health check, the browser blocks /health (no CORS header for this origin) and
+    // the library reports it before opening any socket.
+    const checked = await step(page, 'open-session', 'hl_openSession', ERROR);
+    assert.equal(await checked.getAttribute('data-error-type'), '5000');
+    assert.equal(await checked.getAttribute('data-error-code'), '6', 'InitializationError');
+    assert.equal(await page.getAttribute('#log > li[data-command="health"]', 'data-status'), 'ERROR');
+    assert.equal((await connector.status()).refusedOrigins, refusalsBefore, 'no handshake was attempted');
+
+    // Without it, the WebSocket handshake itself is refused with 403.
+    await page.uncheck('#health-check');
+    const refused = await step(page, 'open-session', 'hl_openSession', ERROR);
+    assert.equal(await refused.getAttribute('data-error-type'), '5000');
+    assert.ok(['2', '3'].includes(await refused.getAttribute('data-error-code')), 'a connection error');
+    await eventually(
+      () => socketErrors.some((message) => message.includes('Unexpected response code: 403')),
+      `Chromium did not report a 403 handshake: ${JSON.stringify(socketErrors)}`,
+    );
+    assert.equal((await connector.status()).refusedOrigins, refusalsBefore + 1);
+    assert.equal(await page.textContent('#session-id'), 'none');
+    await page.close();
+  });
+
+  test('without the CA in its NSS database, Chromium refuses the connector', async () => {
+    const untrusting = await Browser.launch({ hostName: connector.hostName, caFile: null });
+    try {
+      const page = await untrusting.newPage();
+      await assert.rejects(page.goto(`${connector.origin}/examples/`), /net::ERR_CERT_AUTHORITY_INVALID/);
+    } finally {
+      await untrusting.close();
+    }
+  });
+});
