@@ -4,7 +4,7 @@
 # Chromium and certutil (libnss3-tools) for the browser tests and the trust-store commands.
 set -euo pipefail
 
-packages=(pcscd libpcsclite1 vsmartcard-vpcd pcsc-tools opensc softhsm2 procps chromium libnss3-tools)
+packages=(pcscd libpcsclite1 vsmartcard-vpcd pcsc-tools opensc softhsm2 procps chromium libnss3-tools tinyproxy chrony faketime)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -22,3 +22,8 @@ sudo=""
 echo "Installing test packages: ${missing[*]}"
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# tinyproxy and chrony start system services on install; the DMP tests run their own instances
+# (scripts/net-stack.sh) on loopback ports.
+for service in tinyproxy chrony; do
+  $sudo systemctl disable --now "$service" >/dev/null 2>&1 || true
+done

@@ -14,8 +14,12 @@ final class ConnectorFixture implements AutoCloseable {
   final Js2Client client;
 
   ConnectorFixture(Path home, int prestartedWorkers) throws Exception {
-    connector =
-        ConnectorProcess.start(home, ConnectorProcess.config(prestartedWorkers, APP_ORIGIN, WILDCARD_PATTERN));
+    this(home, ConnectorProcess.config(prestartedWorkers, APP_ORIGIN, WILDCARD_PATTERN));
+  }
+
+  /** A master started with {@code configXml}, which must allow {@link #APP_ORIGIN}. */
+  ConnectorFixture(Path home, String configXml) throws Exception {
+    connector = ConnectorProcess.start(home, configXml);
     client = new Js2Client(connector.caCertificate(), connector.port());
   }
 

@@ -88,6 +88,16 @@ public final class ConnectorProcess implements AutoCloseable {
 
   /** A configuration with the given allowed origins and otherwise test-friendly values. */
   public static String config(int prestartedWorkers, String... allowedOrigins) {
+    return config(prestartedWorkers, true, null, allowedOrigins);
+  }
+
+  /**
+   * A configuration in simulation mode or not, with a PKCS#11 library ({@code pkcs11/library})
+   * when {@code pkcs11Library} is not null, the given allowed origins and otherwise test-friendly
+   * values.
+   */
+  public static String config(
+      int prestartedWorkers, boolean simulation, String pkcs11Library, String... allowedOrigins) {
     StringBuilder xml = new StringBuilder();
     xml.append("<libreconnect>\n  <server>\n")
         .append("    <ip>127.0.0.1</ip>\n")
@@ -99,8 +109,12 @@ public final class ConnectorProcess implements AutoCloseable {
     for (String origin : allowedOrigins) {
       xml.append("      <origin>").append(origin).append("</origin>\n");
     }
-    xml.append("    </allowed_origins>\n  </server>\n")
-        .append("  <simulation><enabled>true</enabled></simulation>\n</libreconnect>\n");
+    xml.append("    </allowed_origins>\n  </server>\n");
+    if (pkcs11Library != null) {
+      xml.append("  <pkcs11><library>").append(pkcs11Library).append("</library></pkcs11>\n");
+    }
+    xml.append("  <simulation><enabled>").append(simulation).append("</enabled></simulation>\n")
+        .append("</libreconnect>\n");
     return xml.toString();
   }
 

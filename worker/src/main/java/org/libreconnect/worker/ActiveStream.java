@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One persistent command from its arrival to its end. It exists before its handler runs, so a
- * CANCEL that overtakes it in the session queue still stops it. Ticks and {@link #stop()} take the
- * same lock: once {@code stop()} returns, no further frame goes out.
+ * CANCEL that overtakes it in the session queue still stops it. Frames go out under this object's
+ * lock and only while it runs: once {@link #stop()} returns, no further frame goes out, and a
+ * failure is forgotten by the registry before its final error frame leaves.
  */
 final class ActiveStream {
   private static final Logger log = LoggerFactory.getLogger(ActiveStream.class);
@@ -24,7 +25,8 @@ final class ActiveStream {
   private final Replies replies;
   private final Consumer<ActiveStream> onStop;
   private ScheduledFuture<?> ticks;
-  private EventStream events;
+  private EventStream polled;
+  private AutoCloseable source;
   private boolean stopped;
 
   ActiveStream(
@@ -52,32 +54,53 @@ final class ActiveStream {
     return stopped;
   }
 
-  /** Sends the acknowledgement, then schedules the events; does nothing once stopped. */
-  synchronized void start(EventStream stream, ScheduledExecutorService timer) {
-    if (stopped) {
-      return;
+  /** Sends the acknowledgement, then starts the events; does nothing once stopped. */
+  void start(StreamEvents events, ScheduledExecutorService timer) {
+    synchronized (this) {
+      if (stopped) {
+        return;
+      }
+      if (!replies.event(request, null)) {
+        stop();
+        return;
+      }
+      log.info(
+          "stream.started name={} session={} id={}",
+          commandName,
+          SessionIds.shortForm(sessionId),
+          request.id());
+      switch (events) {
+        case EventStream stream -> {
+          polled = stream;
+          ticks =
+              timer.scheduleWithFixedDelay(
+                  this::tick,
+                  stream.firstDelay().toNanos(),
+                  stream.period().toNanos(),
+                  TimeUnit.NANOSECONDS);
+          return;
+        }
+        case PushedEvents pushed -> {
+          // Started below, outside the lock: a source may push from its own thread at once.
+        }
+      }
     }
-    if (!replies.event(request, null)) {
-      stop();
-      return;
+    AutoCloseable started = ((PushedEvents) events).starter().start(new StreamSink());
+    boolean keep;
+    synchronized (this) {
+      keep = !stopped;
+      if (keep) {
+        source = started;
+      }
     }
-    events = stream;
-    ticks =
-        timer.scheduleWithFixedDelay(
-            this::tick,
-            stream.firstDelay().toNanos(),
-            stream.period().toNanos(),
-            TimeUnit.NANOSECONDS);
-    log.info(
-        "stream.started name={} session={} id={}",
-        commandName,
-        SessionIds.shortForm(sessionId),
-        request.id());
+    if (!keep) {
+      closeQuietly(started);
+    }
   }
 
   /** Ends the stream with an error answer. */
-  synchronized void fail(Throwable failure) {
-    if (stopped) {
+  void fail(Throwable failure) {
+    if (!end()) {
       return;
     }
     var answer = replies.error(request, commandName, failure);
@@ -88,24 +111,36 @@ final class ActiveStream {
         request.id(),
         answer.apiErrorCode(),
         answer.apiErrorDescription());
-    stop();
   }
 
   /** Stops the events; sends nothing. Safe to call more than once. */
-  synchronized void stop() {
-    if (stopped) {
-      return;
+  void stop() {
+    if (end()) {
+      log.info(
+          "stream.stopped name={} session={} id={}",
+          commandName,
+          SessionIds.shortForm(sessionId),
+          request.id());
     }
-    stopped = true;
-    if (ticks != null) {
-      ticks.cancel(false);
+  }
+
+  /** Marks the stream over, stops its source and forgets it; false when it was over already. */
+  private boolean end() {
+    AutoCloseable toClose;
+    synchronized (this) {
+      if (stopped) {
+        return false;
+      }
+      stopped = true;
+      if (ticks != null) {
+        ticks.cancel(false);
+      }
+      toClose = source;
+      source = null;
     }
+    closeQuietly(toClose);
     onStop.accept(this);
-    log.info(
-        "stream.stopped name={} session={} id={}",
-        commandName,
-        SessionIds.shortForm(sessionId),
-        request.id());
+    return true;
   }
 
   private synchronized void tick() {
@@ -113,12 +148,46 @@ final class ActiveStream {
       return;
     }
     try {
-      Optional<Object> event = events.source().poll();
+      Optional<Object> event = polled.source().poll();
       if (event.isPresent() && !replies.event(request, event.get())) {
         stop();
       }
     } catch (RuntimeException e) {
       fail(e);
+    }
+  }
+
+  private void closeQuietly(AutoCloseable closeable) {
+    if (closeable == null) {
+      return;
+    }
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      log.debug("stream.source.close.failed id={} reason={}", request.id(), e.toString());
+    }
+  }
+
+  /** What a pushing source sees. */
+  private final class StreamSink implements PushedEvents.Sink {
+    @Override
+    public boolean push(Object event) {
+      boolean sent;
+      synchronized (ActiveStream.this) {
+        if (stopped) {
+          return false;
+        }
+        sent = replies.event(request, event);
+      }
+      if (!sent) {
+        stop();
+      }
+      return sent;
+    }
+
+    @Override
+    public void fail(Throwable failure) {
+      ActiveStream.this.fail(failure);
     }
   }
 }

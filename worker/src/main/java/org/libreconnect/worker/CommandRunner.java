@@ -24,13 +24,19 @@ final class CommandRunner {
   private final Replies replies;
   private final StreamRegistry streams;
   private final ScheduledExecutorService timer;
+  private final CommandActivity activity;
 
   CommandRunner(
-      WireJson wire, Replies replies, StreamRegistry streams, ScheduledExecutorService timer) {
+      WireJson wire,
+      Replies replies,
+      StreamRegistry streams,
+      ScheduledExecutorService timer,
+      CommandActivity activity) {
     this.wire = wire;
     this.replies = replies;
     this.streams = streams;
     this.timer = timer;
+    this.activity = activity;
   }
 
   /** Queues the command behind the session's earlier ones; returns at once. */
@@ -52,6 +58,7 @@ final class CommandRunner {
   private void runSingle(
       SessionContext session, Single<?> single, LinkFrame request, CommandEnvelope command) {
     long start = System.nanoTime();
+    activity.started();
     try {
       requireOpen(session);
       Object answer = call(single, session, wire.readInput(command.body(), single.inputType()));
@@ -63,6 +70,8 @@ final class CommandRunner {
           millisSince(start));
     } catch (RuntimeException | Error e) {
       failed(command, session, start, replies.error(request, command.commandName(), e), e);
+    } finally {
+      activity.finished();
     }
   }
 
@@ -76,7 +85,7 @@ final class CommandRunner {
     }
     try {
       requireOpen(session);
-      EventStream events =
+      StreamEvents events =
           open(streaming, session, wire.readInput(command.body(), streaming.inputType()));
       stream.start(events, timer);
     } catch (RuntimeException | Error e) {
@@ -89,7 +98,7 @@ final class CommandRunner {
     return single.handler().handle(session, single.inputType().cast(input));
   }
 
-  private static <I extends Record> EventStream open(
+  private static <I extends Record> StreamEvents open(
       Streaming<I> streaming, SessionContext session, Record input) {
     return streaming.handler().open(session, streaming.inputType().cast(input));
   }

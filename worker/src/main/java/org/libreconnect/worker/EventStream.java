@@ -8,7 +8,8 @@ import java.util.Optional;
  * The events of a persistent command: {@code source} is polled after {@code firstDelay}, then every
  * {@code period}; each event it returns goes to the client with {@code s_status} OK.
  */
-public record EventStream(Duration firstDelay, Duration period, Source source) {
+public record EventStream(Duration firstDelay, Duration period, Source source)
+    implements StreamEvents {
 
   /** Produces the next event, or nothing when there is nothing new to tell. */
   @FunctionalInterface

@@ -44,13 +44,28 @@ public final class RequestDispatcher {
       LinkPeer peer,
       WireJson wire,
       ProcessExit exit) {
+    this(handlers, sessions, logs, timer, peer, wire, exit, new CommandActivity());
+  }
+
+  /**
+   * Same, counting the commands in progress in {@code activity} (for {@link WorkerRetirement}).
+   */
+  public RequestDispatcher(
+      HandlerTable handlers,
+      SessionRegistry sessions,
+      LogControl logs,
+      ScheduledExecutorService timer,
+      LinkPeer peer,
+      WireJson wire,
+      ProcessExit exit,
+      CommandActivity activity) {
     this.wire = wire;
     this.handlers = handlers;
     this.sessions = sessions;
     this.replies = new Replies(peer, wire, new WorkerErrors());
     this.streams = new StreamRegistry(replies);
     this.linkCommands = new LinkCommands(wire, sessions, streams, logs, replies, exit);
-    this.runner = new CommandRunner(wire, replies, streams, timer);
+    this.runner = new CommandRunner(wire, replies, streams, timer, activity);
   }
 
   /** Handles one frame from the master; never throws. */

@@ -1,7 +1,9 @@
 package org.libreconnect.worker;
 
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.libreconnect.protocol.SessionIds;
+import org.libreconnect.worker.card.CardSelection;
 import org.libreconnect.worker.data.SessionDataStore;
 
 /**
@@ -17,6 +19,7 @@ public final class SessionContext {
   private final SessionDataStore data;
   private final Executor commands;
   private volatile boolean open = true;
+  private volatile CardSelection cardSelection;
 
   SessionContext(
       String sessionId,
@@ -65,6 +68,16 @@ public final class SessionContext {
   /** Runs the session's commands one at a time, in arrival order. */
   Executor commands() {
     return commands;
+  }
+
+  /** The reader and card chosen by {@code hl_getCpxCard}, if any. */
+  public Optional<CardSelection> cardSelection() {
+    return Optional.ofNullable(cardSelection);
+  }
+
+  /** Records the reader and card chosen by {@code hl_getCpxCard}; null forgets them. */
+  public void selectCard(CardSelection selection) {
+    cardSelection = selection;
   }
 
   /** False once the session was closed; queued commands then answer "invalid session". */

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import org.libreconnect.protocol.SessionIds;
 import org.libreconnect.protocol.link.LinkMessages.SessionOpened;
 import org.libreconnect.worker.data.SessionDataStore;
@@ -17,14 +18,25 @@ public final class SessionRegistry {
   private final long maxSessionDataBytes;
   private final Executor commandThreads;
   private final Map<String, SessionContext> sessions = new ConcurrentHashMap<>();
+  private final Consumer<SessionContext> onClose;
 
   /**
    * @param maxSessionDataBytes limit of each session's temporary data, in bytes
    * @param commandThreads where session queues borrow their threads
    */
   public SessionRegistry(long maxSessionDataBytes, Executor commandThreads) {
+    this(maxSessionDataBytes, commandThreads, session -> {});
+  }
+
+  /**
+   * Same, with {@code onClose} told of each closed session (it lets go of the session's card); it
+   * runs on the link reader thread and must return at once.
+   */
+  public SessionRegistry(
+      long maxSessionDataBytes, Executor commandThreads, Consumer<SessionContext> onClose) {
     this.maxSessionDataBytes = maxSessionDataBytes;
     this.commandThreads = commandThreads;
+    this.onClose = onClose;
   }
 
   /** Creates the session; a session id already known keeps its existing context. */
@@ -60,6 +72,7 @@ public final class SessionRegistry {
     }
     session.markClosed();
     session.data().clear();
+    onClose.accept(session);
     log.info("session.closed session={}", SessionIds.shortForm(sessionId));
     return Optional.of(session);
   }

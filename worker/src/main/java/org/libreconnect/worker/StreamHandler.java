@@ -12,5 +12,5 @@ public interface StreamHandler<I extends Record> {
   /**
    * Returns the events to push; throwing here answers with an error and sends no acknowledgement.
    */
-  EventStream open(SessionContext session, I input);
+  StreamEvents open(SessionContext session, I input);
 }

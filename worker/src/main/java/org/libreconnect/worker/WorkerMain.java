@@ -12,8 +12,17 @@ import org.libreconnect.protocol.WireJson;
 import org.libreconnect.protocol.command.CommandCatalogue;
 import org.libreconnect.protocol.link.LinkCodec;
 import org.libreconnect.runtime.InstallationLayout;
+import org.libreconnect.pkcs11.CryptolibLibraries;
 import org.libreconnect.runtime.LogSetup;
+import org.libreconnect.worker.card.AtrClassifier;
+import org.libreconnect.worker.card.CardBackends;
+import org.libreconnect.worker.card.CardExecutor;
+import org.libreconnect.worker.card.CardService;
+import org.libreconnect.worker.card.CardTerminalsPort;
+import org.libreconnect.worker.card.PcscTerminalsPort;
+import org.libreconnect.worker.card.SimulatedTerminalsPort;
 import org.libreconnect.worker.data.PersistentDataStore;
+import org.libreconnect.worker.dmp.DmpWiring;
 import org.libreconnect.worker.handlers.StandardHandlers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * link port, says hello and serves frames until the link or standard input ends.
  *
  * <p>Exit status: 0 when the master ends the worker (link closed, standard input closed or {@code
- * link.shutdown}); 1 when it cannot start; 2 for a bad command line.
+ * link.shutdown}); 1 when it cannot start; 2 for a bad command line; 75 ({@code
+ * LinkMessages.EXIT_REPLACE_ME}) when it asked the master to replace it because its PC/SC context
+ * died with a restart of the PC/SC service.
  */
 public final class WorkerMain {
   /** Room on the link for the frame header and JSON escaping around the largest client message. */
@@ -82,19 +93,54 @@ public final class WorkerMain {
     PersistentDataStore persistentData =
         new PersistentDataStore(
             layout.persistentDataDir(), positive(config.server().maxPersistentDataBytes()));
-    HandlerTable handlers =
-        StandardHandlers.table(
-            CommandCatalogue.standard(), persistentData, Clock.systemDefaultZone(), logs);
-    SessionRegistry sessions =
-        new SessionRegistry(positive(config.server().maxSessionDataBytes()), commandThreads);
-
     LinkCodec codec = new LinkCodec(linkFrameLimit(config.server().maxFrameBytes()));
     SocketLinkPeer peer = SocketLinkPeer.connect(arguments.linkPort(), codec);
+    CommandActivity activity = new CommandActivity();
+    WorkerRetirement retirement = new WorkerRetirement(peer, wire, activity, exit);
+    Clock clock = Clock.systemDefaultZone();
+    CardService cards = cardService(config, layout, clock, retirement);
+    HandlerTable handlers =
+        StandardHandlers.table(
+            CommandCatalogue.standard(),
+            persistentData,
+            clock,
+            logs,
+            cards,
+            DmpWiring.handlers(config, layout, clock, cards));
+    SessionRegistry sessions =
+        new SessionRegistry(
+            positive(config.server().maxSessionDataBytes()), commandThreads, cards::release);
     RequestDispatcher dispatcher =
-        new RequestDispatcher(handlers, sessions, logs, streamTimer, peer, wire, exit);
+        new RequestDispatcher(handlers, sessions, logs, streamTimer, peer, wire, exit, activity);
     WorkerLink link = new WorkerLink(peer, dispatcher, wire, exit);
     link.sendHello(token, pid);
     link.start();
+  }
+
+  /**
+   * The worker's card access: the simulated card in simulation mode, else the machine's PC/SC
+   * readers with the configured (or usual) PKCS#11 library.
+   */
+  static CardService cardService(
+      ConnectorConfig config, InstallationLayout layout, Clock clock, WorkerRetirement retirement) {
+    boolean simulation = config.simulation().enabled();
+    CardTerminalsPort port =
+        simulation
+            ? SimulatedTerminalsPort.forInstallation(layout.dataDir().resolve("simulation"), clock)
+            : new PcscTerminalsPort();
+    CardBackends backends =
+        new CardBackends(
+            port,
+            simulation,
+            config.pkcs11().library(),
+            CryptolibLibraries.forThisMachine(),
+            new AtrClassifier(),
+            clock);
+    CardService cards = new CardService(new CardExecutor(), port, backends, clock, retirement::request);
+    if (simulation) {
+      cards.prepare(); // no native context is made: only the simulated card is readied
+    }
+    return cards;
   }
 
   /** The largest link frame: the largest client message plus {@link #LINK_HEADROOM_BYTES}. */

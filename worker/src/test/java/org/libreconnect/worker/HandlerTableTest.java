@@ -13,6 +13,14 @@ import org.libreconnect.protocol.command.CommandSpec;
 import org.libreconnect.protocol.command.DataCommands.SessionDataIdInput;
 import org.libreconnect.protocol.command.NoInput;
 import org.libreconnect.protocol.command.Target;
+import java.util.Optional;
+import org.libreconnect.pkcs11.CryptolibLibraries;
+import org.libreconnect.simulator.card.InProcessTerminals;
+import org.libreconnect.worker.card.AtrClassifier;
+import org.libreconnect.worker.card.CardBackends;
+import org.libreconnect.worker.card.CardExecutor;
+import org.libreconnect.worker.card.CardService;
+import org.libreconnect.worker.card.SimulatedTerminalsPort;
 import org.libreconnect.worker.data.PersistentDataStore;
 import org.libreconnect.worker.handlers.StandardHandlers;
 
@@ -26,7 +34,9 @@ class HandlerTableTest {
             catalogue,
             new PersistentDataStore(dir, 10),
             Clock.systemUTC(),
-            new RecordingLogControl(dir));
+            new RecordingLogControl(dir),
+            cardService(),
+            new org.libreconnect.worker.dmp.DmpHandlers(null)); // registration only
 
     assertThat(table.names())
         .containsExactlyInAnyOrderElementsOf(
@@ -43,6 +53,24 @@ class HandlerTableTest {
                 assertThat(entry instanceof HandlerTable.Streaming).isEqualTo(spec.persistent());
               });
     }
+  }
+
+  /** A card service whose readers are never looked at by this test. */
+  private static CardService cardService() {
+    SimulatedTerminalsPort port =
+        new SimulatedTerminalsPort(() -> InProcessTerminals.create("unused"));
+    return new CardService(
+        new CardExecutor(),
+        port,
+        new CardBackends(
+            port,
+            true,
+            Optional.empty(),
+            CryptolibLibraries.forThisMachine(),
+            new AtrClassifier(),
+            Clock.systemUTC()),
+        Clock.systemUTC(),
+        reason -> {});
   }
 
   @Test

@@ -63,6 +63,16 @@ public final class WorkerHarness implements AutoCloseable {
       Consumer<HandlerTable.Builder> extra,
       Duration dummyPeriod,
       CommandCatalogue catalogue) {
+    this(dir, extra, dummyPeriod, catalogue, session -> {});
+  }
+
+  /** Same, with {@code onClose} told of each closed session, as the card service is. */
+  public WorkerHarness(
+      Path dir,
+      Consumer<HandlerTable.Builder> extra,
+      Duration dummyPeriod,
+      CommandCatalogue catalogue,
+      Consumer<SessionContext> onClose) {
     logs = new RecordingLogControl(dir);
     HandlerTable.Builder table = HandlerTable.builder(catalogue);
     new SessionStateHandler().register(table);
@@ -74,7 +84,7 @@ public final class WorkerHarness implements AutoCloseable {
     new LogTailHandler(logs).register(table);
     new MonitoringHandlers(dummyPeriod).register(table);
     extra.accept(table);
-    SessionRegistry sessions = new SessionRegistry(MAX_SESSION_DATA, commandThreads);
+    SessionRegistry sessions = new SessionRegistry(MAX_SESSION_DATA, commandThreads, onClose);
     dispatcher =
         new RequestDispatcher(table.build(), sessions, logs, timer, peer, wire, exits::add);
   }

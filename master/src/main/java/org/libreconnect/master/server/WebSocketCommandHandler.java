@@ -13,6 +13,8 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.AttributeKey;
+import java.util.concurrent.TimeUnit;
 import org.libreconnect.master.route.CommandRouter;
 import org.libreconnect.master.route.ReplySink;
 import org.libreconnect.protocol.WireJson;
@@ -29,6 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebSocketCommandHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
   private static final Logger log = LoggerFactory.getLogger(WebSocketCommandHandler.class);
+  private static final AttributeKey<Boolean> CLOSE_SENT = AttributeKey.valueOf("ws.closeSent");
+  private static final long CLOSE_GRACE_SECONDS = 2;
 
   private final CommandRouter router;
   private final WireJson json;
@@ -57,7 +61,7 @@ public final class WebSocketCommandHandler extends SimpleChannelInboundHandler<W
     if (frame instanceof TextWebSocketFrame text) {
       router.dispatch(text.text(), origin, new SocketSink(ctx.channel()));
     } else if (frame instanceof CloseWebSocketFrame) {
-      closeNormally(ctx.channel(), "");
+      answerClose(ctx.channel());
     } else if (frame instanceof BinaryWebSocketFrame) {
       send(ctx.channel(), errorJson(new FunctionalException(
           "Binary frames are not supported: send each command as one JSON text frame")));
@@ -93,12 +97,29 @@ public final class WebSocketCommandHandler extends SimpleChannelInboundHandler<W
     }
   }
 
-  private static void closeNormally(Channel channel, String reason) {
-    if (channel.isActive()) {
-      channel
-          .writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE.code(), reason))
-          .addListener(ChannelFutureListener.CLOSE);
+  /** The client started the closing handshake: answer with 1000 and end the connection. */
+  private static void answerClose(Channel channel) {
+    if (channel.attr(CLOSE_SENT).setIfAbsent(Boolean.TRUE) != null) {
+      channel.close(); // it answered our own close: the handshake is complete
+      return;
     }
+    channel
+        .writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE.code(), ""))
+        .addListener(ChannelFutureListener.CLOSE);
+  }
+
+  /**
+   * The server ends the socket (after its last frame): close frame with 1000, then the client
+   * has a moment to answer, and to finish sending what it had started, before the connection is
+   * dropped.
+   */
+  private static void closeNormally(Channel channel, String reason) {
+    if (!channel.isActive() || channel.attr(CLOSE_SENT).setIfAbsent(Boolean.TRUE) != null) {
+      return;
+    }
+    channel.writeAndFlush(
+        new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE.code(), reason));
+    channel.eventLoop().schedule(() -> channel.close(), CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
   }
 
   /** Answers go back on the socket the command came from. */

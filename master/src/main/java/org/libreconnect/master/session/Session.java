@@ -3,6 +3,7 @@ package org.libreconnect.master.session;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.libreconnect.master.worker.WorkerHandle;
 import org.libreconnect.protocol.SessionIds;
 
@@ -15,7 +16,7 @@ public final class Session {
   private final String origin;
   private final Instant openedAt;
   private final Duration idleTimeout;
-  private final WorkerHandle worker;
+  private final AtomicReference<WorkerHandle> worker;
   private final ProxyOverride proxy;
   private final AtomicInteger openStreams = new AtomicInteger();
   private volatile Instant lastActivity;
@@ -37,7 +38,7 @@ public final class Session {
     this.origin = origin;
     this.openedAt = openedAt;
     this.idleTimeout = idleTimeout;
-    this.worker = worker;
+    this.worker = new AtomicReference<>(worker);
     this.proxy = proxy;
     this.lastActivity = openedAt;
   }
@@ -74,8 +75,14 @@ public final class Session {
     return idleTimeout;
   }
 
+  /** The worker that holds the session now; a replaced worker's successor once it took over. */
   public WorkerHandle worker() {
-    return worker;
+    return worker.get();
+  }
+
+  /** Moves the session to {@code successor}, if it still lives in {@code replaced}. */
+  public boolean replaceWorker(WorkerHandle replaced, WorkerHandle successor) {
+    return worker.compareAndSet(replaced, successor);
   }
 
   public ProxyOverride proxy() {

@@ -3,6 +3,10 @@ package org.libreconnect.master.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +50,51 @@ public final class SessionService {
     this.json = json;
     this.config = config;
     this.clock = clock;
+    pool.transferSessionsWith(this::transfer);
+  }
+
+  /**
+   * Opens in {@code successor} the sessions that lived in {@code replaced} (its PC/SC context
+   * died), under the same ids, and moves them there. What they held in the old process (session
+   * data, the chosen card) is lost; persistent data is on disk and stays.
+   */
+  CompletableFuture<Void> transfer(WorkerHandle replaced, WorkerHandle successor) {
+    List<CompletableFuture<Void>> moves = new ArrayList<>();
+    Set<String> moved = new HashSet<>();
+    for (Session session : registry.all()) {
+      if (session.worker() != replaced) {
+        continue;
+      }
+      moved.add(session.id());
+      String opened =
+          json.write(
+              new LinkMessages.SessionOpened(
+                  session.id(), session.applicationId(), session.userName(),
+                  session.domainName(), session.origin()));
+      moves.add(
+          successor
+              .call(session.id(), opened)
+              .orTimeout(WORKER_CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+              .handle(
+                  (reply, failure) -> {
+                    if (failure == null && isOk(reply)) {
+                      session.replaceWorker(replaced, successor);
+                      log.info("session.moved session={} worker={} pid={}",
+                          SessionIds.shortForm(session.id()), successor.id(), successor.pid());
+                    } else {
+                      log.warn("session.move.failed session={} reason=\"{}\"",
+                          SessionIds.shortForm(session.id()),
+                          failure == null ? "the worker refused it" : failure.toString());
+                    }
+                    return null;
+                  }));
+    }
+    for (String id : replaced.sessions()) {
+      if (!moved.contains(id)) {
+        pool.release(successor, id); // ended while the successor was starting
+      }
+    }
+    return CompletableFuture.allOf(moves.toArray(CompletableFuture[]::new));
   }
 
   /** {@code hl_openSession}: completes with the answer text. */

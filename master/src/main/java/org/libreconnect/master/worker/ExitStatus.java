@@ -18,6 +18,9 @@ final class ExitStatus {
           };
       return "killed by " + name + " (exit status " + status + ")";
     }
+    if (status == org.libreconnect.protocol.link.LinkMessages.EXIT_REPLACE_ME) {
+      return "asked to be replaced (exit status " + status + ": its PC/SC context died)";
+    }
     return "exit status " + status;
   }
 }

@@ -102,7 +102,7 @@ public final class WorkerLauncher {
                 log.warn("run.forget.failed pid={} error=\"{}\"", exited.pid(), e.toString());
               }
               linkServer.forget(token);
-              worker.markGone(ExitStatus.describe(exited.exitValue()));
+              worker.exited(exited.exitValue());
             });
     worker
         .ready()

@@ -119,9 +119,26 @@ public final class WorkerLinkServer implements AutoCloseable {
       }
       if (frame.kind() == LinkFrame.Kind.REPLY || frame.kind() == LinkFrame.Kind.FINAL) {
         worker.onFrame(frame);
+      } else if (frame.kind() == LinkFrame.Kind.REQUEST) {
+        onWorkerRequest(worker, frame);
       } else {
         log.warn("link.unexpected worker={} kind={}", worker.id(), frame.kind());
       }
+    }
+
+    /** A worker's own request: only {@code link.retire} exists; it gets no answer. */
+    private void onWorkerRequest(WorkerHandle worker, LinkFrame frame) {
+      try {
+        LinkMessages.Retire retire =
+            json.mapper().readValue(frame.payload(), LinkMessages.Retire.class);
+        if (LinkMessages.RETIRE.equals(retire.commandName())) {
+          worker.retire(retire.reason() == null ? "asked by the worker" : retire.reason());
+          return;
+        }
+      } catch (Exception e) {
+        // reported below
+      }
+      log.warn("link.unexpected worker={} kind=REQUEST", worker.id());
     }
 
     private void onHello(ChannelHandlerContext ctx, LinkFrame frame) {

@@ -27,10 +27,16 @@ public final class WorkerPool implements AutoCloseable {
   private final Deque<WorkerHandle> idle = new ArrayDeque<>();
   private final List<WorkerHandle> all = new ArrayList<>();
   private boolean closed;
+  private volatile SessionTransfer transfer = (replaced, successor) -> CompletableFuture.completedFuture(null);
 
   public WorkerPool(Supplier<WorkerHandle> launcher, int idleTarget) {
     this.launcher = launcher;
     this.idleTarget = idleTarget;
+  }
+
+  /** Who moves sessions into the successor of a replaced worker. */
+  public void transferSessionsWith(SessionTransfer transfer) {
+    this.transfer = transfer;
   }
 
   /** Starts the idle workers. */
@@ -98,8 +104,37 @@ public final class WorkerPool implements AutoCloseable {
 
   private WorkerHandle track(WorkerHandle worker) {
     all.add(worker);
+    worker.replaceWith(this::replace);
     worker.gone().thenAccept(this::forget);
     return worker;
+  }
+
+  /**
+   * Starts (or takes an idle) successor for {@code replaced}, with its key and sessions; completes
+   * once it is ready and the sessions are open in it.
+   */
+  private synchronized CompletableFuture<WorkerHandle> replace(WorkerHandle replaced) {
+    if (closed || replaced.key().isEmpty()) {
+      return CompletableFuture.failedFuture(
+          new WorkerLostException("The connector is stopping, or the worker served no application"));
+    }
+    WorkerKey key = replaced.key().get();
+    WorkerHandle successor = takeIdle();
+    if (successor == null) {
+      successor = track(launcher.get());
+    }
+    successor.assign(key);
+    assigned.put(key, successor);
+    replaced.sessions().forEach(successor::addSession);
+    log.info("worker.replace worker={} successor={} pid={} key=\"{}\"", replaced.id(),
+        successor.id(), successor.pid(), key);
+    replenish();
+    WorkerHandle next = successor;
+    return next.ready()
+        .copy()
+        .orTimeout(WorkerHandle.SUCCESSOR_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        .thenCompose(ready -> transfer.transfer(replaced, ready))
+        .thenApply(done -> next);
   }
 
   private synchronized void forget(WorkerHandle worker) {

@@ -66,8 +66,23 @@ class WebSocketCommandHandlerTest {
     assertThat(answer.text()).contains("\"i_apiErrorCode\":2").contains("limit of 1024 bytes");
     CloseWebSocketFrame close = channel.readOutbound();
     assertThat(close.statusCode()).isEqualTo(1000);
+    // The client gets a moment to answer the close before the connection is dropped.
+    assertThat(channel.isOpen()).isTrue();
+    channel.advanceTimeBy(3, java.util.concurrent.TimeUnit.SECONDS);
+    channel.runScheduledPendingTasks();
     assertThat(channel.isOpen()).isFalse();
     answer.release();
     close.release();
+  }
+
+  @Test
+  void theClientsAnswerToOurCloseEndsTheConnectionAtOnce() {
+    EmbeddedChannel channel = channel();
+    channel.pipeline().fireExceptionCaught(new TooLongFrameException("too long"));
+    ((TextWebSocketFrame) channel.readOutbound()).release();
+    ((CloseWebSocketFrame) channel.readOutbound()).release();
+    channel.writeInbound(new CloseWebSocketFrame(1000, ""));
+    assertThat((Object) channel.readOutbound()).isNull();
+    assertThat(channel.isOpen()).isFalse();
   }
 }

@@ -5,6 +5,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.libreconnect.protocol.command.CardCommands.CpxCardMonitoringInput;
+import org.libreconnect.protocol.command.CardCommands.GetCpxCardInput;
+import org.libreconnect.protocol.command.CardCommands.ReadCpxCardInput;
+import org.libreconnect.protocol.command.CardCommands.SignWithCpxCardInput;
 import org.libreconnect.protocol.command.DataCommands.SessionDataIdInput;
 import org.libreconnect.protocol.command.DataCommands.SetPersistentDataInput;
 import org.libreconnect.protocol.command.DataCommands.SetSessionDataInput;
@@ -50,10 +54,36 @@ public final class CommandCatalogue {
     b.worker("hl_clearPersistantData", NoInput.class);
     b.worker("hl_getPersistantDataSize", NoInput.class);
     b.worker("hl_getMaximumPersistantDataSize", NoInput.class);
+    // Readers and CPx cards (spec 2.2).
+    b.worker("hl_getPcscReaders", NoInput.class);
+    b.worker("hl_getCpxCard", GetCpxCardInput.class);
+    b.worker("hl_getCpxStatus", NoInput.class);
+    b.worker("hl_readCpxCard", ReadCpxCardInput.class);
+    b.worker("hl_signWithCpxCard", SignWithCpxCardInput.class);
+    b.persistent("hl_startCpxCardMonitoring", CpxCardMonitoringInput.class);
     // Date utilities (spec 2.7).
     b.worker("hl_convertLunarDateToStandardDate", LunarDateInput.class);
     b.worker("hl_computeBirthDayCentury", BirthDateInput.class);
     b.worker("hl_regularizeBirthDateIfNeeded", BirthDateInput.class);
+    // DMP (spec 2.8): the connector, its settings, and one command per transaction.
+    b.worker("hl_createDmpConnector", DmpCommands.CreateDmpConnectorInput.class);
+    b.worker("hl_setPracticeLocation", DmpCommands.SetPracticeLocationInput.class);
+    b.worker("hl_setDmpAccessMode", DmpCommands.SetDmpAccessModeInput.class);
+    b.worker("hl_setConfidentialityLevel", DmpCommands.SetConfidentialityLevelInput.class);
+    b.worker("hl_getDirectAuthenticationDMPStatus", DmpCommands.PatientInput.class);
+    b.worker("hl_updateUserDmpAccessAuthorization", DmpCommands.UpdateAuthorizationInput.class);
+    b.worker("hl_getAccessibleDMPList", DmpCommands.AccessibleDmpListInput.class);
+    b.worker("hl_getDmpAdministrativeData", DmpCommands.PatientInput.class);
+    b.worker("hl_getDmpAuthorizationsList", DmpCommands.AuthorizationsListInput.class);
+    b.worker("hl_getWebPsDmpUrls", DmpCommands.WebPsUrlsInput.class);
+    b.worker("hl_sendDocument", DmpCommands.SendDocumentInput.class);
+    b.worker("hl_findDocuments", DmpCommands.FindDocumentsInput.class);
+    b.worker("hl_getDocumentContent", DmpCommands.DocumentContentInput.class);
+    b.worker("hl_getDocumentContentByUniqueId", DmpCommands.DocumentContentByUniqueIdInput.class);
+    b.worker(
+        "hl_updateDocumentVisibilityByUniqueId", DmpCommands.UpdateVisibilityByUniqueIdInput.class);
+    b.worker("hl_updateDocumentStatusByUniqueId", DmpCommands.UpdateStatusByUniqueIdInput.class);
+    b.worker("hl_deleteDocument", DmpCommands.DeleteDocumentInput.class);
     return b.build();
   }
 

@@ -22,6 +22,26 @@ public final class LinkMessages {
   /** Link command: exit now; the master no longer needs this worker. */
   public static final String SHUTDOWN = "link.shutdown";
 
+  /**
+   * Worker to master, in a REQUEST frame: this worker must be replaced (its PC/SC context died
+   * with a restart of the PC/SC service). The master stops sending it commands, starts a successor
+   * for the same sessions, and the worker exits with {@link #EXIT_REPLACE_ME} once it has answered
+   * what it was serving. The master does not answer this frame.
+   */
+  public static final String RETIRE = "link.retire";
+
+  /** Exit status of a worker that asked to be replaced (EX_TEMPFAIL). */
+  public static final int EXIT_REPLACE_ME = 75;
+
+  /** Payload of {@link #RETIRE}. */
+  public record Retire(
+      @JsonProperty("s_commandName") String commandName, @JsonProperty("reason") String reason) {
+
+    public Retire(String reason) {
+      this(RETIRE, reason);
+    }
+  }
+
   /** First frame of a worker: the token it read on its standard input, and its pid. */
   public record Hello(
       @JsonProperty("token") String token,

@@ -97,6 +97,26 @@ public final class CpsCardData {
         number(c, 0x82));
   }
 
+  /**
+   * The card file alone (D003), readable without the PIN: what a host checks before asking for
+   * one.
+   *
+   * @param serialNumber the card's serial number
+   * @param validUntil its last valid day
+   * @param cpxType 1 CPS, 2 CPF, 3 CPE, 4 CPA
+   */
+  public record CardFile(String serialNumber, LocalDate validUntil, int cpxType) {}
+
+  /**
+   * The content of the card file {@code card}.
+   *
+   * @throws IllegalArgumentException when it is malformed or lacks a field
+   */
+  public static CardFile decodeCard(byte[] card) {
+    Map<Integer, byte[]> c = BerTlv.read(card, TAG_CARD);
+    return new CardFile(text(c, 0x80), LocalDate.parse(text(c, 0x81), DATE), number(c, 0x82));
+  }
+
   private static byte[] field(Map<Integer, byte[]> values, int tag) {
     byte[] value = values.get(tag);
     if (value == null) {

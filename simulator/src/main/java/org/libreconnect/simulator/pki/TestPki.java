@@ -27,6 +27,7 @@ public final class TestPki {
   static final int INTERMEDIATE_KEY_BITS = 2048;
   static final int LEAF_KEY_BITS = 2048;
   private static final Duration BACKDATE = Duration.ofHours(1);
+  static final int AUTHORITY_COUNT = 6;
 
   private final Clock clock;
   private final RsaKeys keys;
@@ -61,6 +62,46 @@ public final class TestPki {
             CaNames.of(CaNames.PRODUCTION_LIKE_PERSONS, false),
             caKeys[5],
             notBefore);
+  }
+
+  private TestPki(Clock clock, RsaKeys keys, CertificateSigner signer, List<CertificateAuthority> cas) {
+    this.clock = clock;
+    this.keys = keys;
+    this.signer = signer;
+    fortRoot = cas.get(0);
+    fortPersons = cas.get(1);
+    elementaryRoot = cas.get(2);
+    elementaryOrganisations = cas.get(3);
+    productionLikeRoot = cas.get(4);
+    productionLikePersons = cas.get(5);
+  }
+
+  /**
+   * The hierarchy made of already issued CAs, in the order of {@link #authorities()}: what {@link
+   * SimulationMaterial} read back from disk. New certificates are valid from one hour before
+   * {@code clock}'s now.
+   */
+  static TestPki restore(Clock clock, List<CertificateAuthority> authorities) {
+    if (authorities.size() != AUTHORITY_COUNT) {
+      throw new IllegalArgumentException(
+          "a test PKI has " + AUTHORITY_COUNT + " CAs, not " + authorities.size());
+    }
+    SecureRandom random = new SecureRandom();
+    return new TestPki(clock, new RsaKeys(random), new CertificateSigner(random), authorities);
+  }
+
+  /**
+   * The six CAs, roots before the CAs they issue: FORT root and persons, ELEMENTAIRE root and
+   * organisations, production-like root and persons.
+   */
+  List<CertificateAuthority> authorities() {
+    return List.of(
+        fortRoot,
+        fortPersons,
+        elementaryRoot,
+        elementaryOrganisations,
+        productionLikeRoot,
+        productionLikePersons);
   }
 
   /**

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.libreconnect.testsupport.CardStack;
 
 /**
  * The card as a separate process ({@code card-stack.sh start-card}, i.e. {@link VpcdCardMain}) in a

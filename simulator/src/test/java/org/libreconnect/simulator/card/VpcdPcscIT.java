@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.libreconnect.testsupport.CardStack;
 import org.libreconnect.simulator.pki.CpsIdentity;
 
 /** The simulated card in a real pcscd reader through vpcd, seen by the JDK's SunPCSC provider. */

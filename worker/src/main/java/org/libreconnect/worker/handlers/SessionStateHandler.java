@@ -4,10 +4,11 @@ import org.libreconnect.protocol.command.NoInput;
 import org.libreconnect.protocol.command.SessionCommands.SessionStateAnswer;
 import org.libreconnect.worker.HandlerTable;
 import org.libreconnect.worker.SessionContext;
+import org.libreconnect.worker.card.CardSelection;
 
 /**
- * {@code hl_getSessionState}: the handles of the objects the session holds. Sessions hold no card,
- * connection or DMP object yet, so every handle is 0 ("absent").
+ * {@code hl_getSessionState}: the handles of the objects the session holds, 0 when absent: the
+ * reader and card chosen by {@code hl_getCpxCard} so far.
  */
 public final class SessionStateHandler {
 
@@ -19,8 +20,8 @@ public final class SessionStateHandler {
   /** The state of {@code session}; fill each handle here once the session holds that object. */
   SessionStateAnswer stateOf(SessionContext session) {
     int error = 0;
-    int cpxReader = 0;
-    int cpxCard = 0;
+    int cpxReader = session.cardSelection().map(CardSelection::readerHandle).orElse(0);
+    int cpxCard = session.cardSelection().map(CardSelection::cardHandle).orElse(0);
     int vitaleCard = 0;
     int practiceLocation = 0;
     int authToken = 0;

@@ -4,7 +4,10 @@ import java.time.Clock;
 import org.libreconnect.protocol.command.CommandCatalogue;
 import org.libreconnect.worker.HandlerTable;
 import org.libreconnect.worker.LogControl;
+import org.libreconnect.worker.card.CardHandlers;
+import org.libreconnect.worker.card.CardService;
 import org.libreconnect.worker.data.PersistentDataStore;
+import org.libreconnect.worker.dmp.DmpHandlers;
 
 /** Assembles the handler table of a production worker. */
 public final class StandardHandlers {
@@ -15,7 +18,9 @@ public final class StandardHandlers {
       CommandCatalogue catalogue,
       PersistentDataStore persistentData,
       Clock clock,
-      LogControl logs) {
+      LogControl logs,
+      CardService cards,
+      DmpHandlers dmp) {
     HandlerTable.Builder table = HandlerTable.builder(catalogue);
     new SessionStateHandler().register(table);
     new SessionDataHandlers().register(table);
@@ -23,6 +28,8 @@ public final class StandardHandlers {
     new DateHandlers(clock).register(table);
     new LogTailHandler(logs).register(table);
     new MonitoringHandlers(MonitoringHandlers.DUMMY_PERIOD).register(table);
+    new CardHandlers(cards).register(table);
+    dmp.register(table);
     return table.build();
   }
 }

@@ -1,4 +1,4 @@
-package org.libreconnect.simulator.card;
+package org.libreconnect.testsupport;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -13,11 +13,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Drives {@code scripts/card-stack.sh} for integration tests: starts pcscd when none runs and stops
- * only the one it started. pcscd and the vpcd ports are machine-wide, so the test classes of
+ * only the one it started; can also restart it (only one it started). pcscd and the vpcd ports are machine-wide, so the test classes of
  * concurrent builds on one machine take turns: {@link #startPcscd()} first takes an exclusive lock
  * on {@code <java.io.tmpdir>/libreconnect-card-stack.lock}, {@link #stopPcscd()} releases it.
  */
-final class CardStack {
+public final class CardStack {
   private static final int ALREADY_RUNNING = 3;
   private static final Duration LOCK_PATIENCE = Duration.ofMinutes(5);
 
@@ -29,14 +29,19 @@ final class CardStack {
   private FileLock lock;
   private boolean started;
 
-  CardStack() {
+  /**
+   * A stack driven by the script named by the system property {@code libreconnect.cardStackScript}
+   * (default {@code ../scripts/card-stack.sh}), keeping its state under {@code
+   * libreconnect.cardStackState} (default {@code target/card-stack}).
+   */
+  public CardStack() {
     this.script =
         Path.of(System.getProperty("libreconnect.cardStackScript", "../scripts/card-stack.sh"));
     this.state = Path.of(System.getProperty("libreconnect.cardStackState", "target/card-stack"));
   }
 
   /** Starts pcscd, or reuses one that already runs (and will then leave it running). */
-  void startPcscd() throws IOException, InterruptedException {
+  public void startPcscd() throws IOException, InterruptedException {
     takeTurn();
     Result result = run("start-pcscd");
     if (result.status() == 0) {
@@ -47,11 +52,11 @@ final class CardStack {
     }
   }
 
-  boolean startedPcscd() {
+  public boolean startedPcscd() {
     return started;
   }
 
-  void stopPcscd() throws IOException, InterruptedException {
+  public void stopPcscd() throws IOException, InterruptedException {
     try {
       if (started) {
         Result result = run("stop-pcscd");
@@ -69,6 +74,27 @@ final class CardStack {
     }
   }
 
+  /**
+   * Stops and starts again the pcscd this stack started, as an administrator or an update would;
+   * the turn is kept.
+   *
+   * @throws IllegalStateException when this stack did not start the running pcscd
+   */
+  public void restartPcscd() throws IOException, InterruptedException {
+    if (!started) {
+      throw new IllegalStateException("this stack did not start pcscd: it will not restart it");
+    }
+    Result stopped = run("stop-pcscd");
+    if (stopped.status() != 0) {
+      throw new IllegalStateException("card-stack.sh stop-pcscd failed: " + stopped.output());
+    }
+    Result again = run("start-pcscd");
+    if (again.status() != 0) {
+      started = false;
+      throw new IllegalStateException("card-stack.sh start-pcscd failed: " + again.output());
+    }
+  }
+
   private void takeTurn() throws IOException, InterruptedException {
     lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     long deadline = System.nanoTime() + LOCK_PATIENCE.toNanos();
@@ -82,11 +108,11 @@ final class CardStack {
     }
   }
 
-  Path state() {
+  public Path state() {
     return state;
   }
 
-  Result run(String... arguments) throws IOException, InterruptedException {
+  public Result run(String... arguments) throws IOException, InterruptedException {
     Files.createDirectories(state);
     Path output = Files.createTempFile(state, "card-stack", ".out");
     ProcessBuilder builder =
@@ -112,5 +138,6 @@ final class CardStack {
     return command;
   }
 
-  record Result(int status, String output) {}
+  /** The script's exit status and output. */
+  public record Result(int status, String output) {}
 }

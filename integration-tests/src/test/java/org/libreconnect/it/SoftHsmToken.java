@@ -1,0 +1,89 @@
+package org.libreconnect.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.libreconnect.simulator.pki.CardCredentials;
+
+/**
+ * A private SoftHSM2 token holding the test doctor's CPS keys, written as a card issuer would with
+ * {@code softhsm2-util} and {@code pkcs11-tool}. libsofthsm2 reads {@code SOFTHSM2_CONF} once per
+ * process: Failsafe sets it for the test JVM, and the connector's master and workers inherit it.
+ */
+final class SoftHsmToken {
+  static final Path LIBRARY = Path.of("/usr/lib/softhsm/libsofthsm2.so");
+  static final String PIN = "1234";
+  private static final String SO_PIN = "12345678";
+  private static final Pattern REASSIGNED = Pattern.compile("reassigned to slot (\\d+)");
+
+  private SoftHsmToken() {}
+
+  /**
+   * Writes {@code $SOFTHSM2_CONF} for a new token directory under {@code work} and provisions one
+   * token labelled {@code label} with both key pairs (CKA_ID 20 authentication, 10 signature) and
+   * their certificates.
+   */
+  static void provision(Path work, String label, CardCredentials card)
+      throws IOException, java.security.GeneralSecurityException {
+    String configured = System.getenv("SOFTHSM2_CONF");
+    if (configured == null || configured.isBlank()) {
+      throw new IllegalStateException("SOFTHSM2_CONF is not set: run this IT through Failsafe");
+    }
+    Path tokens = Files.createDirectories(work.resolve("softhsm-tokens"));
+    Path config = Path.of(configured);
+    Files.createDirectories(config.getParent());
+    Files.writeString(
+        config, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
+    Matcher slot =
+        REASSIGNED.matcher(
+            run(config, List.of("softhsm2-util", "--init-token", "--free", "--label", label,
+                "--so-pin", SO_PIN, "--pin", PIN)));
+    if (!slot.find()) {
+      throw new IllegalStateException("softhsm2-util gave no slot");
+    }
+    String slotId = slot.group(1);
+    write(config, work, slotId, "20", "CPS authentification",
+        card.authenticationKeys().getPrivate().getEncoded(), card.authenticationCertificate().getEncoded());
+    write(config, work, slotId, "10", "CPS signature",
+        card.signatureKeys().getPrivate().getEncoded(), card.signatureCertificate().getEncoded());
+  }
+
+  private static void write(
+      Path config, Path work, String slot, String id, String label, byte[] pkcs8, byte[] certificate)
+      throws IOException {
+    Path key = Files.write(work.resolve("key-" + id + ".der"), pkcs8);
+    Path cert = Files.write(work.resolve("cert-" + id + ".der"), certificate);
+    List<String> tool = List.of("pkcs11-tool", "--module", LIBRARY.toString(), "--slot", slot,
+        "--login", "--pin", PIN, "--write-object");
+    run(config, concat(tool, key.toString(), "--type", "privkey", "--id", id, "--label", label, "--sensitive"));
+    run(config, concat(tool, cert.toString(), "--type", "cert", "--id", id, "--label", label));
+    Files.delete(key);
+  }
+
+  private static List<String> concat(List<String> head, String... tail) {
+    List<String> all = new ArrayList<>(head);
+    all.addAll(List.of(tail));
+    return all;
+  }
+
+  private static String run(Path config, List<String> command) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("SOFTHSM2_CONF", config.toString());
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes());
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        throw new IOException(command.get(0) + " failed: " + output);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+    return output;
+  }
+}

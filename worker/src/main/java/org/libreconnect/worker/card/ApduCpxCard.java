@@ -1,0 +1,262 @@
+package org.libreconnect.worker.card;
+
+import java.io.ByteArrayInputStream;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import javax.smartcardio.Card;
+import javax.smartcardio.CardTerminal;
+import org.libreconnect.pkcs11.exceptions.TokenRemovedException;
+import org.libreconnect.pkcs11.holder.CpsHolder;
+import org.libreconnect.pkcs11.holder.CpsPracticeLocation;
+import org.libreconnect.pkcs11.holder.HolderSource;
+import org.libreconnect.protocol.command.CpxCardStatus;
+import org.libreconnect.simulator.card.CpsCardData;
+import org.libreconnect.simulator.card.CpsCardLayout;
+import org.libreconnect.simulator.pki.CpsIdentity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The simulated CPS card reached through its own CPS commands, in simulation mode and in a real
+ * PC/SC reader (vpcd): tries left by VERIFY without data, holder data from its files, signatures
+ * padded by the host (PKCS#1 v1.5, DigestInfo SHA-256) and computed by the card in raw RSA. The
+ * PIN verification ends after each command.
+ */
+final class ApduCpxCard implements CpxCard {
+  private static final Logger log = LoggerFactory.getLogger(ApduCpxCard.class);
+
+  private final String readerName;
+  private final Card connection;
+  private final CpsApplication cps;
+  private final CpsCardData.CardFile cardFile;
+  private final Clock clock;
+  private X509Certificate authenticationCertificate;
+  private X509Certificate signatureCertificate;
+
+  private ApduCpxCard(
+      String readerName,
+      Card connection,
+      CpsApplication cps,
+      CpsCardData.CardFile cardFile,
+      Clock clock) {
+    this.readerName = readerName;
+    this.connection = connection;
+    this.cps = cps;
+    this.cardFile = cardFile;
+    this.clock = clock;
+  }
+
+  /**
+   * The card in {@code terminal}, when it answers the simulated card's CPS application; empty for
+   * any other card.
+   *
+   * @throws org.libreconnect.pkcs11.exceptions.TokenNotPresentException when the reader is empty
+   */
+  static Optional<ApduCpxCard> open(CardTerminal terminal, boolean contextHeld, Clock clock) {
+    Card connection = connect(terminal, contextHeld);
+    CpsApplication cps = new CpsApplication(connection.getBasicChannel(), contextHeld);
+    if (!cps.select()) {
+      return Optional.empty();
+    }
+    CpsCardData.CardFile file;
+    try {
+      file = CpsCardData.decodeCard(cps.readFile(CpsCardLayout.FID_CARD));
+    } catch (IllegalArgumentException e) {
+      throw new UnknownCardException("reading the card failed: its card file is malformed", e);
+    }
+    log.info(
+        "card.opened reader=\"{}\" backend=apdu serial={} validUntil={}",
+        terminal.getName(),
+        file.serialNumber(),
+        file.validUntil());
+    return Optional.of(new ApduCpxCard(terminal.getName(), connection, cps, file, clock));
+  }
+
+  /** Connects to the card in {@code terminal} in shared mode, whatever the protocol. */
+  static Card connect(CardTerminal terminal, boolean contextHeld) {
+    try {
+      return terminal.connect("*");
+    } catch (javax.smartcardio.CardException e) {
+      throw PcscFailures.map(PcscFailures.Step.CONNECT, e, contextHeld);
+    }
+  }
+
+  @Override
+  public Status status() {
+    selectOrRemoved();
+    int tries = cps.triesLeft();
+    CpxCardStatus status =
+        tries == 0
+            ? CpxCardStatus.CardIsBlocked
+            : expired() ? CpxCardStatus.CardIsExpired : CpxCardStatus.ValidCardInserted;
+    return new Status(
+        status,
+        OptionalInt.of(tries),
+        Optional.of(cardFile.validUntil()),
+        Optional.of(cardFile.serialNumber()));
+  }
+
+  @Override
+  public Reading read(char[] pin) {
+    try {
+      requireNotExpired();
+      selectOrRemoved();
+      cps.verify(pin);
+      try {
+        byte[] info = cps.readFile(CpsCardLayout.FID_INFO);
+        byte[] card = cps.readFile(CpsCardLayout.FID_CARD);
+        List<byte[]> activities = new ArrayList<>();
+        for (short fid = CpsCardLayout.FID_ACTIVITY_FIRST; fid <= CpsCardLayout.FID_PRIVATE_LAST; fid++) {
+          Optional<byte[]> activity = cps.readFileIfPresent(fid);
+          if (activity.isEmpty()) {
+            break;
+          }
+          activities.add(activity.get());
+        }
+        int tries = cps.triesLeft();
+        CpsHolder holder = holder(decode(info, card, activities));
+        return new Reading(
+            holder, OptionalInt.of(tries), authenticationCertificate(), signatureCertificate());
+      } finally {
+        cps.logout();
+      }
+    } finally {
+      Arrays.fill(pin, '\0');
+    }
+  }
+
+  @Override
+  public Signature sign(char[] pin, byte[] data) {
+    try {
+      requireNotExpired();
+      selectOrRemoved();
+      X509Certificate certificate = signatureCertificate();
+      cps.verify(pin);
+      byte[] value;
+      try {
+        int modulusBytes = (((RSAPublicKey) certificate.getPublicKey()).getModulus().bitLength() + 7) / 8;
+        byte[] block = Pkcs1Padding.sha256Block(Pkcs1Padding.sha256(data), modulusBytes);
+        value = cps.sign(CpsCardLayout.KEY_SIGNATURE, block);
+      } finally {
+        cps.logout();
+      }
+      if (!verifies(certificate, data, value)) {
+        throw new CardAccessException("signing failed: the card's signature does not verify", null);
+      }
+      return new Signature(value, certificate);
+    } finally {
+      Arrays.fill(pin, '\0');
+    }
+  }
+
+  @Override
+  public boolean isUsable() {
+    try {
+      return cps.select();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    cps.logout();
+    try {
+      connection.disconnect(false);
+    } catch (javax.smartcardio.CardException | IllegalStateException e) {
+      log.debug("card.disconnect.ignored reader=\"{}\" reason={}", readerName, e.toString());
+    }
+  }
+
+  private void selectOrRemoved() {
+    if (!cps.select()) {
+      throw new TokenRemovedException(
+          "talking to the card failed: the card in the reader changed", null);
+    }
+  }
+
+  private boolean expired() {
+    return cardFile.validUntil().isBefore(LocalDate.now(clock));
+  }
+
+  private void requireNotExpired() {
+    if (expired()) {
+      throw new CardExpiredException(
+          "the card expired on " + cardFile.validUntil() + "; it can no longer be used");
+    }
+  }
+
+  private X509Certificate authenticationCertificate() {
+    if (authenticationCertificate == null) {
+      authenticationCertificate = certificate(CpsCardLayout.FID_AUTHENTICATION_CERTIFICATE);
+    }
+    return authenticationCertificate;
+  }
+
+  private X509Certificate signatureCertificate() {
+    if (signatureCertificate == null) {
+      signatureCertificate = certificate(CpsCardLayout.FID_SIGNATURE_CERTIFICATE);
+    }
+    return signatureCertificate;
+  }
+
+  private X509Certificate certificate(short fid) {
+    byte[] der = cps.readFile(fid);
+    try {
+      return (X509Certificate)
+          CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+    } catch (GeneralSecurityException e) {
+      throw new UnknownCardException("reading the card failed: a certificate is malformed", e);
+    }
+  }
+
+  private static CpsIdentity decode(byte[] info, byte[] card, List<byte[]> activities) {
+    try {
+      return CpsCardData.decode(info, card, activities);
+    } catch (IllegalArgumentException e) {
+      throw new UnknownCardException("reading the card failed: its holder data is malformed", e);
+    }
+  }
+
+  private static CpsHolder holder(CpsIdentity identity) {
+    return new CpsHolder(
+        identity.name(),
+        identity.given(),
+        identity.psIdNat(),
+        identity.internalIdType(),
+        identity.professionCode(),
+        identity.professionOid(),
+        identity.professionLabel(),
+        identity.specialtyCode(),
+        Optional.of(identity.specialtyLabel()),
+        identity.practiceLocations().stream()
+            .map(
+                l ->
+                    new CpsPracticeLocation(
+                        l.name(), l.structureId(), l.activitySector(), l.healthcareSetting()))
+            .toList(),
+        Optional.of(identity.cardSerialNumber()),
+        identity.validUntil(),
+        HolderSource.DATA_OBJECTS);
+  }
+
+  private static boolean verifies(X509Certificate certificate, byte[] data, byte[] value) {
+    try {
+      java.security.Signature verifier = java.security.Signature.getInstance("SHA256withRSA");
+      verifier.initVerify(certificate.getPublicKey());
+      verifier.update(data);
+      return verifier.verify(value);
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
+  }
+}

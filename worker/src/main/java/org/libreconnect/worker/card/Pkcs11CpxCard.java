@@ -1,0 +1,160 @@
+package org.libreconnect.worker.card;
+
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.libreconnect.pkcs11.CpsToken;
+import org.libreconnect.pkcs11.DigestAlgorithm;
+import org.libreconnect.pkcs11.exceptions.PinIncorrectException;
+import org.libreconnect.pkcs11.exceptions.PinLockedException;
+import org.libreconnect.pkcs11.exceptions.TokenRemovedException;
+import org.libreconnect.pkcs11.holder.CpsHolder;
+import org.libreconnect.protocol.command.CpxCardStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A CPx card reached through a PKCS#11 library (the Cryptolib CPS, OpenSC, SoftHSM2) by
+ * SunPKCS11: holder data from the certificates, PIN tries from PC/SC where the card lets
+ * ({@link CpsPinProbe}), else unknown. A removed card kills the SunPKCS11 instance for good: the
+ * card then reports itself unusable and the next {@code hl_getCpxCard} loads a new instance.
+ */
+final class Pkcs11CpxCard implements CpxCard {
+  private static final Logger log = LoggerFactory.getLogger(Pkcs11CpxCard.class);
+
+  private final String readerName;
+  private final CpsToken token;
+  private final CpsPinProbe probe;
+  private final InsertionMark mark;
+  private final Clock clock;
+  private LocalDate validUntil;
+  private boolean gone;
+
+  Pkcs11CpxCard(
+      String readerName, CpsToken token, CpsPinProbe probe, InsertionMark mark, Clock clock) {
+    this.readerName = readerName;
+    this.token = token;
+    this.probe = probe;
+    this.mark = mark;
+    this.clock = clock;
+  }
+
+  @Override
+  public Status status() {
+    if (!isUsable()) {
+      throw new TokenRemovedException("reading the card status failed: the card was removed", null);
+    }
+    OptionalInt tries = probe.triesLeft(readerName);
+    CpxCardStatus status =
+        tries.isPresent() && tries.getAsInt() == 0
+            ? CpxCardStatus.CardIsBlocked
+            : expired() ? CpxCardStatus.CardIsExpired : CpxCardStatus.ValidCardInserted;
+    return new Status(status, tries, Optional.ofNullable(validUntil), Optional.empty());
+  }
+
+  @Override
+  public Reading read(char[] pin) {
+    try {
+      login(pin);
+      try {
+        CpsHolder holder = token.holderData();
+        X509Certificate authentication = token.authenticationCertificate();
+        X509Certificate signature = token.signatureCertificate();
+        remember(authentication);
+        requireNotExpired();
+        return new Reading(holder, triesAfterSuccess(), authentication, signature);
+      } finally {
+        logoutQuietly();
+      }
+    } catch (TokenRemovedException e) {
+      gone = true;
+      throw e;
+    } finally {
+      Arrays.fill(pin, '\0');
+    }
+  }
+
+  @Override
+  public Signature sign(char[] pin, byte[] data) {
+    try {
+      login(pin);
+      try {
+        X509Certificate certificate = token.signatureCertificate();
+        remember(token.authenticationCertificate());
+        requireNotExpired();
+        return new Signature(token.sign(data, DigestAlgorithm.SHA_256), certificate);
+      } finally {
+        logoutQuietly();
+      }
+    } catch (TokenRemovedException e) {
+      gone = true;
+      throw e;
+    } finally {
+      Arrays.fill(pin, '\0');
+    }
+  }
+
+  @Override
+  public boolean isUsable() {
+    if (gone || token.module().isClosed() || !token.module().isTokenPresent()
+        || !mark.stillInserted()) {
+      gone = true;
+      return false;
+    }
+    return true;
+  }
+
+  @Override
+  public void close() {
+    try {
+      token.close();
+    } catch (RuntimeException e) {
+      log.debug("card.close.ignored reader=\"{}\" reason={}", readerName, e.toString());
+    }
+  }
+
+  private void logoutQuietly() {
+    try {
+      token.logout();
+    } catch (RuntimeException e) {
+      log.debug("card.logout.ignored reader=\"{}\" reason={}", readerName, e.toString());
+    }
+  }
+
+  /** Presents the PIN; a refusal is completed with the tries the card reports over PC/SC. */
+  private void login(char[] pin) {
+    try {
+      token.login(pin);
+    } catch (PinIncorrectException e) {
+      OptionalInt tries = probe.triesLeft(readerName);
+      if (tries.isPresent() && tries.getAsInt() == 0) {
+        throw new PinLockedException("checking the PIN failed: wrong PIN, the card is now blocked", e);
+      }
+      throw new PinIncorrectException(e.getMessage(), tries, e);
+    }
+  }
+
+  private OptionalInt triesAfterSuccess() {
+    OptionalInt tries = probe.triesLeft(readerName);
+    return tries.isPresent() ? tries : OptionalInt.of(CpsPinProbe.TRY_LIMIT);
+  }
+
+  private void remember(X509Certificate authentication) {
+    validUntil = LocalDate.ofInstant(authentication.getNotAfter().toInstant(), ZoneOffset.UTC);
+  }
+
+  private boolean expired() {
+    return validUntil != null && validUntil.isBefore(LocalDate.now(clock));
+  }
+
+  private void requireNotExpired() {
+    if (expired()) {
+      throw new CardExpiredException(
+          "the card expired on " + validUntil + "; it can no longer be used");
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package org.libreconnect.worker.card;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * EMSA-PKCS1-v1_5 encoding (RFC 8017, 9.2) of a SHA-256 digest: what the host sends to a card
+ * that computes raw RSA, such as the simulated CPS card.
+ */
+final class Pkcs1Padding {
+  /** DER of DigestInfo's AlgorithmIdentifier for SHA-256, followed by the digest's OCTET STRING header. */
+  private static final byte[] SHA256_DIGEST_INFO_PREFIX =
+      HexFormat.of().parseHex("3031300d060960864801650304020105000420");
+
+  private Pkcs1Padding() {}
+
+  /** The SHA-256 digest of {@code data}. */
+  static byte[] sha256(byte[] data) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(data);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this Java runtime has no SHA-256", e);
+    }
+  }
+
+  /** {@code 00 01 FF..FF 00 DigestInfo(SHA-256, digest)}, {@code modulusBytes} long. */
+  static byte[] sha256Block(byte[] digest, int modulusBytes) {
+    int digestInfoLength = SHA256_DIGEST_INFO_PREFIX.length + digest.length;
+    if (digest.length != 32 || modulusBytes < digestInfoLength + 11) {
+      throw new IllegalArgumentException("cannot pad a " + digest.length + "-byte digest to " + modulusBytes);
+    }
+    byte[] block = new byte[modulusBytes];
+    block[1] = 0x01;
+    int separator = modulusBytes - digestInfoLength - 1;
+    for (int i = 2; i < separator; i++) {
+      block[i] = (byte) 0xFF;
+    }
+    System.arraycopy(
+        SHA256_DIGEST_INFO_PREFIX, 0, block, separator + 1, SHA256_DIGEST_INFO_PREFIX.length);
+    System.arraycopy(digest, 0, block, modulusBytes - digest.length, digest.length);
+    return block;
+  }
+}

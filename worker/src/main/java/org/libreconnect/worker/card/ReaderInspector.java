@@ -1,0 +1,171 @@
+package org.libreconnect.worker.card;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.smartcardio.Card;
+import javax.smartcardio.CardNotPresentException;
+import javax.smartcardio.CardTerminal;
+import javax.smartcardio.CardTerminals;
+import org.libreconnect.protocol.command.CpxCardStatus;
+import org.libreconnect.protocol.command.ReaderSlotType;
+import org.libreconnect.simulator.card.CpsCardData;
+import org.libreconnect.simulator.card.CpsCardLayout;
+
+/**
+ * Looks at the readers without asking for a PIN: which card each holds (from its ATR) and, for a
+ * card with the simulated card's CPS application, whether it is blocked or expired. Connections
+ * it makes stay open: the JDK shares one connection per reader, and closing it would close the
+ * one a session uses.
+ */
+final class ReaderInspector {
+
+  private final CardTerminalsPort port;
+  private final AtrClassifier classifier;
+  private final Clock clock;
+
+  ReaderInspector(CardTerminalsPort port, AtrClassifier classifier, Clock clock) {
+    this.port = port;
+    this.classifier = classifier;
+    this.clock = clock;
+  }
+
+  /** Every reader in PC/SC order. */
+  List<String> readerNames() {
+    List<String> names = new ArrayList<>();
+    for (CardTerminal terminal : list()) {
+      names.add(terminal.getName());
+    }
+    return names;
+  }
+
+  /** Every reader with what it holds. */
+  List<ReaderView> readers() {
+    List<ReaderView> views = new ArrayList<>();
+    for (CardTerminal terminal : list()) {
+      views.add(new ReaderView(terminal.getName(), slotType(terminal)));
+    }
+    return views;
+  }
+
+  /** The card status of every reader, in PC/SC order. */
+  Map<String, CpxCardStatus> statuses() {
+    Map<String, CpxCardStatus> statuses = new LinkedHashMap<>();
+    for (CardTerminal terminal : list()) {
+      statuses.put(terminal.getName(), status(terminal));
+    }
+    return statuses;
+  }
+
+  /** Which readers there are and whether each holds a card: cheap, no card is talked to. */
+  Map<String, Boolean> presence() {
+    Map<String, Boolean> presence = new LinkedHashMap<>();
+    for (CardTerminal terminal : list()) {
+      try {
+        presence.put(terminal.getName(), terminal.isCardPresent());
+      } catch (javax.smartcardio.CardException e) {
+        RuntimeException failure = failure(e);
+        if (failure instanceof PcscContextLostException || failure instanceof PcscUnavailableException) {
+          throw failure;
+        }
+        presence.put(terminal.getName(), false);
+      }
+    }
+    return presence;
+  }
+
+  /** The readers of the port. */
+  CardTerminals terminals() {
+    return port.terminals();
+  }
+
+  /** The typed exception for a PC/SC failure while watching the readers. */
+  RuntimeException failure(javax.smartcardio.CardException e) {
+    return PcscFailures.map(PcscFailures.Step.READERS, e, port.holdsPcscContext());
+  }
+
+  private List<CardTerminal> list() {
+    CardTerminals terminals = port.terminals();
+    try {
+      return terminals.list(CardTerminals.State.ALL);
+    } catch (javax.smartcardio.CardException e) {
+      throw PcscFailures.map(PcscFailures.Step.READERS, e, port.holdsPcscContext());
+    }
+  }
+
+  private ReaderSlotType slotType(CardTerminal terminal) {
+    try {
+      byte[] atr = atr(terminal);
+      return atr == null ? ReaderSlotType.NO_CARD : classifier.classify(atr);
+    } catch (PcscContextLostException | PcscUnavailableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      return ReaderSlotType.UNKNOWN; // a mute card, or a reader unplugged while listing
+    }
+  }
+
+  private CpxCardStatus status(CardTerminal terminal) {
+    Card card;
+    try {
+      card = connect(terminal);
+    } catch (PcscContextLostException | PcscUnavailableException e) {
+      throw e;
+    } catch (org.libreconnect.pkcs11.exceptions.ReaderNotFoundException e) {
+      return CpxCardStatus.CpxReaderError;
+    } catch (RuntimeException e) {
+      return CpxCardStatus.UnknownCardInserted;
+    }
+    if (card == null) {
+      return CpxCardStatus.NoCardInserted;
+    }
+    if (classifier.classify(card.getATR().getBytes()) != ReaderSlotType.CPS_CARD) {
+      return CpxCardStatus.UnknownCardInserted;
+    }
+    try {
+      CpsApplication cps = new CpsApplication(card.getBasicChannel(), port.holdsPcscContext());
+      if (!cps.select()) {
+        return CpxCardStatus.ValidCardInserted; // a real CPS card: nothing more to read without PIN
+      }
+      if (cps.triesLeft() == 0) {
+        return CpxCardStatus.CardIsBlocked;
+      }
+      LocalDate validUntil = CpsCardData.decodeCard(cps.readFile(CpsCardLayout.FID_CARD)).validUntil();
+      return validUntil.isBefore(LocalDate.now(clock))
+          ? CpxCardStatus.CardIsExpired
+          : CpxCardStatus.ValidCardInserted;
+    } catch (PcscContextLostException e) {
+      throw e;
+    } catch (org.libreconnect.pkcs11.exceptions.TokenRemovedException e) {
+      return CpxCardStatus.NoCardInserted;
+    } catch (RuntimeException e) {
+      return CpxCardStatus.UnknownCardInserted;
+    }
+  }
+
+  /** The ATR of the card in {@code terminal}; null when it is empty. */
+  private byte[] atr(CardTerminal terminal) {
+    Card card = connect(terminal);
+    return card == null ? null : card.getATR().getBytes();
+  }
+
+  /** A shared connection to the card in {@code terminal}, or null when there is none. */
+  private Card connect(CardTerminal terminal) {
+    try {
+      if (!terminal.isCardPresent()) {
+        return null;
+      }
+      return terminal.connect("*");
+    } catch (CardNotPresentException e) {
+      return null;
+    } catch (javax.smartcardio.CardException e) {
+      var failure = PcscFailures.map(PcscFailures.Step.CONNECT, e, port.holdsPcscContext());
+      if (failure instanceof org.libreconnect.pkcs11.exceptions.TokenNotPresentException) {
+        return null;
+      }
+      throw failure;
+    }
+  }
+}
