@@ -3,10 +3,8 @@
  * installation's CA (no certificate error is ignored), the host name mapped to 127.0.0.1, the
  * connector in simulation mode with a temporary home. The examples page runs the scenario and
  * the results are read in the page.
- *
- * Card and DMP commands are being written: until they are, the connector answers them with a
- * JS2 error, which the page must show. Each such line is marked `// cards:` or `// dmp:`;
- * switching it to OK is the one change to make when the command lands.
+ * In simulation mode the card steps use the simulated CPS card (PIN 1234) and the DMP steps the
+ * embedded DMP training simulator: every step must succeed.
  */
 
 import assert from 'node:assert/strict';
@@ -17,7 +15,7 @@ import { Browser } from '../lib/browser.js';
 import { Connector } from '../lib/connector.js';
 import { DIST, TARGET } from '../lib/paths.js';
 import { StaticServer } from '../lib/static-server.js';
-import { ANSWERED, ERROR, OK, eventually, openExamples, step, waitForEvents } from './helpers.js';
+import { ERROR, OK, eventually, openExamples, step, waitForEvents } from './helpers.js';
 
 const SIMULATED_CARD_PIN = '1234';
 
@@ -67,18 +65,16 @@ describe('LibreConnect in Chromium', { timeout: 240_000 }, () => {
     await waitForEvents(page, 'hl_startDummyMonitoring', 'socket closed (code 1000)');
 
     await page.fill('#pin', SIMULATED_CARD_PIN);
-    await step(page, 'list-readers', 'hl_getPcscReaders', ANSWERED); // cards: OK once the worker lists PC/SC readers
-    await step(page, 'select-card', 'hl_getCpxCard', ANSWERED); // cards: OK once the worker opens the CPS card
-    await step(page, 'read-card', 'hl_readCpxCard', ANSWERED); // cards: OK once the worker reads the CPS card
-    await step(page, 'sign', 'hl_signWithCpxCard', ANSWERED); // cards: OK once the worker signs with the card
-    const monitoring = await step(page, 'start-card-monitoring', 'hl_startCpxCardMonitoring', ANSWERED); // cards: OK once card monitoring is served
-    if ((await monitoring.getAttribute('data-status')) === 'OK') {
-      await waitForEvents(page, 'hl_startCpxCardMonitoring', 's_cardStatus');
-      await page.click('#stop-card-monitoring');
-      await waitForEvents(page, 'hl_startCpxCardMonitoring', 'socket closed (code 1000)');
-    }
-    await step(page, 'create-dmp-connector', 'hl_createDmpConnector', ANSWERED); // dmp: OK once the DMP connector is served
-    await step(page, 'dmp-status', 'hl_getDirectAuthenticationDMPStatus', ANSWERED); // dmp: OK once the DMP status is served
+    await step(page, 'list-readers', 'hl_getPcscReaders', OK);
+    await step(page, 'select-card', 'hl_getCpxCard', OK);
+    await step(page, 'read-card', 'hl_readCpxCard', OK);
+    await step(page, 'sign', 'hl_signWithCpxCard', OK);
+    await step(page, 'start-card-monitoring', 'hl_startCpxCardMonitoring', OK);
+    await waitForEvents(page, 'hl_startCpxCardMonitoring', '"s_cardStatus":"ValidCardInserted"');
+    await page.click('#stop-card-monitoring');
+    await waitForEvents(page, 'hl_startCpxCardMonitoring', 'socket closed (code 1000)');
+    await step(page, 'create-dmp-connector', 'hl_createDmpConnector', OK);
+    await step(page, 'dmp-status', 'hl_getDirectAuthenticationDMPStatus', OK);
 
     await step(page, 'close-session', 'hl_closeSession', OK);
     assert.equal(await page.textContent('#session-id'), 'none');
@@ -124,7 +120,7 @@ describe('LibreConnect in Chromium', { timeout: 240_000 }, () => {
     for (const command of ['hl_openSession', 'hl_setSessionData', 'hl_getSessionData', 'hl_startDummyMonitoring', 'hl_closeSession']) {
       assert.equal(await page.getAttribute(`#log > li[data-command="${command}"]`, 'data-status'), 'OK', command);
     }
-    assert.ok(ok >= 5); // cards: dmp: 12 once every command is served
+    assert.equal(ok, 12, await page.textContent('#summary'));
     await waitForEvents(page, 'hl_startDummyMonitoring', '"sMessage":"Test"');
     await page.close();
   });

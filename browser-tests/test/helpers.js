@@ -3,7 +3,6 @@
 import assert from 'node:assert/strict';
 
 /** The connector answered: success, or a JS2 error shown in the page. */
-export const ANSWERED = /^(OK|ERROR)$/;
 export const OK = /^OK$/;
 export const ERROR = /^ERROR$/;
 
