@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * TD0.2 latency through the whole chain (WebSocket, master, worker, TLS with the simulated card's
- * key, DMP simulator): the first call, which pays the TLS handshake, then the following ones on
+ * TD0.2 latency through the whole chain (WebSocket, master, worker, TLS signed by the simulated
+ * card, DMP simulator): the first call, which pays the TLS handshake, then the following ones on
  * the kept connection. Prints the figures; checks only that reuse makes later calls cheaper.
  */
 @Timeout(300)

@@ -4,7 +4,8 @@ import java.security.Provider;
 import java.security.Security;
 
 /**
- * Makes one SunPKCS11 instance visible to JSSE for as long as a card TLS context needs it.
+ * Makes one card provider (a SunPKCS11 instance, or the worker's provider for a card it drives
+ * itself) visible to JSSE for as long as a card TLS context needs it.
  *
  * <p>JSSE signs the TLS {@code CertificateVerify} with {@code Signature.getInstance(algorithm)},
  * which only searches the installed providers; a non-extractable card key is accepted by no
@@ -14,7 +15,7 @@ import java.security.Security;
  * provider takes, and it is removed again when the module closes. This is the module's only global
  * side effect; loading a library never registers anything.
  */
-final class JsseRegistration implements AutoCloseable {
+public final class JsseRegistration implements AutoCloseable {
   private final String name;
   private final boolean added;
 
@@ -24,13 +25,13 @@ final class JsseRegistration implements AutoCloseable {
   }
 
   /** Appends {@code provider} to the JCA provider list (a no-op if that name is already there). */
-  static JsseRegistration register(Provider provider) {
+  public static JsseRegistration register(Provider provider) {
     int position = Security.addProvider(provider);
     return new JsseRegistration(provider.getName(), position != -1);
   }
 
   /** Whether this registration added the provider (and so will remove it). */
-  boolean added() {
+  public boolean added() {
     return added;
   }
 

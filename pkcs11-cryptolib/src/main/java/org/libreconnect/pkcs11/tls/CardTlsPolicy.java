@@ -24,6 +24,14 @@ public final class CardTlsPolicy {
 
   private CardTlsPolicy() {}
 
+  /**
+   * {@code context} (initialised) as a context whose engines, sockets and default parameters all
+   * carry these limits.
+   */
+  public static javax.net.ssl.SSLContext limit(javax.net.ssl.SSLContext context) {
+    return new PolicySslContext(context);
+  }
+
   /** {@code parameters} limited to {@link #PROTOCOL} and {@link #SIGNATURE_SCHEMES}; changes and returns them. */
   public static SSLParameters restrict(SSLParameters parameters) {
     parameters.setProtocols(new String[] {PROTOCOL});

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * The simulated CPS card reached through its own CPS commands, in simulation mode and in a real
  * PC/SC reader (vpcd): tries left by VERIFY without data, holder data from its files, signatures
  * padded by the host (PKCS#1 v1.5, DigestInfo SHA-256) and computed by the card in raw RSA. The
- * PIN verification ends after each command.
+ * PIN verification ends after each command, unless {@link #unlock} kept it for the DMP's keys.
  */
 final class ApduCpxCard implements CpxCard {
   private static final Logger log = LoggerFactory.getLogger(ApduCpxCard.class);
@@ -41,6 +41,7 @@ final class ApduCpxCard implements CpxCard {
   private final Clock clock;
   private X509Certificate authenticationCertificate;
   private X509Certificate signatureCertificate;
+  private ApduCardKeys keys;
 
   private ApduCpxCard(
       String readerName,
@@ -112,26 +113,60 @@ final class ApduCpxCard implements CpxCard {
       selectOrRemoved();
       cps.verify(pin);
       try {
-        byte[] info = cps.readFile(CpsCardLayout.FID_INFO);
-        byte[] card = cps.readFile(CpsCardLayout.FID_CARD);
-        List<byte[]> activities = new ArrayList<>();
-        for (short fid = CpsCardLayout.FID_ACTIVITY_FIRST; fid <= CpsCardLayout.FID_PRIVATE_LAST; fid++) {
-          Optional<byte[]> activity = cps.readFileIfPresent(fid);
-          if (activity.isEmpty()) {
-            break;
-          }
-          activities.add(activity.get());
-        }
-        int tries = cps.triesLeft();
-        CpsHolder holder = holder(decode(info, card, activities));
-        return new Reading(
-            holder, OptionalInt.of(tries), authenticationCertificate(), signatureCertificate());
+        return reading();
       } finally {
-        cps.logout();
+        endVerification();
       }
     } finally {
       Arrays.fill(pin, '\0');
     }
+  }
+
+  /**
+   * Reads the card and leaves the PIN verified until {@link #close}: the keys returned have the
+   * card compute raw RSA, on the card thread, for TLS and for submission-set signatures.
+   */
+  @Override
+  public Unlocked unlock(char[] pin, CardExecutor thread) {
+    try {
+      requireNotExpired();
+      selectOrRemoved();
+      cps.verify(pin);
+      boolean unlocked = false;
+      try {
+        Reading reading = reading();
+        if (keys == null) {
+          keys = new ApduCardKeys(reading.authentication(), reading.signature(),
+              block -> thread.call(() -> rawRsa(CpsCardLayout.KEY_AUTHENTICATION, block)),
+              block -> rawRsa(CpsCardLayout.KEY_SIGNATURE, block));
+        }
+        unlocked = true;
+        return new Unlocked(reading, keys);
+      } finally {
+        if (!unlocked) {
+          endVerification();
+        }
+      }
+    } finally {
+      Arrays.fill(pin, '\0');
+    }
+  }
+
+  private Reading reading() {
+    byte[] info = cps.readFile(CpsCardLayout.FID_INFO);
+    byte[] card = cps.readFile(CpsCardLayout.FID_CARD);
+    List<byte[]> activities = new ArrayList<>();
+    for (short fid = CpsCardLayout.FID_ACTIVITY_FIRST; fid <= CpsCardLayout.FID_PRIVATE_LAST; fid++) {
+      Optional<byte[]> activity = cps.readFileIfPresent(fid);
+      if (activity.isEmpty()) {
+        break;
+      }
+      activities.add(activity.get());
+    }
+    int tries = cps.triesLeft();
+    CpsHolder holder = holder(decode(info, card, activities));
+    return new Reading(
+        holder, OptionalInt.of(tries), authenticationCertificate(), signatureCertificate());
   }
 
   @Override
@@ -147,7 +182,7 @@ final class ApduCpxCard implements CpxCard {
         byte[] block = Pkcs1Padding.sha256Block(Pkcs1Padding.sha256(data), modulusBytes);
         value = cps.sign(CpsCardLayout.KEY_SIGNATURE, block);
       } finally {
-        cps.logout();
+        endVerification();
       }
       if (!verifies(certificate, data, value)) {
         throw new CardAccessException("signing failed: the card's signature does not verify", null);
@@ -169,12 +204,29 @@ final class ApduCpxCard implements CpxCard {
 
   @Override
   public void close() {
+    if (keys != null) {
+      keys.close();
+      keys = null;
+    }
     cps.logout();
     try {
       connection.disconnect(false);
     } catch (javax.smartcardio.CardException | IllegalStateException e) {
       log.debug("card.disconnect.ignored reader=\"{}\" reason={}", readerName, e.toString());
     }
+  }
+
+  /** Ends the PIN verification, unless unlocked keys still need it. */
+  private void endVerification() {
+    if (keys == null) {
+      cps.logout();
+    }
+  }
+
+  /** The card's raw RSA of {@code block} with key {@code reference} (the PIN is verified). */
+  private byte[] rawRsa(byte reference, byte[] block) {
+    selectOrRemoved();
+    return cps.sign(reference, block);
   }
 
   private void selectOrRemoved() {

@@ -127,6 +127,22 @@ public final class CardService {
     }
   }
 
+  /**
+   * {@code hl_createDmpConnector}: checks {@code pin} (wiped), reads the session's card and keeps
+   * its PIN session open; the keys returned work on the card thread while the card stays the one
+   * selected, until it is released.
+   */
+  public CpxCard.Unlocked unlock(SessionContext session, char[] pin) {
+    try {
+      CardSelection selection = session.cardSelection().orElseThrow(CardNotSelectedException::new);
+      CpxCard.Unlocked unlocked =
+          onCardThread(() -> afterPin(() -> usable(selection).unlock(pin, executor)));
+      return new CpxCard.Unlocked(unlocked.reading(), new SelectedCardKeys(selection, unlocked.keys()));
+    } finally {
+      java.util.Arrays.fill(pin, '\0');
+    }
+  }
+
   /** {@code hl_signWithCpxCard}: checks {@code pin} (wiped) and signs {@code data}. */
   public CpxCard.Signature sign(SessionContext session, char[] pin, byte[] data) {
     try {
@@ -154,6 +170,33 @@ public final class CardService {
   /** The card watcher, for monitoring. */
   public CardWatcher watcher() {
     return watcher;
+  }
+
+  /** Keys of a selected card, used on the card thread and only while that card is current. */
+  private final class SelectedCardKeys implements CardKeys {
+    private final CardSelection selection;
+    private final CardKeys keys;
+
+    SelectedCardKeys(CardSelection selection, CardKeys keys) {
+      this.selection = selection;
+      this.keys = keys;
+    }
+
+    @Override
+    public javax.net.ssl.SSLContext tlsContext(java.security.KeyStore roots) {
+      return onCardThread(() -> {
+        usable(selection);
+        return keys.tlsContext(roots);
+      });
+    }
+
+    @Override
+    public byte[] signSha256(byte[] data) {
+      return onCardThread(() -> {
+        usable(selection);
+        return keys.signSha256(data);
+      });
+    }
   }
 
   private CpxCard usable(CardSelection selection) {

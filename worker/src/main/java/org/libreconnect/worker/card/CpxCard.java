@@ -28,6 +28,13 @@ public interface CpxCard extends AutoCloseable {
   Signature sign(char[] pin, byte[] data);
 
   /**
+   * Checks {@code pin} and reads the card like {@link #read}, then keeps the PIN session open until
+   * {@link #close}: the keys returned sign without the PIN. {@code thread} runs the card work that
+   * the keys start on other threads (a TLS handshake).
+   */
+  Unlocked unlock(char[] pin, CardExecutor thread);
+
+  /**
    * Whether the card still answers in its reader; false once it was removed, after which the
    * card must be opened again.
    */
@@ -72,4 +79,12 @@ public interface CpxCard extends AutoCloseable {
    * @param certificate the certificate that verifies it
    */
   record Signature(byte[] value, X509Certificate certificate) {}
+
+  /**
+   * What {@link #unlock} gives.
+   *
+   * @param reading what the card holds
+   * @param keys its keys, usable without the PIN
+   */
+  record Unlocked(Reading reading, CardKeys keys) {}
 }

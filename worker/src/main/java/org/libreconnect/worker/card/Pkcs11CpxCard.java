@@ -33,6 +33,7 @@ final class Pkcs11CpxCard implements CpxCard {
   private final Clock clock;
   private LocalDate validUntil;
   private boolean gone;
+  private boolean keptLoggedIn;
 
   Pkcs11CpxCard(
       String readerName, CpsToken token, CpsPinProbe probe, InsertionMark mark, Clock clock) {
@@ -61,14 +62,33 @@ final class Pkcs11CpxCard implements CpxCard {
     try {
       login(pin);
       try {
-        CpsHolder holder = token.holderData();
-        X509Certificate authentication = token.authenticationCertificate();
-        X509Certificate signature = token.signatureCertificate();
-        remember(authentication);
-        requireNotExpired();
-        return new Reading(holder, triesAfterSuccess(), authentication, signature);
+        return reading();
       } finally {
         logoutQuietly();
+      }
+    } catch (TokenRemovedException e) {
+      gone = true;
+      throw e;
+    } finally {
+      Arrays.fill(pin, '\0');
+    }
+  }
+
+  /** Reads the card and keeps the token logged in: TLS and signatures then use the token itself. */
+  @Override
+  public Unlocked unlock(char[] pin, CardExecutor thread) {
+    try {
+      login(pin);
+      boolean unlocked = false;
+      try {
+        Reading reading = reading();
+        keptLoggedIn = true;
+        unlocked = true;
+        return new Unlocked(reading, new Pkcs11CardKeys(token));
+      } finally {
+        if (!unlocked) {
+          logoutQuietly();
+        }
       }
     } catch (TokenRemovedException e) {
       gone = true;
@@ -117,7 +137,21 @@ final class Pkcs11CpxCard implements CpxCard {
     }
   }
 
+  private Reading reading() {
+    CpsHolder holder = token.holderData();
+    X509Certificate authentication = token.authenticationCertificate();
+    X509Certificate signature = token.signatureCertificate();
+    remember(authentication);
+    requireNotExpired();
+    return new Reading(holder, triesAfterSuccess(), authentication, signature);
+  }
+
+  /** Ends the PIN session, unless unlocked keys still need it (the token then stays logged in). */
   private void logoutQuietly() {
+    if (keptLoggedIn && token.isLoggedIn()) {
+      return;
+    }
+    keptLoggedIn = false;
     try {
       token.logout();
     } catch (RuntimeException e) {

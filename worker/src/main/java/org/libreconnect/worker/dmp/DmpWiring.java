@@ -53,8 +53,7 @@ public final class DmpWiring {
         () -> DmpTrustStore.load(rootsDirectory,
             simulation ? List.<X509Certificate>of(material.get().pki().elementaryRoot()) : List.of()),
         simulatorBase);
-    CardDmpCredentialsSource credentials = new CardDmpCredentialsSource(cards,
-        simulation ? () -> Optional.of(material.get().cardCredentials()) : Optional::empty);
+    CardDmpCredentialsSource credentials = new CardDmpCredentialsSource(cards);
     return new DmpHandlers(new DmpConnectorFactory(credentials, settings, clock));
   }
 

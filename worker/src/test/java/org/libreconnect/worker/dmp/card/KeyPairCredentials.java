@@ -14,10 +14,7 @@ import org.libreconnect.pkcs11.tls.CardTlsPolicy;
 import org.libreconnect.worker.dmp.DmpCredentials;
 import org.libreconnect.worker.dmp.DmpHolder;
 
-/**
- * Card credentials whose private keys are in memory: the simulation material's copy of the
- * simulated card's keys (simulation mode only). TLS 1.2 only, as with a real card.
- */
+/** Card credentials whose private keys are in memory, for tests. TLS 1.2 only, as with a real card. */
 public final class KeyPairCredentials implements DmpCredentials {
   private final PrivateKey authenticationKey;
   private final List<X509Certificate> authenticationChain;
