@@ -9,13 +9,14 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
 import org.libreconnect.pkcs11.CpsToken;
 
 /**
- * A client-only key manager offering the card's authentication key and certificate. The key is
- * fetched from the token at each handshake, so a new login (which invalidates key handles) is seen.
+ * A client-only key manager offering the card's authentication key and certificate. Key and chain
+ * are fetched at each handshake, so a new login (which invalidates PKCS#11 key handles) is seen.
  * The server's list of acceptable issuers is not checked: there is one card credential, and a
  * server that does not accept it says so with a clear alert.
  */
@@ -23,16 +24,32 @@ public final class CardKeyManager extends X509ExtendedKeyManager {
   /** The alias under which the card's authentication credential is offered. */
   public static final String ALIAS = "cps-authentication";
 
-  private final CpsToken token;
-  private final List<X509Certificate> issuers;
+  private final Supplier<PrivateKey> key;
+  private final Supplier<List<X509Certificate>> chain;
+
+  /**
+   * A key manager over any card key: {@code chain} starts with the authentication certificate;
+   * {@code key} is the card's private key object (a PKCS#11 handle or any card-backed key).
+   */
+  public CardKeyManager(Supplier<PrivateKey> key, Supplier<List<X509Certificate>> chain) {
+    this.key = Objects.requireNonNull(key, "key");
+    this.chain = Objects.requireNonNull(chain, "chain");
+  }
 
   /**
    * A key manager for {@code token}; {@code issuers} are appended to the chain when the card does
    * not hold them (the TLS server must receive the intermediate CA).
    */
-  public CardKeyManager(CpsToken token, List<X509Certificate> issuers) {
-    this.token = Objects.requireNonNull(token, "token");
-    this.issuers = List.copyOf(issuers);
+  public static CardKeyManager forToken(CpsToken token, List<X509Certificate> issuers) {
+    Objects.requireNonNull(token, "token");
+    List<X509Certificate> extra = List.copyOf(issuers);
+    return new CardKeyManager(
+        token::authenticationKey,
+        () -> {
+          LinkedHashSet<X509Certificate> chain = new LinkedHashSet<>(token.authenticationChain());
+          chain.addAll(extra);
+          return new ArrayList<>(chain);
+        });
   }
 
   @Override
@@ -65,20 +82,15 @@ public final class CardKeyManager extends X509ExtendedKeyManager {
     return null;
   }
 
-  /** The card's authentication certificate, then the issuers on the card, then the configured ones. */
+  /** The card's authentication certificate first, then its issuers. */
   @Override
   public X509Certificate[] getCertificateChain(String alias) {
-    if (!ALIAS.equals(alias)) {
-      return null;
-    }
-    LinkedHashSet<X509Certificate> chain = new LinkedHashSet<>(token.authenticationChain());
-    chain.addAll(issuers);
-    return new ArrayList<>(chain).toArray(X509Certificate[]::new);
+    return ALIAS.equals(alias) ? chain.get().toArray(X509Certificate[]::new) : null;
   }
 
   @Override
   public PrivateKey getPrivateKey(String alias) {
-    return ALIAS.equals(alias) ? token.authenticationKey() : null;
+    return ALIAS.equals(alias) ? key.get() : null;
   }
 
   private String choose(String[] keyTypes) {
@@ -86,7 +98,6 @@ public final class CardKeyManager extends X509ExtendedKeyManager {
   }
 
   private boolean matches(String keyType) {
-    return keyType != null
-        && keyType.equals(token.authenticationCertificate().getPublicKey().getAlgorithm());
+    return keyType != null && keyType.equals(chain.get().get(0).getPublicKey().getAlgorithm());
   }
 }

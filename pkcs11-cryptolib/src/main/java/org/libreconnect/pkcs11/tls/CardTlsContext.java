@@ -37,7 +37,7 @@ public final class CardTlsContext {
       TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
       trust.init(trustStore);
       SSLContext context = SSLContext.getInstance(CardTlsPolicy.PROTOCOL);
-      context.init(new KeyManager[] {new CardKeyManager(token, issuers)}, trust.getTrustManagers(), null);
+      context.init(new KeyManager[] {CardKeyManager.forToken(token, issuers)}, trust.getTrustManagers(), null);
       token.module().enableTlsSigning();
       return new PolicySslContext(context);
     } catch (GeneralSecurityException e) {

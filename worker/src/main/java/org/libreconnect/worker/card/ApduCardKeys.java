@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.KeyManager;
@@ -11,6 +12,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.libreconnect.pkcs11.JsseRegistration;
 import org.libreconnect.pkcs11.exceptions.TlsHandshakeException;
+import org.libreconnect.pkcs11.tls.CardKeyManager;
 import org.libreconnect.pkcs11.tls.CardTlsPolicy;
 
 /**
@@ -41,7 +43,7 @@ final class ApduCardKeys implements CardKeys, AutoCloseable {
       TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
       trust.init(roots);
       SSLContext context = SSLContext.getInstance(CardTlsPolicy.PROTOCOL);
-      context.init(new KeyManager[] {new CardKeyManager(authenticationKey, authentication)},
+      context.init(new KeyManager[] {new CardKeyManager(() -> authenticationKey, () -> List.of(authentication))},
           trust.getTrustManagers(), null);
       if (registration == null) {
         registration = JsseRegistration.register(new CardRsaProvider("LibreConnectCard-" + UUID.randomUUID()));
