@@ -19,7 +19,8 @@ import org.libreconnect.testsupport.ConnectorProcess;
 /**
  * SunPKCS11 over SoftHSM2: the reader list comes from pcscd (no card in the vpcd readers), and the
  * SoftHSM2 token in slot-list position N stands for reader N of that list, the same pairing as
- * for OpenSC. SoftHSM2 keeps no PIN counter, so tries are unknown.
+ * for OpenSC. SoftHSM2 blocks nothing but raises {@code CKF_USER_PIN_COUNT_LOW} after a wrong PIN,
+ * which the worker reads from the token flags as on a CPS card (three tries).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -66,7 +67,9 @@ class SoftHsmCardIT {
 
     JsonNode wrong = session.read("0000");
     assertCardError(wrong, 7);
-    assertThat(wrong.path("s_apiErrorExtendedInformations").asText()).isEqualTo("tries left unknown");
+    assertThat(wrong.path("s_apiErrorExtendedInformations").asText())
+        .as("CKF_USER_PIN_COUNT_LOW, read from C_GetTokenInfo: a wrong PIN since the last right one")
+        .isEqualTo("2 tries left");
 
     JsonNode card = session.read(SoftHsmToken.PIN);
     assertOk(card);

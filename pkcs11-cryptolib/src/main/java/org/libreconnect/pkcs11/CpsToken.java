@@ -8,15 +8,21 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.PasswordCallback;
 import javax.security.auth.callback.UnsupportedCallbackException;
 import javax.security.auth.login.LoginException;
 import org.libreconnect.pkcs11.exceptions.NotLoggedInException;
+import org.libreconnect.pkcs11.direct.DataObject;
+import org.libreconnect.pkcs11.direct.TokenInfo;
 import org.libreconnect.pkcs11.exceptions.Operation;
+import org.libreconnect.pkcs11.exceptions.Pkcs11Exception;
 import org.libreconnect.pkcs11.exceptions.Pkcs11Failures;
 import org.libreconnect.pkcs11.exceptions.TokenNotPresentException;
 import org.libreconnect.pkcs11.holder.CertificateHolderReader;
+import org.libreconnect.pkcs11.holder.CpsDataObjects;
 import org.libreconnect.pkcs11.holder.CpsHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +32,9 @@ import org.slf4j.LoggerFactory;
  * signatures. Keys and certificates are read once per login, since SunPKCS11's key store can only
  * be opened logged in. Calls are serialised; the worker's card executor owns the instance.
  *
- * <p>Through SunPKCS11 the token flags are out of reach ({@code CKF_USER_PIN_COUNT_LOW}, {@code
- * _FINAL_TRY}, {@code _LOCKED}), so a wrong PIN reports no tries left and a blocked card shows up
- * only as {@code CKR_PIN_LOCKED} at the next login; docs/cryptolib.md explains.
+ * <p>What SunPKCS11 hides (the token flags {@code CKF_USER_PIN_COUNT_LOW}, {@code _FINAL_TRY},
+ * {@code _LOCKED}; the data objects {@code CPS_INFO_PS} and {@code CPS_ACTIVITY_nn_PS}) is read
+ * from the same library directly through {@link Pkcs11Module#details()}; docs/cryptolib.md explains.
  */
 public final class CpsToken implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CpsToken.class);
@@ -135,9 +141,47 @@ public final class CpsToken implements AutoCloseable {
     return loggedIn().signature().certificate();
   }
 
-  /** The holder data, read from the authentication certificate (the only source SunPKCS11 exposes). */
+  /**
+   * The holder data: the identity from the authentication certificate, completed with the card's
+   * data objects (specialty, practice locations) and the token serial number when the library
+   * shows them. A library that fails to list data objects leaves the certificate's data (logged);
+   * a removed card or a lost login is reported.
+   */
   public synchronized CpsHolder holderData() {
-    return CertificateHolderReader.read(loggedIn().authentication().certificate());
+    CpsHolder fromCertificate = CertificateHolderReader.read(loggedIn().authentication().certificate());
+    Optional<TokenDetails> details = module.details();
+    if (details.isEmpty()) {
+      return fromCertificate;
+    }
+    try {
+      List<DataObject> objects = details.get().cpsDataObjects();
+      if (objects.isEmpty()) {
+        return fromCertificate;
+      }
+      String serial = details.get().tokenInfo().serialNumber();
+      return fromCertificate.completedWith(CpsDataObjects.specialty(objects),
+          CpsDataObjects.practiceLocations(objects), serial.isBlank() ? Optional.empty() : Optional.of(serial));
+    } catch (Pkcs11Exception e) {
+      log.warn("card.data.unreadable reason={}", e.getMessage());
+      return fromCertificate;
+    }
+  }
+
+  /**
+   * The PIN tries left as the token flags tell them for a card allowing {@code limit} tries; empty
+   * when no flag is set or the library cannot be asked (see {@link TokenInfo#pinTriesLeft}).
+   */
+  public synchronized OptionalInt pinTriesLeft(int limit) {
+    Optional<TokenDetails> details = module.details();
+    if (details.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    try {
+      return details.get().tokenInfo().pinTriesLeft(limit);
+    } catch (Pkcs11Exception e) {
+      log.debug("card.flags.unreadable reason={}", e.getMessage());
+      return OptionalInt.empty();
+    }
   }
 
   /** An RSA PKCS#1 v1.5 signature of {@code data} with the signature key, hashed with {@code digest}. */

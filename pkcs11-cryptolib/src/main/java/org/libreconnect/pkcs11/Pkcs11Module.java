@@ -5,6 +5,7 @@ import java.security.Provider;
 import java.security.Security;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.security.auth.login.LoginException;
 import org.libreconnect.pkcs11.exceptions.LibraryLoadException;
@@ -30,6 +31,7 @@ public final class Pkcs11Module implements AutoCloseable {
   private final ModuleSettings settings;
   private final AuthProvider provider;
   private JsseRegistration jsse;
+  private Optional<TokenDetails> details;
   private boolean closed;
 
   private Pkcs11Module(ModuleSettings settings, AuthProvider provider) {
@@ -76,6 +78,17 @@ public final class Pkcs11Module implements AutoCloseable {
   /** Whether a recognised token (card) is in the slot: SunPKCS11 offers its key store only then. */
   public boolean isTokenPresent() {
     return provider.getService("KeyStore", KEY_STORE_TYPE) != null;
+  }
+
+  /**
+   * The token details SunPKCS11 does not show (token flags, data objects), read from the library
+   * directly; empty when the library cannot be called that way.
+   */
+  public synchronized Optional<TokenDetails> details() {
+    if (details == null) {
+      details = TokenDetails.open(settings);
+    }
+    return details;
   }
 
   /** A fresh module for the same settings, for after a card removal; this one is closed. */

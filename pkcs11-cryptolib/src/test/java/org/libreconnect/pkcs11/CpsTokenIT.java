@@ -22,9 +22,11 @@ import org.libreconnect.pkcs11.exceptions.CardException;
 import org.libreconnect.pkcs11.exceptions.NotLoggedInException;
 import org.libreconnect.pkcs11.exceptions.PinIncorrectException;
 import org.libreconnect.pkcs11.holder.CpsHolder;
+import org.libreconnect.pkcs11.holder.CpsPracticeLocation;
 import org.libreconnect.pkcs11.holder.HolderSource;
 import org.libreconnect.simulator.pki.CardCredentials;
 import org.libreconnect.simulator.pki.CpsIdentity;
+import org.libreconnect.simulator.pki.PracticeLocation;
 import org.libreconnect.simulator.pki.TestPki;
 
 /** A simulated CPS card on SoftHSM2: PIN handling, key pairs, signatures, holder data, reopen. */
@@ -129,7 +131,7 @@ class CpsTokenIT {
   }
 
   @Test
-  void holderDataComesFromTheAuthenticationCertificate() {
+  void holderDataComesFromTheCertificateCompletedByTheCardsDataObjects() throws Exception {
     token.login(SoftHsmFixture.USER_PIN.toCharArray());
 
     CpsHolder holder = token.holderData();
@@ -143,13 +145,23 @@ class CpsTokenIT {
     assertThat(holder.professionLabel()).isEqualTo(doctor.professionLabel());
     assertThat(holder.specialtyCode()).isEqualTo(doctor.specialtyCode());
     assertThat(holder.validUntil()).isEqualTo(doctor.validUntil());
-    assertThat(holder.source()).isEqualTo(HolderSource.CERTIFICATES);
-    assertThat(holder.practiceLocations()).isEmpty();
+    assertThat(holder.source()).isEqualTo(HolderSource.CERTIFICATES_AND_DATA_OBJECTS);
+    PracticeLocation first = doctor.practiceLocations().get(0);
+    assertThat(holder.practiceLocations()).as("the fixture writes CPS_ACTIVITY_01_PS only").containsExactly(
+        new CpsPracticeLocation(first.name(), first.structureId(), first.activitySector(), first.activitySector()));
+    assertThat(holder.cardSerialNumber()).as("the token serial number").isPresent();
+
+    Signature verifier = Signature.getInstance("SHA256withRSA");
+    verifier.initVerify(card.signatureCertificate());
+    verifier.update(DATA);
+    assertThat(verifier.verify(token.sign(DATA, DigestAlgorithm.SHA_256)))
+        .as("reading the data objects in a session of its own leaves the token logged in").isTrue();
   }
 
   /**
    * The data objects are on the token (pkcs11-tool sees them) but SunPKCS11's key store cannot show
-   * them; it lists key pairs only (the CA certificate, not CKA_TRUSTED, serves chains but has no alias).
+   * them, hence the direct reading; it lists key pairs only (the CA certificate, not CKA_TRUSTED,
+   * serves chains but has no alias).
    */
   @Test
   void dataObjectsAreOnTheTokenButOutOfSunPkcs11sReach() throws Exception {

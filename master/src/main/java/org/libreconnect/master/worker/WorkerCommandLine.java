@@ -20,9 +20,12 @@ public record WorkerCommandLine(
 
   public static final String MAIN_CLASS = "org.libreconnect.worker.WorkerMain";
 
-  /** Options that keep an idle worker small and quick to start. */
+  /**
+   * Options that keep an idle worker small and quick to start; native access is granted because
+   * the worker calls the PKCS#11 library directly (JNA) for what SunPKCS11 hides.
+   */
   public static final List<String> DEFAULT_JVM_OPTIONS =
-      List.of("-Xms16m", "-Xmx512m", "-XX:+UseSerialGC", "-Xshare:auto");
+      List.of("-Xms16m", "-Xmx512m", "-XX:+UseSerialGC", "-Xshare:auto", "--enable-native-access=ALL-UNNAMED");
 
   public List<String> toArgv() {
     List<String> argv = new ArrayList<>();

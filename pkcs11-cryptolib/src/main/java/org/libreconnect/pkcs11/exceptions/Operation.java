@@ -12,6 +12,8 @@ public enum Operation {
   LOGOUT("closing the PIN session"),
   /** Listing the card's keys and certificates. */
   READ_OBJECTS("reading the card's keys and certificates"),
+  /** Reading the token information or the card's data objects from the library directly. */
+  READ_DETAILS("reading the card's details"),
   /** Signing with a card key. */
   SIGN("signing with the card"),
   /** A TLS handshake authenticated by the card. */

@@ -55,4 +55,16 @@ public record CpsHolder(
     Objects.requireNonNull(validUntil, "validUntil");
     Objects.requireNonNull(source, "source");
   }
+
+  /**
+   * This holder (read from certificates) completed with what the card's data objects add: their
+   * specialty code replaces the certificate's when present, their practice locations and the
+   * token serial number fill the fields certificates lack.
+   */
+  public CpsHolder completedWith(
+      Optional<String> dataSpecialty, List<CpsPracticeLocation> locations, Optional<String> serialNumber) {
+    return new CpsHolder(name, given, internalId, internalIdType, professionCode, professionOid,
+        professionLabel, dataSpecialty.orElse(specialtyCode), specialtyLabel, locations,
+        serialNumber.or(() -> cardSerialNumber), validUntil, HolderSource.CERTIFICATES_AND_DATA_OBJECTS);
+  }
 }

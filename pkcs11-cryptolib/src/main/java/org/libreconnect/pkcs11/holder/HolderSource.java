@@ -7,6 +7,12 @@ public enum HolderSource {
    * locations, the specialty label and the card serial number are not in certificates.
    */
   CERTIFICATES,
-  /** The card's {@code CPS_INFO_PS} / {@code CPS_ACTIVITY_nn_PS} data objects (not readable through SunPKCS11). */
-  DATA_OBJECTS
+  /** The card's own holder files (the simulated card's CPS application), every field filled. */
+  DATA_OBJECTS,
+  /**
+   * The certificates for the identity, completed by the card's {@code CPS_INFO_PS} (specialty) and
+   * {@code CPS_ACTIVITY_nn_PS} (practice locations) data objects read from the PKCS#11 library
+   * directly, and the token serial number as the card's.
+   */
+  CERTIFICATES_AND_DATA_OBJECTS
 }

@@ -153,18 +153,8 @@ final class ApduCpxCard implements CpxCard {
   }
 
   private Reading reading() {
-    byte[] info = cps.readFile(CpsCardLayout.FID_INFO);
-    byte[] card = cps.readFile(CpsCardLayout.FID_CARD);
-    List<byte[]> activities = new ArrayList<>();
-    for (short fid = CpsCardLayout.FID_ACTIVITY_FIRST; fid <= CpsCardLayout.FID_PRIVATE_LAST; fid++) {
-      Optional<byte[]> activity = cps.readFileIfPresent(fid);
-      if (activity.isEmpty()) {
-        break;
-      }
-      activities.add(activity.get());
-    }
+    CpsHolder holder = CpsHolderFiles.read(cps);
     int tries = cps.triesLeft();
-    CpsHolder holder = holder(decode(info, card, activities));
     return new Reading(
         holder, OptionalInt.of(tries), authenticationCertificate(), signatureCertificate());
   }
@@ -269,36 +259,6 @@ final class ApduCpxCard implements CpxCard {
     } catch (GeneralSecurityException e) {
       throw new UnknownCardException("reading the card failed: a certificate is malformed", e);
     }
-  }
-
-  private static CpsIdentity decode(byte[] info, byte[] card, List<byte[]> activities) {
-    try {
-      return CpsCardData.decode(info, card, activities);
-    } catch (IllegalArgumentException e) {
-      throw new UnknownCardException("reading the card failed: its holder data is malformed", e);
-    }
-  }
-
-  private static CpsHolder holder(CpsIdentity identity) {
-    return new CpsHolder(
-        identity.name(),
-        identity.given(),
-        identity.psIdNat(),
-        identity.internalIdType(),
-        identity.professionCode(),
-        identity.professionOid(),
-        identity.professionLabel(),
-        identity.specialtyCode(),
-        Optional.of(identity.specialtyLabel()),
-        identity.practiceLocations().stream()
-            .map(
-                l ->
-                    new CpsPracticeLocation(
-                        l.name(), l.structureId(), l.activitySector(), l.healthcareSetting()))
-            .toList(),
-        Optional.of(identity.cardSerialNumber()),
-        identity.validUntil(),
-        HolderSource.DATA_OBJECTS);
   }
 
   private static boolean verifies(X509Certificate certificate, byte[] data, byte[] value) {

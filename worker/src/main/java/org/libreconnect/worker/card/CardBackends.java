@@ -110,6 +110,6 @@ public final class CardBackends {
         readerName,
         library,
         slot.configLine());
-    return new Pkcs11CpxCard(readerName, token, new CpsPinProbe(port), mark, clock);
+    return new Pkcs11CpxCard(readerName, token, new CpsApplicationProbe(port), mark, clock);
   }
 }

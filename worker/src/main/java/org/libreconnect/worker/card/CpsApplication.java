@@ -44,6 +44,11 @@ final class CpsApplication {
         == SW_OK;
   }
 
+  /** Whether the PIN is verified now (VERIFY without data answers 9000). */
+  boolean isVerified() {
+    return transmit(new CommandAPDU(0x00, 0x20, 0x00, CpsCardLayout.PIN_REFERENCE)).getSW() == SW_OK;
+  }
+
   /** The PIN tries left, by VERIFY without data: 0 when blocked, the limit when verified. */
   int triesLeft() {
     int sw = transmit(new CommandAPDU(0x00, 0x20, 0x00, CpsCardLayout.PIN_REFERENCE)).getSW();

@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A CPx card reached through a PKCS#11 library (the Cryptolib CPS, OpenSC, SoftHSM2) by
- * SunPKCS11: holder data from the certificates, PIN tries from PC/SC where the card lets
- * ({@link CpsPinProbe}), else unknown. A removed card kills the SunPKCS11 instance for good: the
+ * SunPKCS11: holder data from the certificates completed by the card's data objects (read from the
+ * library directly), or from the card's CPS application over PC/SC when the library shows no
+ * practice location ({@link CpsApplicationProbe}); PIN tries from PC/SC where the card lets, else
+ * from the token flags, else unknown. A removed card kills the SunPKCS11 instance for good: the
  * card then reports itself unusable and the next {@code hl_getCpxCard} loads a new instance.
  */
 final class Pkcs11CpxCard implements CpxCard {
@@ -28,7 +30,7 @@ final class Pkcs11CpxCard implements CpxCard {
 
   private final String readerName;
   private final CpsToken token;
-  private final CpsPinProbe probe;
+  private final CpsApplicationProbe probe;
   private final InsertionMark mark;
   private final Clock clock;
   private LocalDate validUntil;
@@ -36,7 +38,7 @@ final class Pkcs11CpxCard implements CpxCard {
   private boolean keptLoggedIn;
 
   Pkcs11CpxCard(
-      String readerName, CpsToken token, CpsPinProbe probe, InsertionMark mark, Clock clock) {
+      String readerName, CpsToken token, CpsApplicationProbe probe, InsertionMark mark, Clock clock) {
     this.readerName = readerName;
     this.token = token;
     this.probe = probe;
@@ -49,7 +51,7 @@ final class Pkcs11CpxCard implements CpxCard {
     if (!isUsable()) {
       throw new TokenRemovedException("reading the card status failed: the card was removed", null);
     }
-    OptionalInt tries = probe.triesLeft(readerName);
+    OptionalInt tries = triesLeft();
     CpxCardStatus status =
         tries.isPresent() && tries.getAsInt() == 0
             ? CpxCardStatus.CardIsBlocked
@@ -139,6 +141,9 @@ final class Pkcs11CpxCard implements CpxCard {
 
   private Reading reading() {
     CpsHolder holder = token.holderData();
+    if (holder.practiceLocations().isEmpty()) {
+      holder = probe.holderWhileVerified(readerName).orElse(holder);
+    }
     X509Certificate authentication = token.authenticationCertificate();
     X509Certificate signature = token.signatureCertificate();
     remember(authentication);
@@ -164,7 +169,7 @@ final class Pkcs11CpxCard implements CpxCard {
     try {
       token.login(pin);
     } catch (PinIncorrectException e) {
-      OptionalInt tries = probe.triesLeft(readerName);
+      OptionalInt tries = triesLeft();
       if (tries.isPresent() && tries.getAsInt() == 0) {
         throw new PinLockedException("checking the PIN failed: wrong PIN, the card is now blocked", e);
       }
@@ -173,8 +178,14 @@ final class Pkcs11CpxCard implements CpxCard {
   }
 
   private OptionalInt triesAfterSuccess() {
+    OptionalInt tries = triesLeft();
+    return tries.isPresent() ? tries : OptionalInt.of(CpsApplicationProbe.TRY_LIMIT);
+  }
+
+  /** The tries left from the card's CPS application, else from the token flags; empty when neither tells. */
+  private OptionalInt triesLeft() {
     OptionalInt tries = probe.triesLeft(readerName);
-    return tries.isPresent() ? tries : OptionalInt.of(CpsPinProbe.TRY_LIMIT);
+    return tries.isPresent() ? tries : token.pinTriesLeft(CpsApplicationProbe.TRY_LIMIT);
   }
 
   private void remember(X509Certificate authentication) {
