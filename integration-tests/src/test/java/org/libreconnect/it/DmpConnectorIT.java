@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Every DMP command through the connector's WebSocket, against the DMP simulator over real mutual
- * TLS with the simulated card's authentication key, with the transaction dump switched on.
+ * TLS with the simulated card's authentication key, with the transaction dump switched on; and
+ * {@link DmpScenario} with the card key held in the worker (simulation mode), the first of the
+ * three ways the key is reached (the others: {@link DmpSoftHsmCardIT}, {@link DmpOpenScCardIT}).
  */
 @Timeout(300)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -104,6 +106,14 @@ class DmpConnectorIT {
     session.ok("{\"s_commandName\":\"hl_setConfidentialityLevel\",\"i_enableSecretConnection\":1}");
     session.ok("{\"s_commandName\":\"hl_setDmpAccessMode\",\"i_accessMode\":1,\"s_reason\":\"\"}");
     assertThat(session.status(DmpStack.INS).path("s_status").asText()).isEqualTo("OK");
+  }
+
+  @Test
+  void theIssueScenarioPassesWithTheSimulatedCard() throws Exception {
+    DmpStack.Session session = stack.session("dmp-scenario");
+    JsonNode created = session.createConnector(c -> c);
+    assertThat(created.path("s_status").asText()).as(created.toString()).isEqualTo("OK");
+    DmpScenario.run(session::call);
   }
 
   @Test

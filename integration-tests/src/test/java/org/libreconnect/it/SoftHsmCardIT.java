@@ -42,7 +42,7 @@ class SoftHsmCardIT {
             home, ConnectorProcess.config(1, false, SoftHsmToken.LIBRARY.toString(), ORIGIN));
     CardSession probe = CardSession.open(fixture.client, ORIGIN, "softhsm-readers");
     firstReader = probe.readers().path("Readers").get(0).path("s_name").asText();
-    SoftHsmToken.provision(work, firstReader, stack.credentials);
+    SoftHsmToken.provision(work, firstReader, stack.credentials, stack.identity);
   }
 
   @AfterAll

@@ -9,11 +9,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.libreconnect.simulator.pki.CardCredentials;
+import org.libreconnect.simulator.pki.CpsIdentity;
+import org.libreconnect.simulator.pki.PracticeLocation;
 
 /**
- * A private SoftHSM2 token holding the test doctor's CPS keys, written as a card issuer would with
- * {@code softhsm2-util} and {@code pkcs11-tool}. libsofthsm2 reads {@code SOFTHSM2_CONF} once per
- * process: Failsafe sets it for the test JVM, and the connector's master and workers inherit it.
+ * A private SoftHSM2 token holding the test doctor's CPS keys and holder data objects, written as
+ * a card issuer would with {@code softhsm2-util} and {@code pkcs11-tool}. libsofthsm2 reads
+ * {@code SOFTHSM2_CONF} once per process: Failsafe sets it for the test JVM, and the connector's
+ * master and workers inherit it.
  */
 final class SoftHsmToken {
   static final Path LIBRARY = Path.of("/usr/lib/softhsm/libsofthsm2.so");
@@ -25,10 +28,11 @@ final class SoftHsmToken {
 
   /**
    * Writes {@code $SOFTHSM2_CONF} for a new token directory under {@code work} and provisions one
-   * token labelled {@code label} with both key pairs (CKA_ID 20 authentication, 10 signature) and
-   * their certificates.
+   * token labelled {@code label} with both key pairs of {@code card} (CKA_ID 20 authentication, 10
+   * signature), their certificates and the data objects of {@code identity} that Cryptolib cards
+   * expose ({@link CardDataObjects}).
    */
-  static void provision(Path work, String label, CardCredentials card)
+  static void provision(Path work, String label, CardCredentials card, CpsIdentity identity)
       throws IOException, java.security.GeneralSecurityException {
     String configured = System.getenv("SOFTHSM2_CONF");
     if (configured == null || configured.isBlank()) {
@@ -51,6 +55,26 @@ final class SoftHsmToken {
         card.authenticationKeys().getPrivate().getEncoded(), card.authenticationCertificate().getEncoded());
     write(config, work, slotId, "10", "CPS signature",
         card.signatureKeys().getPrivate().getEncoded(), card.signatureCertificate().getEncoded());
+    writeData(config, work, slotId, CardDataObjects.INFO_LABEL, CardDataObjects.info(identity), false);
+    List<PracticeLocation> locations = identity.practiceLocations();
+    for (int i = 0; i < locations.size(); i++) {
+      writeData(config, work, slotId, CardDataObjects.activityLabel(i + 1),
+          CardDataObjects.activity(locations.get(i)), true);
+    }
+  }
+
+  /** A CKO_DATA object of application {@code CPS}, private (readable after login) when asked. */
+  private static void writeData(Path config, Path work, String slot, String label, byte[] value, boolean secret)
+      throws IOException {
+    Path file = Files.write(work.resolve(label + ".bin"), value);
+    List<String> command = new ArrayList<>(List.of("pkcs11-tool", "--module", LIBRARY.toString(), "--slot", slot,
+        "--login", "--pin", PIN, "--write-object", file.toString(), "--type", "data", "--label", label,
+        "--application-label", CardDataObjects.APPLICATION));
+    if (secret) {
+      command.add("--private");
+    }
+    run(config, command);
+    Files.delete(file);
   }
 
   private static void write(
