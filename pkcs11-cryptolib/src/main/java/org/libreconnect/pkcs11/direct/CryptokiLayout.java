@@ -1,6 +1,7 @@
 package org.libreconnect.pkcs11.direct;
 
 import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
 import com.sun.jna.Platform;
 
 /**
@@ -17,6 +18,11 @@ record CryptokiLayout(int ulongSize, int pointerSize, boolean packed) {
   /** This process's layout. */
   static CryptokiLayout current() {
     return new CryptokiLayout(Native.LONG_SIZE, Native.POINTER_SIZE, Platform.isWindows());
+  }
+
+  /** A {@code CK_RV} as returned, read as unsigned (vendor codes have the high bit set). */
+  long returnValue(NativeLong rv) {
+    return ulongSize == 4 ? rv.longValue() & 0xFFFF_FFFFL : rv.longValue();
   }
 
   /** {@code CK_ATTRIBUTE}: type, pValue, ulValueLen. */

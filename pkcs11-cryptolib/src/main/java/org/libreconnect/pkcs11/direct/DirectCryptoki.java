@@ -77,8 +77,10 @@ public final class DirectCryptoki {
   private static DirectCryptoki load(Path library) {
     NativeLibrary handle = NativeLibrary.getInstance(library.toString());
     PointerByReference list = new PointerByReference();
-    check("C_GetFunctionList", handle.getFunction("C_GetFunctionList").invoke(NativeLong.class, new Object[] {list}));
-    DirectCryptoki cryptoki = new DirectCryptoki(library, CryptokiLayout.current(), list.getValue());
+    CryptokiLayout layout = CryptokiLayout.current();
+    check("C_GetFunctionList", layout.returnValue(
+        (NativeLong) handle.getFunction("C_GetFunctionList").invoke(NativeLong.class, new Object[] {list})));
+    DirectCryptoki cryptoki = new DirectCryptoki(library, layout, list.getValue());
     cryptoki.initialize();
     return cryptoki;
   }
@@ -242,13 +244,7 @@ public final class DirectCryptoki {
     if (entry == null) {
       throw new CryptokiCallException("function #" + index + " (missing from the function list)", 0x54);
     }
-    NativeLong rv = (NativeLong) Function.getFunction(entry).invoke(NativeLong.class, arguments);
-    return layout.ulongSize() == 4 ? rv.longValue() & 0xFFFF_FFFFL : rv.longValue();
-  }
-
-  private static void check(String name, Object returned) {
-    long rv = ((NativeLong) returned).longValue();
-    check(name, rv);
+    return layout.returnValue((NativeLong) Function.getFunction(entry).invoke(NativeLong.class, arguments));
   }
 
   private static void check(String name, long rv) {
