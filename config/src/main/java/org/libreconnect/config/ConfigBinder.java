@@ -61,7 +61,24 @@ final class ConfigBinder {
             Server.DEFAULT_MAX_PERSISTENT_DATA_BYTES,
             MIN_DATA_BYTES,
             MAX_DATA_BYTES),
-        allowedOrigins(server.section("allowed_origins")));
+        allowedOrigins(server.section("allowed_origins")),
+        allowedOrigins(server.section("log_origins")),
+        new ServerLimits(
+            server.integer("max_workers", ServerLimits.DEFAULT_MAX_WORKERS, 1, 1000),
+            server.integer(
+                "worker_start_interval_ms",
+                ServerLimits.DEFAULT_WORKER_START_INTERVAL_MILLIS,
+                0,
+                60_000),
+            server.integer(
+                "max_rest_body_bytes",
+                ServerLimits.DEFAULT_MAX_REST_BODY_BYTES,
+                1024,
+                MAX_FRAME_BYTES),
+            server.integer("idle_timeout_seconds", ServerLimits.DEFAULT_IDLE_TIMEOUT_SECONDS, 5, 86_400),
+            server.integer(
+                "request_timeout_seconds", ServerLimits.DEFAULT_REQUEST_TIMEOUT_SECONDS, 1, 3600),
+            server.integer("max_connections", ServerLimits.DEFAULT_MAX_CONNECTIONS, 16, 100_000)));
   }
 
   private static List<AllowedOrigin> allowedOrigins(ElementReader origins) {

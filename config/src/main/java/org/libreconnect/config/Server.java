@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param maxSessionDataBytes total temporary data one session may hold
  * @param maxPersistentDataBytes persistent data one application may store
  * @param allowedOrigins browser origins allowed to open a WebSocket; empty allows none
+ * @param logOrigins allowed origins that may also read the master's log and change log levels
+ *     (the connector's own pages always may)
+ * @param limits the hardening limits
  */
 public record Server(
     String ip,
@@ -30,7 +33,9 @@ public record Server(
     int maxFrameBytes,
     int maxSessionDataBytes,
     int maxPersistentDataBytes,
-    List<AllowedOrigin> allowedOrigins) {
+    List<AllowedOrigin> allowedOrigins,
+    List<AllowedOrigin> logOrigins,
+    ServerLimits limits) {
 
   public static final String DEFAULT_IP = "127.0.0.1";
   public static final int DEFAULT_PORT = 9982;
@@ -47,6 +52,8 @@ public record Server(
     Objects.requireNonNull(ip, "ip");
     Objects.requireNonNull(hostName, "hostName");
     allowedOrigins = List.copyOf(allowedOrigins);
+    logOrigins = List.copyOf(logOrigins);
+    Objects.requireNonNull(limits, "limits");
     Require.between("port", port, 0, 65535);
     Require.between("logLevel", logLevel, 1, 7);
     Require.between("maxSessions", maxSessions, 1, Integer.MAX_VALUE);
@@ -69,7 +76,9 @@ public record Server(
         DEFAULT_MAX_FRAME_BYTES,
         DEFAULT_MAX_SESSION_DATA_BYTES,
         DEFAULT_MAX_PERSISTENT_DATA_BYTES,
-        List.of());
+        List.of(),
+        List.of(),
+        ServerLimits.defaults());
   }
 
   /** Whether any pattern of {@link #allowedOrigins()} matches the {@code Origin} header value. */
@@ -80,12 +89,18 @@ public record Server(
   public Server withPort(int newPort) {
     return new Server(ip, newPort, hostName, logLevel, cleanZombies, maxSessions,
         prestartedWorkers, maxFrameBytes, maxSessionDataBytes, maxPersistentDataBytes,
-        allowedOrigins);
+        allowedOrigins, logOrigins, limits);
+  }
+
+  public Server withLimits(ServerLimits newLimits) {
+    return new Server(ip, port, hostName, logLevel, cleanZombies, maxSessions,
+        prestartedWorkers, maxFrameBytes, maxSessionDataBytes, maxPersistentDataBytes,
+        allowedOrigins, logOrigins, newLimits);
   }
 
   public Server withAllowedOrigins(List<AllowedOrigin> newAllowedOrigins) {
     return new Server(ip, port, hostName, logLevel, cleanZombies, maxSessions,
         prestartedWorkers, maxFrameBytes, maxSessionDataBytes, maxPersistentDataBytes,
-        newAllowedOrigins);
+        newAllowedOrigins, logOrigins, limits);
   }
 }

@@ -10,15 +10,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.libreconnect.config.ConfigException;
 import org.libreconnect.config.ConfigLoader;
 import org.libreconnect.config.ConnectorConfig;
+import org.libreconnect.config.ServerLimits;
 import org.libreconnect.master.route.CommandRouter;
 import org.libreconnect.master.route.MasterCommands;
 import org.libreconnect.master.server.ConnectorInitializer;
 import org.libreconnect.master.server.ConnectorServer;
-import org.libreconnect.master.server.OriginGate;
+import org.libreconnect.master.server.ConnectionLimiter;
+import org.libreconnect.master.server.RequestGate;
 import org.libreconnect.master.server.OriginPolicy;
 import org.libreconnect.master.server.PageHandler;
 import org.libreconnect.master.server.StaticFiles;
@@ -47,9 +51,18 @@ import org.slf4j.LoggerFactory;
 public final class MasterMain {
   private static final int LINK_HEADROOM_BYTES = 1024 * 1024;
 
+  /**
+   * How long after an idle worker is assigned its replacement starts: the new JVM then does not
+   * compete for the CPU with the first commands of the application that just took the idle one.
+   */
+  private static final Duration PRESTART_REFILL_DELAY = Duration.ofSeconds(3);
+
   private MasterMain() {}
 
   public static void main(String[] args) throws Exception {
+    // Read by the JDK's TLS server when its classes load: a client may not renegotiate, a way to
+    // make the server spend CPU at will (TLS 1.3 has no renegotiation at all).
+    System.setProperty("jdk.tls.rejectClientInitiatedRenegotiation", "true");
     MasterOptions options;
     ConnectorConfig config;
     InstallationLayout layout;
@@ -110,26 +123,41 @@ public final class MasterMain {
 
     EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     EventLoopGroup io = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    // The workers' link has an event loop of its own: a flood on the public port cannot hold
+    // their answers up.
+    EventLoopGroup linkLoop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    ExecutorService workerStarts =
+        Executors.newSingleThreadExecutor(Thread.ofPlatform().name("worker-start").daemon(true).factory());
+    ServerLimits limits = config.server().limits();
     WireJson json = new WireJson();
     ErrorMapper errors = new ErrorMapper();
     CommandCatalogue catalogue = CommandCatalogue.standard();
     int maxFrameBytes = config.server().maxFrameBytes();
 
     WorkerLinkServer link = new WorkerLinkServer(new LinkCodec(maxFrameBytes + LINK_HEADROOM_BYTES), json);
-    link.start(io);
+    link.start(linkLoop);
     WorkerLauncher launcher =
         new WorkerLauncher(
             layout, runDirectory, link, WorkerLauncher.currentJava(),
             System.getProperty("java.class.path"), workerJvmOptions(configFile), clock);
-    WorkerPool pool = new WorkerPool(launcher::launch, config.server().prestartedWorkers());
+    WorkerPool pool =
+        new WorkerPool(
+            launcher,
+            new WorkerPool.Limits(
+                limits.maxWorkers(),
+                config.server().prestartedWorkers(),
+                Duration.ofMillis(limits.workerStartIntervalMillis()),
+                PRESTART_REFILL_DELAY),
+            workerStarts);
     pool.start();
 
-    SessionRegistry registry = new SessionRegistry();
+    SessionRegistry registry = new SessionRegistry(clock);
     SessionService sessions = new SessionService(registry, pool, json, config, clock);
+    OriginPolicy origins =
+        new OriginPolicy(config.server().allowedOrigins(), config.server().logOrigins());
     CommandRouter router =
         new CommandRouter(json, errors, catalogue, registry,
-            new MasterCommands(json, sessions, pool, logs), clock);
-    OriginPolicy origins = new OriginPolicy(config.server().allowedOrigins());
+            new MasterCommands(json, sessions, pool, logs, origins), clock);
     int port = options.port().orElse(config.server().port());
     String listen = config.server().ip() + ":" + port;
     StatusService status =
@@ -147,10 +175,17 @@ public final class MasterMain {
         new InetSocketAddress(config.server().ip(), port),
         new ConnectorInitializer(
             ConnectorServer.sslContext(tls.key(), tls.chain()),
-            new OriginGate(origins),
+            new ConnectionLimiter(limits.maxConnections()),
+            () -> new RequestGate(origins, RequestGate.hostsFor(config.server().hostName(),
+                config.server().ip()), limits.maxRestBodyBytes()),
             () -> new PageHandler(status, page, origins, router, catalogue, json, files),
-            () -> new WebSocketCommandHandler(router, json, errors, maxFrameBytes),
-            maxFrameBytes));
+            () -> new WebSocketCommandHandler(router, json, errors, maxFrameBytes,
+                Duration.ofSeconds(limits.idleTimeoutSeconds())),
+            new ConnectorInitializer.Limits(
+                maxFrameBytes,
+                limits.maxRestBodyBytes(),
+                Duration.ofSeconds(limits.requestTimeoutSeconds()),
+                Duration.ofSeconds(limits.idleTimeoutSeconds()))));
     int boundPort = server.address().getPort();
     origins.allowOwnPages(config.server().hostName(), boundPort);
     io.scheduleAtFixedRate(sessions::expireIdle, 1, 1, TimeUnit.SECONDS);
@@ -169,7 +204,9 @@ public final class MasterMain {
                       .completeOnTimeout(null, 5, TimeUnit.SECONDS)
                       .join();
                   pool.close();
+                  workerStarts.shutdownNow();
                   link.close();
+                  linkLoop.shutdownGracefully(0, 2, TimeUnit.SECONDS);
                   io.shutdownGracefully(0, 2, TimeUnit.SECONDS);
                   boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
                   try {

@@ -36,7 +36,9 @@ class CommandCatalogueTest {
   @Test
   void refusesDuplicates() {
     assertThatThrownBy(
-            () -> new CommandCatalogue.Builder().worker("a", NoInput.class).worker("a", NoInput.class))
+            () -> new CommandCatalogue.Builder()
+                    .worker("hl_getSessionState", NoInput.class)
+                    .worker("hl_getSessionState", NoInput.class))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

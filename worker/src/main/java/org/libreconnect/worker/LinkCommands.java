@@ -27,6 +27,7 @@ final class LinkCommands {
           LinkMessages.OPEN_SESSION,
           LinkMessages.CLOSE_SESSION,
           LinkMessages.SET_LOG_LEVELS,
+          LinkMessages.PING,
           LinkMessages.SHUTDOWN);
 
   private final WireJson wire;
@@ -63,6 +64,9 @@ final class LinkCommands {
         case LinkMessages.OPEN_SESSION -> openSession(request, command);
         case LinkMessages.CLOSE_SESSION -> closeSession(request, command);
         case LinkMessages.SET_LOG_LEVELS -> setLogLevels(command);
+        case LinkMessages.PING -> {
+          // answered below: the link reader thread is alive
+        }
         case LinkMessages.SHUTDOWN -> {
           replies.ok(request, null);
           log.info("worker.shutdown reason=\"asked by the master\" sessions={}", sessions.size());

@@ -101,11 +101,13 @@ public final class RequestDispatcher {
       linkCommands.serve(frame, command);
       return;
     }
+    HandlerTable.Entry entry = handlers.find(name).orElse(null);
+    if (entry == null) {
+      // Errors never quote input: an unknown name is not echoed, not even as the context.
+      replies.error(frame, null, new UnknownCommandException("Unknown command"));
+      return;
+    }
     try {
-      HandlerTable.Entry entry =
-          handlers
-              .find(name)
-              .orElseThrow(() -> new UnknownCommandException("Unknown command: " + name));
       SessionContext session =
           sessions
               .find(sessionId)

@@ -169,9 +169,9 @@ class MonitoringStreamTest {
                     }),
         dummyPeriod,
         WorkerHarness.standardCatalogue()
-            .worker("test_block", NoInput.class)
-            .persistent("test_failingStream", NoInput.class)
-            .persistent("test_refusedStream", NoInput.class)
+            .worker("test_block", NoInput.class, Duration.ofSeconds(10))
+            .persistent("test_failingStream", NoInput.class, Duration.ofSeconds(10))
+            .persistent("test_refusedStream", NoInput.class, Duration.ofSeconds(10))
             .build());
   }
 

@@ -65,11 +65,12 @@ class RequestDispatcherTest {
     ObjectNode masterOnly = worker.call("s-1", "{\"s_commandName\":\"hl_openSession\"}");
     ObjectNode linkLike = worker.call("s-1", "{\"s_commandName\":\"link.reboot\"}");
 
-    assertError(unknown, 2, "hl_doesNotExist");
-    assertThat(unknown.get("s_apiErrorDescription").asText())
-        .isEqualTo("Unknown command: hl_doesNotExist");
-    assertError(masterOnly, 2, "hl_openSession");
-    assertError(linkLike, 2, "link.reboot");
+    assertError(unknown, 2, "");
+    assertThat(unknown.get("s_apiErrorDescription").asText()).isEqualTo("Unknown command");
+    assertThat(unknown.toString()).doesNotContain("hl_doesNotExist");
+    assertError(masterOnly, 2, "");
+    assertError(linkLike, 2, "");
+    assertThat(linkLike.toString()).doesNotContain("link.reboot");
   }
 
   @Test

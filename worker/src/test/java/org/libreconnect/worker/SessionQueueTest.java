@@ -50,8 +50,8 @@ class SessionQueueTest {
                         }),
             Duration.ofMillis(50),
             WorkerHarness.standardCatalogue()
-                .worker("test_block", NoInput.class)
-                .worker("test_note", NumberInput.class)
+                .worker("test_block", NoInput.class, Duration.ofSeconds(10))
+                .worker("test_note", NumberInput.class, Duration.ofSeconds(10))
                 .build());
     worker.openSession("A", "app");
     worker.openSession("B", "app");

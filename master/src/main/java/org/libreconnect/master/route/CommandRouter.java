@@ -53,11 +53,12 @@ public final class CommandRouter {
     String commandName = null;
     try {
       CommandEnvelope envelope = json.parseCommand(text);
-      commandName = envelope.commandName();
+      // Errors never quote input: the name goes into answers only once the catalogue knows it.
       CommandSpec spec =
           catalogue
-              .find(commandName)
-              .orElseThrow(() -> new UnknownCommandException("Unknown command: " + envelope.commandName()));
+              .find(envelope.commandName())
+              .orElseThrow(() -> new UnknownCommandException("Unknown command"));
+      commandName = spec.name();
       log.debug("command.in name={} session={}", commandName, SessionIds.shortForm(envelope.sessionId()));
       if (spec.target() == Target.MASTER) {
         String name = commandName;
@@ -89,7 +90,7 @@ public final class CommandRouter {
     WorkerHandle worker = session.worker();
     String name = spec.name();
     if (!spec.persistent()) {
-      worker.request(session.id(), text, new SingleAnswer(sink, name));
+      worker.request(session.id(), text, new SingleAnswer(sink, name), spec.masterDeadline());
       return;
     }
     session.streamOpened();
@@ -120,7 +121,8 @@ public final class CommandRouter {
                 end.run();
                 sink.endStream();
               }
-            });
+            },
+            spec.masterDeadline());
     sink.onClose(
         () -> {
           worker.cancel(requestId);
@@ -129,8 +131,14 @@ public final class CommandRouter {
   }
 
   private String errorJson(Throwable failure, String commandName) {
-    if (errors.toConnectorException(failure).kind().code() == 1) {
-      log.warn("command.failed name={} error=\"{}\"", commandName, failure.toString());
+    Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+        ? failure.getCause()
+        : failure;
+    if (cause instanceof Error) {
+      log.error("command.failed name={} error=\"{}\"", commandName, cause.getClass().getName(), cause);
+    } else if (errors.toConnectorException(failure).kind().code() == 1) {
+      log.warn("command.failed name={} error=\"{}\"", commandName,
+          errors.toConnectorException(failure).getMessage());
     }
     return json.error(errors.toAnswer(failure, commandName));
   }

@@ -3,6 +3,7 @@ package org.libreconnect.master.route;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
+import org.libreconnect.master.server.OriginPolicy;
 import org.libreconnect.master.session.SessionService;
 import org.libreconnect.master.worker.WorkerPool;
 import org.libreconnect.protocol.CommandEnvelope;
@@ -12,6 +13,7 @@ import org.libreconnect.protocol.command.LogCommands;
 import org.libreconnect.protocol.command.LogCommands.LogsTailAnswer;
 import org.libreconnect.protocol.command.LogCommands.LogsTailInput;
 import org.libreconnect.protocol.command.SessionCommands.OpenSessionInput;
+import org.libreconnect.protocol.error.FunctionalException;
 import org.libreconnect.protocol.error.InvalidParameterException;
 import org.libreconnect.protocol.error.UnknownCommandException;
 import org.libreconnect.protocol.link.LinkMessages;
@@ -25,17 +27,21 @@ import org.slf4j.LoggerFactory;
 public final class MasterCommands {
   private static final Logger log = LoggerFactory.getLogger(MasterCommands.class);
   static final int MAX_TAIL_LINES = 10_000;
+  private static final java.time.Duration LINK_CALL_DEADLINE = java.time.Duration.ofSeconds(4);
 
   private final WireJson json;
   private final SessionService sessions;
   private final WorkerPool workers;
   private final LogSetup logs;
+  private final OriginPolicy origins;
 
-  public MasterCommands(WireJson json, SessionService sessions, WorkerPool workers, LogSetup logs) {
+  public MasterCommands(
+      WireJson json, SessionService sessions, WorkerPool workers, LogSetup logs, OriginPolicy origins) {
     this.json = json;
     this.sessions = sessions;
     this.workers = workers;
     this.logs = logs;
+    this.origins = origins;
   }
 
   /** Serves a command whose catalogue target is the master. */
@@ -44,17 +50,35 @@ public final class MasterCommands {
       case "hl_openSession" ->
           sessions.open(json.readInput(envelope.body(), OpenSessionInput.class), origin);
       case "hl_closeSession" -> sessions.close(envelope.sessionId(), origin);
-      case "getLogsTail" ->
-          CompletableFuture.completedFuture(
-              json.ok(logsTail(json.readInput(envelope.body(), LogsTailInput.class))));
+      case "getLogsTail" -> {
+        requireLogAccess(spec.name(), origin);
+        yield CompletableFuture.completedFuture(
+            json.ok(logsTail(json.readInput(envelope.body(), LogsTailInput.class))));
+      }
       case "getLogLevels" ->
           CompletableFuture.completedFuture(
               json.ok(new LogCommands.LogLevels(logs.connectorLevel(), logs.serviceLevel())));
-      case "setLogLevels" ->
-          CompletableFuture.completedFuture(
-              setLogLevels(json.readInput(envelope.body(), LogCommands.LogLevels.class)));
-      default -> throw new UnknownCommandException("Unknown command: " + spec.name());
+      case "setLogLevels" -> {
+        requireLogAccess(spec.name(), origin);
+        yield CompletableFuture.completedFuture(
+            setLogLevels(json.readInput(envelope.body(), LogCommands.LogLevels.class)));
+      }
+      default -> throw new UnknownCommandException("Unknown command");
     };
+  }
+
+  /**
+   * The master's log covers every application (their short session ids, the origins refused)
+   * and its levels apply to every worker: only the connector's own pages and the origins of
+   * {@code server/log_origins} may read it or change them.
+   */
+  private void requireLogAccess(String command, String origin) {
+    if (!origins.allowsLogAccess(origin)) {
+      log.warn("log.access.refused command={} origin=\"{}\"", command, OriginPolicy.printable(origin));
+      throw new FunctionalException(
+          command + " is reserved to the connector's own pages and to the origins listed in"
+              + " server/log_origins; use hl_getSessionLogsTail for a session's own logs");
+    }
   }
 
   private LogsTailAnswer logsTail(LogsTailInput input) {
@@ -98,7 +122,7 @@ public final class MasterCommands {
     String payload = json.write(new LinkMessages.SetLogLevels(service, connector));
     workers.workers().stream()
         .filter(worker -> worker.state() == org.libreconnect.master.worker.WorkerHandle.State.READY)
-        .forEach(worker -> worker.call("", payload));
+        .forEach(worker -> worker.call("", payload, LINK_CALL_DEADLINE));
     return json.ok(null);
   }
 }

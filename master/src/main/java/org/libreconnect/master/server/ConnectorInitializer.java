@@ -9,39 +9,60 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /** The connector port's pipeline, in the order a request meets it. */
 public final class ConnectorInitializer extends ChannelInitializer<SocketChannel> {
+  /** Time a client has to complete the TLS handshake. */
+  static final Duration TLS_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+
   private final SslContext sslContext;
-  private final OriginGate originGate;
+  private final ConnectionLimiter limiter;
+  private final Supplier<RequestGate> gate;
   private final Supplier<PageHandler> pages;
   private final Supplier<WebSocketCommandHandler> commands;
-  private final int maxFrameBytes;
+  private final Limits limits;
+
+  /**
+   * @param maxFrameBytes largest WebSocket message
+   * @param maxRestBodyBytes largest HTTP request body (REST commands)
+   * @param requestTimeout time to send one whole HTTP request
+   * @param idleTimeout time a connection may stay silent with nothing in progress
+   */
+  public record Limits(
+      int maxFrameBytes, int maxRestBodyBytes, Duration requestTimeout, Duration idleTimeout) {}
 
   public ConnectorInitializer(
       SslContext sslContext,
-      OriginGate originGate,
+      ConnectionLimiter limiter,
+      Supplier<RequestGate> gate,
       Supplier<PageHandler> pages,
       Supplier<WebSocketCommandHandler> commands,
-      int maxFrameBytes) {
+      Limits limits) {
     this.sslContext = sslContext;
-    this.originGate = originGate;
+    this.limiter = limiter;
+    this.gate = gate;
     this.pages = pages;
     this.commands = commands;
-    this.maxFrameBytes = maxFrameBytes;
+    this.limits = limits;
   }
 
   @Override
   protected void initChannel(SocketChannel ch) {
+    SslHandler tls = sslContext.newHandler(ch.alloc());
+    tls.setHandshakeTimeoutMillis(TLS_HANDSHAKE_TIMEOUT.toMillis());
     ch.pipeline()
-        .addLast("tls", sslContext.newHandler(ch.alloc()))
+        .addLast("limit", limiter) // connections per peer, before any TLS work
+        .addLast("tls", tls)
         .addLast("http", new HttpServerCodec())
-        .addLast("aggregate", new HttpObjectAggregator(maxFrameBytes))
+        .addLast("http-timeouts", new HttpTimeouts(limits.requestTimeout(), limits.idleTimeout()))
+        .addLast("gate", gate.get()) // Host, origin, body limits: on the head, before any body
+        .addLast("aggregate", new HttpObjectAggregator(limits.maxRestBodyBytes()))
         .addLast("pages", pages.get()) // GET /, /status.json, /health, POST /api/*
-        .addLast("origin", originGate) // 403 before any upgrade
         .addLast("ws", new WebSocketServerProtocolHandler(webSocketConfig()))
-        .addLast("ws-aggregate", new WebSocketFrameAggregator(maxFrameBytes))
+        .addLast("ws-aggregate", new WebSocketFrameAggregator(limits.maxFrameBytes()))
         .addLast("commands", commands.get()); // routes; never blocks the event loop
   }
 
@@ -49,12 +70,12 @@ public final class ConnectorInitializer extends ChannelInitializer<SocketChannel
     return WebSocketServerProtocolConfig.newBuilder()
         .websocketPath("/")
         .subprotocols("*") // echo whatever the client offers first
-        .checkStartsWith(false)
+        .checkStartsWith(true) // "/?x=1" too; the page handler lets only the path "/" through
         .handleCloseFrames(false) // WebSocketCommandHandler answers with 1000
         .handshakeTimeoutMillis(10_000)
         .decoderConfig(
             WebSocketDecoderConfig.newBuilder()
-                .maxFramePayloadLength(maxFrameBytes)
+                .maxFramePayloadLength(limits.maxFrameBytes())
                 .allowExtensions(true)
                 .closeOnProtocolViolation(false)
                 .build())

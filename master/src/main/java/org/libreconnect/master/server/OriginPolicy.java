@@ -10,11 +10,21 @@ import org.libreconnect.config.AllowedOrigin;
  */
 public final class OriginPolicy {
   private final List<AllowedOrigin> configured;
+  private final List<AllowedOrigin> logOrigins;
+  private volatile List<AllowedOrigin> ownPages = List.of();
   private volatile List<AllowedOrigin> allowed;
   private final AtomicLong refusals = new AtomicLong();
 
   public OriginPolicy(List<AllowedOrigin> configured) {
+    this(configured, List.of());
+  }
+
+  /**
+   * @param logOrigins origins that may also read the master's log and change log levels
+   */
+  public OriginPolicy(List<AllowedOrigin> configured, List<AllowedOrigin> logOrigins) {
     this.configured = List.copyOf(configured);
+    this.logOrigins = List.copyOf(logOrigins);
     this.allowed = this.configured;
   }
 
@@ -28,20 +38,47 @@ public final class OriginPolicy {
             .distinct()
             .map(host -> AllowedOrigin.parse("https://" + host + ":" + port))
             .toList();
+    ownPages = own;
     allowed = java.util.stream.Stream.concat(configured.stream(), own.stream()).toList();
   }
 
-  /** Whether a request carrying this {@code Origin} header (null when absent) may proceed. */
-  public boolean allows(String origin) {
+  /** Whether this origin is one of the connector's own pages. */
+  public boolean isOwnPage(String origin) {
+    return matches(ownPages, origin);
+  }
+
+  /**
+   * Whether this origin may read the master's log and change log levels: the connector's own
+   * pages, and the origins of {@code server/log_origins} that are allowed at all.
+   */
+  public boolean allowsLogAccess(String origin) {
+    return isOwnPage(origin) || (allows(origin) && matches(logOrigins, origin));
+  }
+
+  private static boolean matches(List<AllowedOrigin> patterns, String origin) {
     if (origin == null) {
       return false;
     }
-    for (AllowedOrigin pattern : allowed) {
+    for (AllowedOrigin pattern : patterns) {
       if (pattern.matches(origin)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** The origin as it may appear in a log line: printable ASCII, at most 200 characters. */
+  public static String printable(String origin) {
+    if (origin == null) {
+      return "(none)";
+    }
+    String clean = origin.replaceAll("[^\\x20-\\x7e]", "?");
+    return clean.length() > 200 ? clean.substring(0, 200) : clean;
+  }
+
+  /** Whether a request carrying this {@code Origin} header (null when absent) may proceed. */
+  public boolean allows(String origin) {
+    return matches(allowed, origin);
   }
 
   public void countRefusal() {

@@ -22,6 +22,8 @@ import org.libreconnect.protocol.Wire;
 import org.libreconnect.protocol.WireJson;
 import org.libreconnect.protocol.command.CommandCatalogue;
 import org.libreconnect.protocol.command.CommandSpec;
+import org.libreconnect.protocol.error.ErrorMapper;
+import org.libreconnect.protocol.error.UnknownCommandException;
 
 /**
  * The HTTPS side of the port: status page, {@code /status.json}, {@code /health} (with CORS and
@@ -37,6 +39,7 @@ public final class PageHandler extends SimpleChannelInboundHandler<FullHttpReque
   private final CommandCatalogue catalogue;
   private final WireJson json;
   private final StaticFiles files;
+  private final ErrorMapper errors = new ErrorMapper();
 
   public PageHandler(
       StatusService status,
@@ -132,10 +135,12 @@ public final class PageHandler extends SimpleChannelInboundHandler<FullHttpReque
       return;
     }
     CommandSpec spec = catalogue.findByLowerCaseName(name.toLowerCase(Locale.ROOT)).orElse(null);
-    String body = request.content().toString(StandardCharsets.UTF_8);
-    if (spec != null) {
-      body = withCommandName(body, spec.name());
+    if (spec == null) {
+      sendJson(ctx, request, HttpResponseStatus.NOT_FOUND,
+          json.error(errors.toAnswer(new UnknownCommandException("Unknown command"), null)), origin);
+      return;
     }
+    String body = withCommandName(request.content().toString(StandardCharsets.UTF_8), spec.name());
     AtomicBoolean answered = new AtomicBoolean();
     router.dispatch(
         body,
@@ -144,8 +149,7 @@ public final class PageHandler extends SimpleChannelInboundHandler<FullHttpReque
           @Override
           public void send(String answer, boolean last) {
             if (answered.compareAndSet(false, true)) {
-              HttpResponseStatus code = spec == null ? HttpResponseStatus.NOT_FOUND : HttpResponseStatus.OK;
-              sendJson(ctx, request, code, answer, origin);
+              sendJson(ctx, request, HttpResponseStatus.OK, answer, origin);
             }
           }
 
@@ -164,11 +168,11 @@ public final class PageHandler extends SimpleChannelInboundHandler<FullHttpReque
         });
   }
 
-  /** REST clients may leave the command name to the URL. */
+  /** The URL names the command: a name in the body is replaced by it. */
   private String withCommandName(String body, String commandName) {
     try {
       var node = json.readObject(body);
-      if (!node.hasNonNull(Wire.COMMAND_NAME)) {
+      if (!commandName.equals(node.path(Wire.COMMAND_NAME).asText(null))) {
         node.put(Wire.COMMAND_NAME, commandName);
         return json.write(node);
       }
@@ -203,8 +207,7 @@ public final class PageHandler extends SimpleChannelInboundHandler<FullHttpReque
   private void refuse(ChannelHandlerContext ctx, FullHttpRequest request, String origin) {
     origins.countRefusal();
     org.slf4j.LoggerFactory.getLogger(PageHandler.class)
-        .warn("origin.refused origin=\"{}\" path={}", OriginGate.printable(origin),
-            new QueryStringDecoder(request.uri()).path());
+        .warn("origin.refused origin=\"{}\"", OriginPolicy.printable(origin));
     HttpReplies.sendText(ctx, request, HttpResponseStatus.FORBIDDEN, "Origin not allowed\n", false);
   }
 

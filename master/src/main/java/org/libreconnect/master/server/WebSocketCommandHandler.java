@@ -14,6 +14,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.AttributeKey;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.libreconnect.master.route.CommandRouter;
 import org.libreconnect.master.route.ReplySink;
@@ -38,20 +41,42 @@ public final class WebSocketCommandHandler extends SimpleChannelInboundHandler<W
   private final WireJson json;
   private final ErrorMapper errors;
   private final int maxFrameBytes;
+  private final Duration idleTimeout;
+  /** Commands of this socket not yet answered, and monitoring streams still running. */
+  private int inProgress;
   private String origin;
 
   public WebSocketCommandHandler(CommandRouter router, WireJson json, ErrorMapper errors, int maxFrameBytes) {
+    this(router, json, errors, maxFrameBytes, Duration.ofSeconds(120));
+  }
+
+  /**
+   * @param idleTimeout a socket silent this long with no command in progress and no stream is
+   *     closed (with 1000)
+   */
+  public WebSocketCommandHandler(
+      CommandRouter router, WireJson json, ErrorMapper errors, int maxFrameBytes, Duration idleTimeout) {
     this.router = router;
     this.json = json;
     this.errors = errors;
     this.maxFrameBytes = maxFrameBytes;
+    this.idleTimeout = idleTimeout;
   }
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
     if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete handshake) {
       origin = handshake.requestHeaders().get(HttpHeaderNames.ORIGIN);
-      log.debug("ws.open remote={} origin={}", ctx.channel().remoteAddress(), origin);
+      log.debug("ws.open remote={}", ctx.channel().remoteAddress());
+      if (ctx.pipeline().get(HttpTimeouts.class) != null) {
+        ctx.pipeline().remove(HttpTimeouts.class);
+      }
+      ctx.pipeline().addBefore(ctx.name(), "ws-idle",
+          new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
+    } else if (event instanceof IdleStateEvent && inProgress == 0) {
+      log.debug("ws.idle remote={} after={}s", ctx.channel().remoteAddress(), idleTimeout.toSeconds());
+      closeNormally(ctx.channel(), "idle");
+      return;
     }
     super.userEventTriggered(ctx, event);
   }
@@ -59,7 +84,8 @@ public final class WebSocketCommandHandler extends SimpleChannelInboundHandler<W
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
     if (frame instanceof TextWebSocketFrame text) {
-      router.dispatch(text.text(), origin, new SocketSink(ctx.channel()));
+      inProgress++;
+      router.dispatch(text.text(), origin, new SocketSink(ctx.channel(), this::commandDone));
     } else if (frame instanceof CloseWebSocketFrame) {
       answerClose(ctx.channel());
     } else if (frame instanceof BinaryWebSocketFrame) {
@@ -68,8 +94,20 @@ public final class WebSocketCommandHandler extends SimpleChannelInboundHandler<W
     }
   }
 
+  /** One command of this socket is over; runs on the socket's event loop. */
+  private void commandDone() {
+    inProgress--;
+  }
+
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof Error) {
+      log.error("ws.error remote={} error=\"{}\"", ctx.channel().remoteAddress(), cause.getClass().getName(), cause);
+      send(ctx.channel(), errorJson(new org.libreconnect.protocol.error.TechnicalException(
+          "The connector could not process this message (" + cause.getClass().getSimpleName() + ")")));
+      closeNormally(ctx.channel(), "internal error");
+      return;
+    }
     if (cause instanceof TooLongFrameException || cause instanceof CorruptedWebSocketFrameException) {
       boolean tooBig =
           cause instanceof TooLongFrameException
@@ -125,14 +163,25 @@ public final class WebSocketCommandHandler extends SimpleChannelInboundHandler<W
   /** Answers go back on the socket the command came from. */
   private static final class SocketSink implements ReplySink {
     private final Channel channel;
+    private final Runnable onLast;
+    private final java.util.concurrent.atomic.AtomicBoolean over =
+        new java.util.concurrent.atomic.AtomicBoolean();
 
-    SocketSink(Channel channel) {
+    SocketSink(Channel channel, Runnable onLast) {
       this.channel = channel;
+      this.onLast = onLast;
     }
 
     @Override
     public void send(String json, boolean last) {
       WebSocketCommandHandler.send(channel, json);
+      if (last && over.compareAndSet(false, true)) {
+        if (channel.eventLoop().inEventLoop()) {
+          onLast.run();
+        } else {
+          channel.eventLoop().execute(onLast);
+        }
+      }
     }
 
     @Override

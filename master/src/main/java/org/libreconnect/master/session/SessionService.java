@@ -10,10 +10,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.libreconnect.config.ConnectorConfig;
 import org.libreconnect.master.worker.WorkerHandle;
 import org.libreconnect.master.worker.WorkerKey;
 import org.libreconnect.master.worker.WorkerPool;
+import org.libreconnect.master.worker.WorkerTimeoutException;
+import org.libreconnect.protocol.command.AnswerBudgets;
 import org.libreconnect.protocol.ProductVersion;
 import org.libreconnect.protocol.SessionIds;
 import org.libreconnect.protocol.Status;
@@ -35,13 +39,21 @@ public final class SessionService {
   public static final int DEFAULT_TIMEOUT_SECONDS = 3600;
 
   private static final long MAX_TIMEOUT_SECONDS = Duration.ofDays(3650).toSeconds();
-  private static final long WORKER_CALL_TIMEOUT_SECONDS = 30;
+
+  /** Deadline of the master's own calls to a worker (open, close, move a session). */
+  static final Duration LINK_CALL_DEADLINE = Duration.ofSeconds(10);
+
+  /** How long opening a session may take in all: the wrapper gives hl_openSession 30 s. */
+  static final Duration OPEN_DEADLINE =
+      AnswerBudgets.masterDeadline(AnswerBudgets.of("hl_openSession").orElseThrow());
 
   private final SessionRegistry registry;
   private final WorkerPool pool;
   private final WireJson json;
   private final ConnectorConfig config;
   private final Clock clock;
+  /** Sessions open or being opened: taken before anything starts, so that the cap holds. */
+  private final AtomicInteger slots = new AtomicInteger();
 
   public SessionService(
       SessionRegistry registry, WorkerPool pool, WireJson json, ConnectorConfig config, Clock clock) {
@@ -73,18 +85,21 @@ public final class SessionService {
                   session.domainName(), session.origin()));
       moves.add(
           successor
-              .call(session.id(), opened)
-              .orTimeout(WORKER_CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+              .call(session.id(), opened, LINK_CALL_DEADLINE)
               .handle(
                   (reply, failure) -> {
                     if (failure == null && isOk(reply)) {
                       session.replaceWorker(replaced, successor);
+                      watch(session, successor);
                       log.info("session.moved session={} worker={} pid={}",
                           SessionIds.shortForm(session.id()), successor.id(), successor.pid());
                     } else {
                       log.warn("session.move.failed session={} reason=\"{}\"",
                           SessionIds.shortForm(session.id()),
                           failure == null ? "the worker refused it" : failure.toString());
+                      lost(session, replaced,
+                          "The worker process serving this session was replaced and the session"
+                              + " could not be moved to its successor; open a new session.");
                     }
                     return null;
                   }));
@@ -97,53 +112,131 @@ public final class SessionService {
     return CompletableFuture.allOf(moves.toArray(CompletableFuture[]::new));
   }
 
-  /** {@code hl_openSession}: completes with the answer text. */
+  /**
+   * {@code hl_openSession}: completes with the answer text. Never blocks: the session slot is
+   * taken at once (refused past {@code server/max_sessions}), the worker comes from the pool
+   * (refused past {@code server/max_workers}), and the whole open has a deadline.
+   */
   public CompletableFuture<String> open(OpenSessionInput input, String origin) {
     Duration timeout = timeoutOf(input);
-    int max = config.server().maxSessions();
-    if (registry.size() >= max) {
-      throw new FunctionalException(
-          "The connector already holds its maximum of " + max + " sessions; close one first");
-    }
-    String sessionId = UUID.randomUUID().toString();
-    WorkerKey key = WorkerKey.of(input.applicationId(), input.userName(), input.domainName());
     Session.ProxyOverride proxy = proxyOverride(input);
-    Instant now = clock.instant();
-    return pool.acquire(key, sessionId)
-        .thenCompose(
-            worker -> {
-              Session session =
-                  new Session(
-                      sessionId, input.applicationId(), input.userName(), input.domainName(),
-                      origin, now, timeout, worker, proxy);
-              String opened =
-                  json.write(
-                      new LinkMessages.SessionOpened(
-                          sessionId, input.applicationId(), input.userName(),
-                          input.domainName(), origin));
-              return worker
-                  .call(sessionId, opened)
-                  .orTimeout(WORKER_CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                  .thenApply(reply -> register(session, reply))
-                  .whenComplete(
-                      (answer, failure) -> {
-                        if (failure != null) {
-                          pool.release(worker, sessionId);
-                        }
-                      });
+    int max = config.server().maxSessions();
+    if (slots.incrementAndGet() > max) {
+      slots.decrementAndGet();
+      log.warn("session.limit max={}", max);
+      throw new FunctionalException(
+          "The connector already holds its maximum of " + max
+              + " sessions (server/max_sessions); close one first");
+    }
+    Opening opening = new Opening();
+    try {
+      String sessionId = UUID.randomUUID().toString();
+      WorkerKey key = WorkerKey.of(origin, input.applicationId(), input.userName(), input.domainName());
+      Instant now = clock.instant();
+      CompletableFuture.delayedExecutor(OPEN_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
+          .execute(() -> opening.timeOut(WorkerTimeoutException.notReady(OPEN_DEADLINE)));
+      pool.acquire(key, sessionId)
+          .whenComplete(
+              (worker, failure) -> {
+                if (failure != null) {
+                  opening.fail(failure);
+                  return;
+                }
+                if (opening.result.isDone()) {
+                  pool.release(worker, sessionId); // the deadline passed while the worker started
+                  return;
+                }
+                Session session =
+                    new Session(
+                        sessionId, input.applicationId(), input.userName(), input.domainName(),
+                        origin, now, timeout, worker, proxy);
+                String opened =
+                    json.write(
+                        new LinkMessages.SessionOpened(
+                            sessionId, input.applicationId(), input.userName(),
+                            input.domainName(), origin));
+                worker
+                    .call(sessionId, opened, LINK_CALL_DEADLINE)
+                    .whenComplete((reply, callFailure) -> opening.answered(session, reply, callFailure));
+              });
+    } catch (RuntimeException e) {
+      opening.fail(e);
+    }
+    return opening.result;
+  }
+
+  /** One hl_openSession in progress: it settles once, by success, failure or deadline. */
+  private final class Opening {
+    final CompletableFuture<String> result = new CompletableFuture<>();
+    private final AtomicBoolean settled = new AtomicBoolean();
+
+    void fail(Throwable failure) {
+      if (settled.compareAndSet(false, true)) {
+        slots.decrementAndGet();
+        result.completeExceptionally(failure);
+      }
+    }
+
+    void timeOut(Throwable failure) {
+      if (!settled.get()) {
+        log.warn("session.open.timeout deadline={}ms", OPEN_DEADLINE.toMillis());
+      }
+      fail(failure);
+    }
+
+    void answered(Session session, String reply, Throwable failure) {
+      WorkerHandle worker = session.worker();
+      if (failure != null || !isOk(reply)) {
+        pool.release(worker, session.id());
+        if (failure != null) {
+          fail(failure);
+        } else if (settled.compareAndSet(false, true)) {
+          slots.decrementAndGet();
+          result.complete(reply);
+        }
+        return;
+      }
+      if (!settled.compareAndSet(false, true)) {
+        // The deadline passed while the worker opened it: it never existed for the client.
+        String close = json.write(new LinkMessages.Bare(LinkMessages.CLOSE_SESSION));
+        worker
+            .call(session.id(), close, LINK_CALL_DEADLINE)
+            .whenComplete((ignored, error) -> pool.release(worker, session.id()));
+        return;
+      }
+      registry.add(session);
+      watch(session, worker);
+      log.info("session.open session={} app={} worker={} timeout={}s",
+          SessionIds.shortForm(session.id()), session.applicationId(), worker.pid(),
+          session.idleTimeout().toSeconds());
+      result.complete(json.ok(answerFor(session)));
+    }
+  }
+
+  /** Ends the session, with a tombstone, if {@code worker} is lost while it serves it. */
+  private void watch(Session session, WorkerHandle worker) {
+    worker
+        .gone()
+        .thenAccept(
+            gone -> {
+              if (session.worker() == gone && !gone.replaced()) {
+                lost(session, gone, gone.lostException().getMessage());
+              }
             });
   }
 
-  private String register(Session session, String workerReply) {
-    if (!isOk(workerReply)) {
-      pool.release(session.worker(), session.id());
-      return workerReply;
+  /** The session's worker is lost: forget the session, and keep why for its next command. */
+  private void lost(Session session, WorkerHandle worker, String reason) {
+    if (registry.bury(session, reason)) {
+      slots.decrementAndGet();
+      log.warn("session.lost session={} reason=\"{}\"", SessionIds.shortForm(session.id()), reason);
+      pool.release(worker, session.id());
     }
-    registry.add(session);
-    log.info("session.open session={} app={} worker={} timeout={}s",
-        SessionIds.shortForm(session.id()), session.applicationId(), session.worker().pid(),
-        session.idleTimeout().toSeconds());
-    return json.ok(answerFor(session));
+  }
+
+  /** Sessions open or being opened: what counts toward {@code server/max_sessions}. */
+  public int slotsInUse() {
+    return slots.get();
   }
 
   private OpenSessionAnswer answerFor(Session session) {
@@ -158,9 +251,9 @@ public final class SessionService {
       // Echo only what the page itself sent: the global proxy password stays in the config.
       proxyPass = session.proxy().password();
     } else if (config.proxy().configured()) {
+      // The configured proxy's address only: its login and password stay in the configuration.
       proxyServer = config.proxy().server().orElse(null);
       proxyPort = config.proxy().port().isPresent() ? config.proxy().port().getAsInt() : null;
-      proxyLogin = config.proxy().login().orElse(null);
     }
     String ntpServer = config.ntp().server().orElse(null);
     Integer ntpPort = ntpServer == null ? null : config.ntp().port();
@@ -190,6 +283,7 @@ public final class SessionService {
     if (!registry.remove(session)) {
       return CompletableFuture.completedFuture(null);
     }
+    slots.decrementAndGet();
     log.info("session.close session={} reason=\"{}\"", SessionIds.shortForm(session.id()), reason);
     WorkerHandle worker = session.worker();
     if (!worker.alive()) {
@@ -198,8 +292,7 @@ public final class SessionService {
     }
     String payload = json.write(new LinkMessages.Bare(LinkMessages.CLOSE_SESSION));
     return worker
-        .call(session.id(), payload)
-        .orTimeout(WORKER_CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+        .call(session.id(), payload, LINK_CALL_DEADLINE)
         .handle((reply, failure) -> null)
         .thenRun(() -> pool.release(worker, session.id()));
   }

@@ -30,7 +30,7 @@ public final class StatusPage {
     if (s.sessions().isEmpty()) {
       html.append("<p>No session is open.</p>\n");
     } else {
-      html.append("<table><tr><th>Session id</th><th>Application id</th><th>Origin</th>")
+      html.append("<table><tr><th>Session (short id)</th><th>Application id</th><th>Origin</th>")
           .append("<th>User</th><th>Worker pid</th><th>Opened at</th><th>Last activity</th>")
           .append("<th>Idle timeout (s)</th><th>Monitoring sockets</th></tr>\n");
       for (StatusSnapshot.SessionView v : s.sessions()) {
@@ -47,11 +47,13 @@ public final class StatusPage {
       }
       html.append("</table>\n");
     }
-    html.append("<h2>Worker processes</h2>\n<table><tr><th>Pid</th><th>State</th>")
+    html.append("<h2>Worker processes</h2>\n<table><tr><th>Pid</th><th>State</th><th>Health</th>")
         .append("<th>Serves</th><th>Sessions</th><th>Started at</th><th>Logs</th></tr>\n");
     for (StatusSnapshot.WorkerView w : s.workers()) {
       html.append("<tr><td>").append(w.pid()).append("</td><td>")
-          .append(esc(w.state())).append("</td><td>")
+          .append(esc(w.state())).append("</td><td")
+          .append("OK".equals(w.health()) ? "" : " class=\"warn\"")
+          .append(">").append(esc(w.health())).append("</td><td>")
           .append(esc(w.assignedTo())).append("</td><td>")
           .append(w.sessions()).append("</td><td>")
           .append(esc(w.startedAt())).append("</td><td>")

@@ -9,6 +9,7 @@ import org.libreconnect.master.session.SessionRegistry;
 import org.libreconnect.master.worker.WorkerHandle;
 import org.libreconnect.master.worker.WorkerPool;
 import org.libreconnect.protocol.ProductVersion;
+import org.libreconnect.protocol.SessionIds;
 
 /** Builds {@link StatusSnapshot}s from the live registries. */
 public final class StatusService {
@@ -65,8 +66,10 @@ public final class StatusService {
             : session.domainName() == null
                 ? session.userName()
                 : session.domainName() + "\\" + session.userName();
+    // Only the short form: a full session id is a capability, and this page is readable by any
+    // local process.
     return new StatusSnapshot.SessionView(
-        session.id(),
+        SessionIds.shortForm(session.id()),
         session.applicationId() == null ? "" : session.applicationId(),
         session.origin() == null ? "" : session.origin(),
         user,
@@ -82,6 +85,7 @@ public final class StatusService {
     return new StatusSnapshot.WorkerView(
         worker.pid(),
         worker.state().name(),
+        worker.health().name(),
         worker.key().map(Object::toString).orElse("(idle, ready for the next application)"),
         worker.sessions().size(),
         worker.startedAt().toString(),

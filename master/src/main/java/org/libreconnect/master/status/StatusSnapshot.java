@@ -16,7 +16,7 @@ public record StatusSnapshot(
     @JsonProperty("sessions") List<SessionView> sessions,
     @JsonProperty("workers") List<WorkerView> workers) {
 
-  /** One session row. */
+  /** One session row; {@code id} is the session id's short form, never the whole id. */
   public record SessionView(
       @JsonProperty("id") String id,
       @JsonProperty("applicationId") String applicationId,
@@ -33,6 +33,7 @@ public record StatusSnapshot(
   public record WorkerView(
       @JsonProperty("pid") long pid,
       @JsonProperty("state") String state,
+      @JsonProperty("health") String health,
       @JsonProperty("assignedTo") String assignedTo,
       @JsonProperty("sessions") int sessions,
       @JsonProperty("startedAt") String startedAt,

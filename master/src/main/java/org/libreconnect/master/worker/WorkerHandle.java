@@ -4,12 +4,12 @@ import io.netty.channel.Channel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -20,20 +20,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The master's view of one worker process: its process, its link channel once the worker has
- * proved itself, the requests in flight and the sessions it serves.
+ * The master's view of one worker process: the process once started, its link channel once the
+ * worker has proved itself, the sessions it serves and its health. Requests in flight and their
+ * deadlines are kept by {@link PendingRequests}; the hand-over to a successor by {@link
+ * Succession}.
  *
  * <p>A worker whose PC/SC context died asks to be replaced ({@code link.retire}, then exit status
  * 75). From then on it is RETIRING: requests for it wait for its successor (bounded) and go there,
  * and its monitoring streams still open when it exits are started again in the successor, so that
  * clients keep their session ids and sockets. A worker that crashes has no successor: its sessions
- * get a clear error.
+ * get a clear error. A worker that misses a command's deadline is probed with {@code link.ping};
+ * one that does not answer the probe either is killed.
  */
 public final class WorkerHandle {
   private static final Logger log = LoggerFactory.getLogger(WorkerHandle.class);
 
+  /** How long a worker has to answer the health probe sent after a missed deadline. */
+  static final Duration PROBE_DEADLINE = Duration.ofSeconds(5);
+
   /** How long a request waits for the successor of a replaced worker. */
-  static final Duration SUCCESSOR_WAIT = Duration.ofSeconds(30);
+  static final Duration SUCCESSOR_WAIT = Succession.SUCCESSOR_WAIT;
 
   /** Life cycle of a worker as the master sees it. */
   public enum State {
@@ -44,58 +50,69 @@ public final class WorkerHandle {
     GONE
   }
 
-  /** A request in flight; {@code streaming} once a non-final frame came back for it. */
-  private static final class Pending {
-    final String sessionId;
-    final String payload;
-    final ReplyListener listener;
-    volatile boolean streaming;
-
-    Pending(String sessionId, String payload, ReplyListener listener) {
-      this.sessionId = sessionId;
-      this.payload = payload;
-      this.listener = listener;
-    }
+  /** Whether the worker answers in time. */
+  public enum Health {
+    OK,
+    /** It missed a deadline; a probe is under way. */
+    SUSPECT,
+    /** It did not answer the probe either; it is killed. */
+    UNRESPONSIVE
   }
 
-  /** Where a request went once this worker was replaced. */
-  private record Redirect(WorkerHandle worker, long requestId) {}
-
   private final int id;
-  private final Process process;
   private final Path logDirectory;
   private final Instant startedAt;
+  private final AtomicReference<Process> process = new AtomicReference<>();
   private final CompletableFuture<WorkerHandle> ready = new CompletableFuture<>();
+  private final CompletableFuture<WorkerHandle> gone = new CompletableFuture<>();
   private final AtomicLong nextRequestId = new AtomicLong(1);
-  private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
-  private final Map<Long, Redirect> redirected = new ConcurrentHashMap<>();
-  private final Set<Long> cancelledWhileWaiting = ConcurrentHashMap.newKeySet();
+  private final PendingRequests pending = new PendingRequests(this::deadlinePassed);
+  private final Succession succession = new Succession();
   private final Set<String> sessions = ConcurrentHashMap.newKeySet();
-  private final AtomicReference<CompletableFuture<WorkerHandle>> successor = new AtomicReference<>();
+  private final AtomicBoolean probing = new AtomicBoolean();
   private volatile Function<WorkerHandle, CompletableFuture<WorkerHandle>> replacer;
   private volatile State state = State.STARTING;
+  private volatile Health health = Health.OK;
   private volatile Channel channel;
   private volatile WorkerKey key;
   private volatile String goneReason;
-  private final CompletableFuture<WorkerHandle> gone = new CompletableFuture<>();
 
-  WorkerHandle(int id, Process process, Path logDirectory, Instant startedAt) {
+  /** A worker whose process is not started yet ({@link #attach} follows). */
+  WorkerHandle(int id, Path logDirectory, Instant createdAt) {
     this.id = id;
-    this.process = process;
     this.logDirectory = logDirectory;
-    this.startedAt = startedAt;
+    this.startedAt = createdAt;
+  }
+
+  /** A worker whose process runs already. */
+  WorkerHandle(int id, Process process, Path logDirectory, Instant startedAt) {
+    this(id, logDirectory, startedAt);
+    attach(process);
+  }
+
+  /** The process now runs this worker. */
+  void attach(Process started) {
+    if (!process.compareAndSet(null, started)) {
+      throw new IllegalStateException("worker " + id + " already has a process");
+    }
   }
 
   public int id() {
     return id;
   }
 
+  /** The process id; -1 while the process is not started. */
   public long pid() {
-    return process.pid();
+    Process running = process.get();
+    return running == null ? -1 : running.pid();
   }
 
   public State state() {
     return state;
+  }
+
+  public Health health() {
+    return health;
   }
 
   public Optional<WorkerKey> key() {
@@ -147,6 +164,11 @@ public final class WorkerHandle {
     return state == State.READY || state == State.STARTING;
   }
 
+  /** Whether a successor took (or is taking) this worker's sessions over. */
+  public boolean replaced() {
+    return succession.started();
+  }
+
   /** Why the worker is gone, for error messages and the status page. */
   public String goneReason() {
     return goneReason == null ? "" : goneReason;
@@ -154,21 +176,36 @@ public final class WorkerHandle {
 
   void linkEstablished(Channel channel) {
     this.channel = channel;
-    this.state = State.READY;
+    if (state == State.STARTING) {
+      state = State.READY;
+    }
     ready.complete(this);
   }
 
   /**
-   * Sends a request; replies go to {@code listener} on the link's event loop. A replaced worker
-   * hands the request to its successor once that one is ready.
+   * Sends a request with no deadline (tests, and the master's own bookkeeping).
    *
    * @return the request id, to cancel a persistent request
    */
   public long request(String sessionId, String payload, ReplyListener listener) {
+    return request(sessionId, payload, listener, null);
+  }
+
+  /**
+   * Sends a request; replies go to {@code listener} on the link's event loop. When {@code
+   * deadline} passes before the answer (for a stream: its first frame), the listener gets a
+   * {@link WorkerTimeoutException} and the worker's health is checked. A replaced worker hands
+   * the request to its successor once that one is ready.
+   *
+   * @return the request id, to cancel a persistent request
+   */
+  public long request(String sessionId, String payload, ReplyListener listener, Duration deadline) {
     long requestId = nextRequestId.getAndIncrement();
-    CompletableFuture<WorkerHandle> next = successor.get();
-    if (next != null) {
-      forward(requestId, next, sessionId, payload, listener);
+    if (succession.started()) {
+      succession.forward(
+          requestId, listener, next -> next.request(sessionId, payload, listener, deadline),
+          "The worker process (pid " + pid() + ") serving this session asked to be replaced and"
+              + " no successor became ready; open a new session.");
       return requestId;
     }
     Channel link = channel;
@@ -176,12 +213,12 @@ public final class WorkerHandle {
       listener.onFailure(lostException());
       return requestId;
     }
-    pending.put(requestId, new Pending(sessionId, payload, listener));
+    pending.add(requestId, sessionId, payload, listener, deadline, link.eventLoop());
     link.writeAndFlush(new LinkFrame(LinkFrame.Kind.REQUEST, requestId, sessionId, payload))
         .addListener(
             future -> {
               if (!future.isSuccess()) {
-                Pending removed = pending.remove(requestId);
+                PendingRequests.Pending removed = pending.remove(requestId);
                 if (removed != null) {
                   removed.listener.onFailure(lostException());
                 }
@@ -190,8 +227,8 @@ public final class WorkerHandle {
     return requestId;
   }
 
-  /** Sends a request and collects its single final answer. */
-  public CompletableFuture<String> call(String sessionId, String payload) {
+  /** Sends a request and collects its single final answer, within {@code deadline}. */
+  public CompletableFuture<String> call(String sessionId, String payload, Duration deadline) {
     CompletableFuture<String> answer = new CompletableFuture<>();
     request(
         sessionId,
@@ -208,22 +245,19 @@ public final class WorkerHandle {
           public void onFailure(Throwable failure) {
             answer.completeExceptionally(failure);
           }
-        });
+        },
+        deadline);
     return answer;
   }
 
   /** Stops a persistent request; the worker sends nothing more for it. */
   public void cancel(long requestId) {
-    Redirect redirect = redirected.remove(requestId);
-    if (redirect != null) {
-      redirect.worker().cancel(redirect.requestId());
+    if (succession.cancelRedirected(requestId)) {
       return;
     }
-    Pending removed = pending.remove(requestId);
+    PendingRequests.Pending removed = pending.remove(requestId);
     if (removed == null) {
-      if (successor.get() != null) {
-        cancelledWhileWaiting.add(requestId); // still waiting for the successor
-      }
+      succession.cancelWhileWaiting(requestId);
       return;
     }
     Channel link = channel;
@@ -234,16 +268,44 @@ public final class WorkerHandle {
 
   /** Called by the link for each REPLY or FINAL frame. */
   void onFrame(LinkFrame frame) {
-    boolean last = frame.kind() == LinkFrame.Kind.FINAL;
-    Pending target = last ? pending.remove(frame.id()) : pending.get(frame.id());
-    if (target == null) {
+    if (!pending.deliver(frame)) {
       log.debug("worker.reply.orphan worker={} request={}", id, frame.id());
+    }
+  }
+
+  /** A request missed its deadline: probe the worker once, and kill it if it stays silent. */
+  private void deadlinePassed(PendingRequests.Pending request) {
+    log.warn("worker.deadline worker={} pid={} session={} request={}", id, pid(),
+        SessionIds.shortForm(request.sessionId), request.id);
+    if (state != State.READY || !probing.compareAndSet(false, true)) {
       return;
     }
-    if (!last) {
-      target.streaming = true;
+    health = Health.SUSPECT;
+    String ping = "{\"s_commandName\":\"" + LinkMessages.PING + "\"}";
+    call("", ping, PROBE_DEADLINE)
+        .whenComplete(
+            (answer, failure) -> {
+              if (failure == null) {
+                health = Health.OK;
+                probing.set(false);
+                log.info("worker.probe.answered worker={} pid={}", id, pid());
+              } else if (failure instanceof WorkerTimeoutException) {
+                health = Health.UNRESPONSIVE;
+                log.error("worker.unresponsive worker={} pid={} reason=\"no answer to a health check"
+                    + " within {} ms\" action=kill", id, pid(), PROBE_DEADLINE.toMillis());
+                kill("it stopped answering (no answer to a health check within "
+                    + PROBE_DEADLINE.toSeconds() + " s) and was stopped");
+              }
+            });
+  }
+
+  /** Ends the process at once; its requests and sessions fail with {@code reason}. */
+  private void kill(String reason) {
+    markGone(reason);
+    Process running = process.get();
+    if (running != null) {
+      running.destroyForcibly();
     }
-    target.listener.onReply(frame.payload(), last);
   }
 
   /**
@@ -251,31 +313,27 @@ public final class WorkerHandle {
    * successor, which the pool starts once. Returns that successor, ready with the sessions moved.
    */
   CompletableFuture<WorkerHandle> retire(String reason) {
-    CompletableFuture<WorkerHandle> placeholder = new CompletableFuture<>();
-    if (!successor.compareAndSet(null, placeholder)) {
-      return successor.get();
-    }
-    if (state == State.READY || state == State.STARTING) {
-      state = State.RETIRING;
-    }
-    log.warn("worker.retire worker={} pid={} reason=\"{}\" sessions={}", id, pid(), reason,
-        sessions.stream().map(SessionIds::shortForm).toList());
-    Function<WorkerHandle, CompletableFuture<WorkerHandle>> pool = replacer;
-    CompletableFuture<WorkerHandle> started =
-        pool == null
-            ? CompletableFuture.failedFuture(new WorkerLostException("No pool to replace worker " + id))
-            : pool.apply(this);
-    started.whenComplete(
-        (next, failure) -> {
+    CompletableFuture<WorkerHandle> next =
+        succession.start(
+            replacer,
+            this,
+            () -> {
+              if (state == State.READY || state == State.STARTING) {
+                state = State.RETIRING;
+              }
+              log.warn("worker.retire worker={} pid={} reason=\"{}\" sessions={}", id, pid(),
+                  reason, sessions.stream().map(SessionIds::shortForm).toList());
+            });
+    next.whenComplete(
+        (successor, failure) -> {
           if (failure != null) {
             log.error("worker.replace.failed worker={} reason=\"{}\"", id, failure.toString());
-            placeholder.completeExceptionally(failure);
           } else {
-            log.info("worker.replaced worker={} successor={} pid={}", id, next.id(), next.pid());
-            placeholder.complete(next);
+            log.info("worker.replaced worker={} successor={} pid={}", id, successor.id(),
+                successor.pid());
           }
         });
-    return placeholder;
+    return next;
   }
 
   /**
@@ -288,6 +346,11 @@ public final class WorkerHandle {
     }
     state = State.STOPPING;
     log.info("worker.stop worker={} pid={} reason=\"{}\"", id, pid(), reason);
+    Process running = process.get();
+    if (running == null) {
+      markGone("stopped before its process started");
+      return;
+    }
     Channel link = channel;
     if (link != null && link.isActive()) {
       link.writeAndFlush(
@@ -297,15 +360,15 @@ public final class WorkerHandle {
               "",
               "{\"s_commandName\":\"" + LinkMessages.SHUTDOWN + "\"}"));
     }
-    process
+    running
         .onExit()
         .orTimeout(grace.toMillis(), TimeUnit.MILLISECONDS)
         .exceptionally(
             timeout -> {
               log.warn("worker.kill worker={} pid={} reason=\"did not exit within {} ms\"",
                   id, pid(), grace.toMillis());
-              process.destroyForcibly();
-              return process;
+              running.destroyForcibly();
+              return running;
             });
   }
 
@@ -328,23 +391,22 @@ public final class WorkerHandle {
     }
     state = State.GONE;
     goneReason = reason;
-    CompletableFuture<WorkerHandle> next = successor.get();
-    if (before == State.STOPPING || next != null) {
+    boolean replacedBySuccessor = succession.started();
+    if (before == State.STOPPING || replacedBySuccessor) {
       log.info("worker.exit worker={} pid={} reason=\"{}\"", id, pid(), reason);
     } else {
       log.warn("worker.lost worker={} pid={} reason=\"{}\" sessions={}", id, pid(), reason,
           sessions.stream().map(SessionIds::shortForm).toList());
     }
     ready.completeExceptionally(lostException());
-    for (Map.Entry<Long, Pending> entry : pending.entrySet()) {
-      Pending request = entry.getValue();
-      if (!pending.remove(entry.getKey(), request)) {
-        continue;
-      }
-      if (next != null && request.streaming) {
-        forward(entry.getKey(), next, request.sessionId, request.payload,
-            new WithoutAcknowledgement(request.listener));
-      } else if (next != null) {
+    for (PendingRequests.Pending request : pending.drain()) {
+      if (replacedBySuccessor && request.streaming) {
+        ReplyListener relay = new WithoutAcknowledgement(request.listener);
+        succession.forward(
+            request.id, relay, next -> next.request(request.sessionId, request.payload, relay),
+            "The worker process (pid " + pid() + ") serving this session asked to be replaced"
+                + " and no successor became ready; open a new session.");
+      } else if (replacedBySuccessor) {
         request.listener.onFailure(new WorkerLostException(
             "The worker process (pid " + pid() + ") serving this session was replaced while it"
                 + " served this command; send the command again"));
@@ -364,13 +426,18 @@ public final class WorkerHandle {
    * that the exit status can be reported, then make sure it is gone.
    */
   void linkClosed() {
-    process
+    Process running = process.get();
+    if (running == null) {
+      markGone("its link closed before its process started");
+      return;
+    }
+    running
         .onExit()
         .orTimeout(2, TimeUnit.SECONDS)
         .whenComplete(
             (exited, timeout) -> {
               if (timeout != null) {
-                process.destroyForcibly();
+                running.destroyForcibly();
                 markGone("its link closed while the process was still running");
               } else {
                 exited(exited.exitValue());
@@ -378,43 +445,21 @@ public final class WorkerHandle {
             });
   }
 
-  WorkerLostException lostException() {
+  public WorkerLostException lostException() {
+    if (process.get() == null && goneReason != null) {
+      return new WorkerLostException(
+          "No worker process could be started for this session: " + goneReason
+              + ". Open a new session; the connector's log says more.");
+    }
     String reason = goneReason == null ? "is not available" : "stopped: " + goneReason;
     return new WorkerLostException(
         "The worker process (pid " + pid() + ") serving this session " + reason
             + ". Its session state is lost; open a new session.");
   }
 
+  /** The process, or null while it is not started. */
   Process process() {
-    return process;
-  }
-
-  /** Sends request {@code requestId} to the successor once it is ready (bounded wait). */
-  private void forward(
-      long requestId,
-      CompletableFuture<WorkerHandle> next,
-      String sessionId,
-      String payload,
-      ReplyListener listener) {
-    next.copy()
-        .orTimeout(SUCCESSOR_WAIT.toMillis(), TimeUnit.MILLISECONDS)
-        .whenComplete(
-            (worker, failure) -> {
-              if (cancelledWhileWaiting.remove(requestId)) {
-                return;
-              }
-              if (failure != null) {
-                listener.onFailure(new WorkerLostException(
-                    "The worker process (pid " + pid() + ") serving this session asked to be"
-                        + " replaced and no successor became ready; open a new session."));
-                return;
-              }
-              long forwarded = worker.request(sessionId, payload, listener);
-              redirected.put(requestId, new Redirect(worker, forwarded));
-              if (cancelledWhileWaiting.remove(requestId)) {
-                cancel(requestId);
-              }
-            });
+    return process.get();
   }
 
   /** Relays a restarted stream without its second acknowledgement: the client has had one. */

@@ -1,47 +1,32 @@
 package org.libreconnect.master.worker;
 
-import java.util.Objects;
-import java.util.UUID;
-
 /**
- * Which worker process a session belongs to. Sessions with the same application id, Windows
- * user and domain share one worker ("each application id exists in a single process"); on a
- * terminal server, two users of the same application get two workers, each with its own card
- * context. A session without an application id gets a worker of its own.
+ * Which worker process a session belongs to. Sessions of the same web origin with the same
+ * application id, Windows user and domain share one worker ("each application id exists in a
+ * single process"); on a terminal server, two users of the same application get two workers,
+ * each with its own card context. The origin is part of the key: a page of another origin that
+ * sends the same application id gets a worker, and persistent data, of its own. Sessions without
+ * an application id share one worker per origin (and user).
  */
-public record WorkerKey(String applicationId, String userName, String domainName, String unique) {
+public record WorkerKey(String origin, String applicationId, String userName, String domainName) {
 
-  public static WorkerKey of(String applicationId, String userName, String domainName) {
-    if (applicationId == null || applicationId.isEmpty()) {
-      return new WorkerKey(null, userName, domainName, UUID.randomUUID().toString());
-    }
-    return new WorkerKey(applicationId, userName, domainName, null);
+  public static WorkerKey of(String origin, String applicationId, String userName, String domainName) {
+    return new WorkerKey(
+        origin == null ? "" : origin,
+        applicationId == null ? "" : applicationId,
+        emptyToNull(userName),
+        emptyToNull(domainName));
   }
 
-  /** Whether later sessions may join this worker. */
-  public boolean shared() {
-    return unique == null;
+  private static String emptyToNull(String value) {
+    return value == null || value.isEmpty() ? null : value;
   }
 
   @Override
   public String toString() {
-    return shared()
-        ? "app=" + applicationId + (userName == null ? "" : " user=" + userName)
-            + (domainName == null ? "" : "@" + domainName)
-        : "private";
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof WorkerKey k
-        && Objects.equals(applicationId, k.applicationId)
-        && Objects.equals(userName, k.userName)
-        && Objects.equals(domainName, k.domainName)
-        && Objects.equals(unique, k.unique);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(applicationId, userName, domainName, unique);
+    return "origin=" + origin
+        + (applicationId.isEmpty() ? " app=(none)" : " app=" + applicationId)
+        + (userName == null ? "" : " user=" + userName)
+        + (domainName == null ? "" : "@" + domainName);
   }
 }

@@ -19,11 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts worker JVMs: same Java runtime and class path as the master, explicit argv, a log
+ * Creates and starts worker JVMs: same Java runtime and class path as the master, explicit argv, a log
  * directory of their own under {@code logs/sessions/<random>/}, and a random token on standard
  * input that the worker must send back over the link.
  */
-public final class WorkerLauncher {
+public final class WorkerLauncher implements WorkerFactory {
   private static final Logger log = LoggerFactory.getLogger(WorkerLauncher.class);
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -59,10 +59,20 @@ public final class WorkerLauncher {
     return Path.of(System.getProperty("java.home"), "bin", "java");
   }
 
-  /** Starts a worker; it becomes usable when {@link WorkerHandle#ready()} completes. */
-  public WorkerHandle launch() {
+  @Override
+  public WorkerHandle create() {
     int id = ids.incrementAndGet();
-    Path logDirectory = layout.sessionsLogDir().resolve(randomHex(8));
+    return new WorkerHandle(id, layout.sessionsLogDir().resolve(randomHex(8)), clock.instant());
+  }
+
+  /**
+   * Starts the worker's process; it becomes usable when {@link WorkerHandle#ready()} completes.
+   * Blocking: runs on the pool's starter thread.
+   */
+  @Override
+  public void start(WorkerHandle worker) {
+    int id = worker.id();
+    Path logDirectory = worker.logDirectory();
     String token = randomHex(32);
     WorkerCommandLine commandLine =
         new WorkerCommandLine(
@@ -84,7 +94,7 @@ public final class WorkerLauncher {
     } catch (IOException e) {
       throw new WorkerLostException("Could not start a worker process: " + e.getMessage());
     }
-    WorkerHandle worker = new WorkerHandle(id, process, logDirectory, clock.instant());
+    worker.attach(process);
     linkServer.expect(token, worker);
     try {
       runDirectory.record("worker", process.toHandle());
@@ -106,6 +116,7 @@ public final class WorkerLauncher {
             });
     worker
         .ready()
+        .copy()
         .orTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
         .exceptionally(
             failure -> {
@@ -117,7 +128,6 @@ public final class WorkerLauncher {
               return worker;
             });
     log.info("worker.start worker={} pid={} logs={}", id, process.pid(), logDirectory);
-    return worker;
   }
 
   private static void sendToken(Process process, String token) {

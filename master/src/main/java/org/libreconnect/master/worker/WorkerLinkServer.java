@@ -8,7 +8,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.LengthFieldPrepender;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.AttributeKey;
@@ -45,7 +44,10 @@ public final class WorkerLinkServer implements AutoCloseable {
     this.json = json;
   }
 
-  /** Binds an ephemeral loopback port. */
+  /**
+   * Binds an ephemeral loopback port. {@code group} should be the link's own: a flood on the
+   * public port then cannot delay the workers' answers, and the reverse.
+   */
   public void start(EventLoopGroup group) throws InterruptedException {
     serverChannel =
         new ServerBootstrap()
@@ -57,14 +59,7 @@ public final class WorkerLinkServer implements AutoCloseable {
                   protected void initChannel(SocketChannel ch) {
                     ch.pipeline()
                         .addLast("hello-timeout", new ReadTimeoutHandler(HELLO_TIMEOUT_SECONDS))
-                        .addLast(
-                            "frames",
-                            new LengthFieldBasedFrameDecoder(
-                                codec.maxFrameBytes() + LinkCodec.LENGTH_FIELD_BYTES,
-                                0,
-                                LinkCodec.LENGTH_FIELD_BYTES,
-                                0,
-                                LinkCodec.LENGTH_FIELD_BYTES))
+                        .addLast("frames", new LinkFrameDecoder(codec.maxFrameBytes()))
                         .addLast("length", new LengthFieldPrepender(LinkCodec.LENGTH_FIELD_BYTES))
                         .addLast("codec", new LinkFrameCodec(codec))
                         .addLast("link", new LinkHandler());
@@ -157,6 +152,7 @@ public final class WorkerLinkServer implements AutoCloseable {
         return;
       }
       ctx.pipeline().remove("hello-timeout");
+      ((LinkFrameDecoder) ctx.pipeline().get("frames")).authenticated(codec.maxFrameBytes());
       ctx.channel().attr(WORKER).set(worker);
       worker.linkEstablished(ctx.channel());
       log.info("worker.ready worker={} pid={}", worker.id(), worker.pid());
@@ -173,6 +169,12 @@ public final class WorkerLinkServer implements AutoCloseable {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
       WorkerHandle worker = ctx.channel().attr(WORKER).get();
+      if (worker == null) {
+        log.warn("link.refused remote={} reason=\"{}\"", ctx.channel().remoteAddress(),
+            cause.getClass().getSimpleName());
+        ctx.close();
+        return;
+      }
       log.warn("link.error worker={} error=\"{}\"", worker == null ? "-" : worker.id(),
           cause.toString());
       ctx.close();

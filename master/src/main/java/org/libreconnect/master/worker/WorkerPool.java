@@ -1,6 +1,7 @@
 package org.libreconnect.master.worker;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -8,30 +9,60 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which worker serves which sessions. One worker per {@link WorkerKey}; a configurable number of
- * idle workers is kept started so that opening a session does not wait for a JVM; a worker
- * whose last session ends is stopped.
+ * Which worker serves which sessions. One worker per {@link WorkerKey}, at most {@link
+ * Limits#maxWorkers()} at once (idle ones included): a worker slot is taken, atomically, before
+ * any process starts, and a session that would need one more gets a {@link WorkerLimitException}.
+ * A configurable number of idle workers is kept started so that opening a session does not wait
+ * for a JVM; a worker whose last session ends is stopped.
+ *
+ * <p>Nothing here blocks: processes start on {@code starter} (a thread of their own, one at a
+ * time, at most one per {@link Limits#minStartInterval()}), never on the caller's thread, which
+ * may be a Netty event loop. The pool's lock only guards its maps.
  */
 public final class WorkerPool implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
   private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
-  private final Supplier<WorkerHandle> launcher;
-  private final int idleTarget;
+  /**
+   * @param maxWorkers most worker processes alive at once, idle ones included
+   * @param idleTarget idle workers kept started
+   * @param minStartInterval least time between two process starts
+   * @param refillDelay how long after an idle worker is taken its replacement starts, so that
+   *     the new JVM does not compete with the first command of the one just assigned
+   */
+  public record Limits(int maxWorkers, int idleTarget, Duration minStartInterval, Duration refillDelay) {
+    public Limits {
+      if (maxWorkers < 1) {
+        throw new IllegalArgumentException("maxWorkers must be at least 1");
+      }
+      idleTarget = Math.min(Math.max(idleTarget, 0), maxWorkers);
+    }
+  }
+
+  private final WorkerFactory factory;
+  private final Limits limits;
+  private final Executor starter;
   private final Map<WorkerKey, WorkerHandle> assigned = new HashMap<>();
   private final Deque<WorkerHandle> idle = new ArrayDeque<>();
   private final List<WorkerHandle> all = new ArrayList<>();
   private boolean closed;
+  private boolean refillScheduled;
+  private long lastStartNanos;
   private volatile SessionTransfer transfer = (replaced, successor) -> CompletableFuture.completedFuture(null);
 
-  public WorkerPool(Supplier<WorkerHandle> launcher, int idleTarget) {
-    this.launcher = launcher;
-    this.idleTarget = idleTarget;
+  /**
+   * @param starter runs process starts, one at a time (a single dedicated thread in the master)
+   */
+  public WorkerPool(WorkerFactory factory, Limits limits, Executor starter) {
+    this.factory = factory;
+    this.limits = limits;
+    this.starter = starter;
   }
 
   /** Who moves sessions into the successor of a replaced worker. */
@@ -39,29 +70,38 @@ public final class WorkerPool implements AutoCloseable {
     this.transfer = transfer;
   }
 
-  /** Starts the idle workers. */
+  public Limits limits() {
+    return limits;
+  }
+
+  /** Starts the idle workers (in the background). */
   public synchronized void start() {
-    replenish();
+    scheduleRefill(Duration.ZERO);
   }
 
   /**
    * The worker for {@code key}, with {@code sessionId} already counted as one of its sessions so
-   * that a concurrent release cannot stop it.
+   * that a concurrent release cannot stop it. Never blocks; the future completes when the worker
+   * is ready, or fails ({@link WorkerLimitException} at once when no slot is left).
    */
   public synchronized CompletableFuture<WorkerHandle> acquire(WorkerKey key, String sessionId) {
     if (closed) {
       return CompletableFuture.failedFuture(new WorkerLostException("The connector is stopping"));
     }
-    WorkerHandle worker = key.shared() ? assigned.get(key) : null;
+    WorkerHandle worker = assigned.get(key);
     if (worker == null || !worker.alive()) {
       worker = takeIdle();
       if (worker == null) {
-        worker = track(launcher.get());
+        if (liveCount() >= limits.maxWorkers()) {
+          log.warn("worker.limit max={} key=\"{}\"", limits.maxWorkers(), key);
+          return CompletableFuture.failedFuture(new WorkerLimitException(limits.maxWorkers()));
+        }
+        worker = startLater(track(factory.create()));
       }
       worker.assign(key);
       assigned.put(key, worker);
       log.info("worker.assign worker={} pid={} key=\"{}\"", worker.id(), worker.pid(), key);
-      replenish();
+      scheduleRefill(limits.refillDelay());
     }
     worker.addSession(sessionId);
     return worker.ready();
@@ -80,6 +120,17 @@ public final class WorkerPool implements AutoCloseable {
     return List.copyOf(all);
   }
 
+  /** Workers alive (starting or ready), idle ones included: what counts toward the limit. */
+  public synchronized int liveCount() {
+    int count = 0;
+    for (WorkerHandle worker : all) {
+      if (worker.alive()) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   private WorkerHandle takeIdle() {
     while (!idle.isEmpty()) {
       WorkerHandle candidate = idle.pollFirst();
@@ -90,15 +141,60 @@ public final class WorkerPool implements AutoCloseable {
     return null;
   }
 
-  private void replenish() {
-    idle.removeIf(worker -> !worker.alive());
-    while (!closed && idle.size() < idleTarget) {
+  private void scheduleRefill(Duration delay) {
+    if (closed || refillScheduled || limits.idleTarget() == 0) {
+      return;
+    }
+    refillScheduled = true;
+    Executor later =
+        delay.isZero() ? starter : CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, starter);
+    later.execute(this::refill);
+  }
+
+  /** Runs on the starter: tops the idle reserve up, within the limit. */
+  private void refill() {
+    List<WorkerHandle> created = new ArrayList<>();
+    synchronized (this) {
+      refillScheduled = false;
+      idle.removeIf(worker -> !worker.alive());
+      while (!closed
+          && idle.size() < limits.idleTarget()
+          && liveCount() < limits.maxWorkers()) {
+        WorkerHandle worker = track(factory.create());
+        idle.addLast(worker);
+        created.add(worker);
+      }
+    }
+    created.forEach(this::startNow);
+  }
+
+  /** Queues the start of {@code worker}'s process on the starter. */
+  private WorkerHandle startLater(WorkerHandle worker) {
+    starter.execute(() -> startNow(worker));
+    return worker;
+  }
+
+  /** Starts {@code worker}'s process, on the starter thread, no sooner than the start interval. */
+  private void startNow(WorkerHandle worker) {
+    if (worker.state() != WorkerHandle.State.STARTING) {
+      return; // stopped before its turn came
+    }
+    long waitNanos = lastStartNanos + limits.minStartInterval().toNanos() - System.nanoTime();
+    if (lastStartNanos != 0 && waitNanos > 0) {
       try {
-        idle.addLast(track(launcher.get()));
-      } catch (RuntimeException e) {
-        log.error("worker.prestart.failed error=\"{}\"", e.getMessage());
+        TimeUnit.NANOSECONDS.sleep(waitNanos);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        worker.markGone("the connector is stopping");
         return;
       }
+    }
+    lastStartNanos = System.nanoTime();
+    try {
+      factory.start(worker);
+    } catch (RuntimeException e) {
+      log.error("worker.start.failed worker={} error=\"{}\"", worker.id(), e.getMessage());
+      worker.markGone("its process could not be started (" + e.getClass().getSimpleName() + ")");
     }
   }
 
@@ -111,7 +207,8 @@ public final class WorkerPool implements AutoCloseable {
 
   /**
    * Starts (or takes an idle) successor for {@code replaced}, with its key and sessions; completes
-   * once it is ready and the sessions are open in it.
+   * once it is ready and the sessions are open in it. A successor takes the place of the worker
+   * it replaces, so it is not refused by the limit.
    */
   private synchronized CompletableFuture<WorkerHandle> replace(WorkerHandle replaced) {
     if (closed || replaced.key().isEmpty()) {
@@ -121,18 +218,17 @@ public final class WorkerPool implements AutoCloseable {
     WorkerKey key = replaced.key().get();
     WorkerHandle successor = takeIdle();
     if (successor == null) {
-      successor = track(launcher.get());
+      successor = startLater(track(factory.create()));
     }
     successor.assign(key);
     assigned.put(key, successor);
     replaced.sessions().forEach(successor::addSession);
-    log.info("worker.replace worker={} successor={} pid={} key=\"{}\"", replaced.id(),
-        successor.id(), successor.pid(), key);
-    replenish();
+    log.info("worker.replace worker={} successor={} key=\"{}\"", replaced.id(), successor.id(), key);
+    scheduleRefill(limits.refillDelay());
     WorkerHandle next = successor;
     return next.ready()
         .copy()
-        .orTimeout(WorkerHandle.SUCCESSOR_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        .orTimeout(WorkerHandle.SUCCESSOR_WAIT.toMillis(), TimeUnit.MILLISECONDS)
         .thenCompose(ready -> transfer.transfer(replaced, ready))
         .thenApply(done -> next);
   }
@@ -144,8 +240,8 @@ public final class WorkerPool implements AutoCloseable {
     if (!closed && worker.key().isEmpty()) {
       // An idle worker died (or failed to start): keep the reserve, but do not spin on a
       // worker that cannot start at all.
-      if (worker.startedAt().plusSeconds(5).isBefore(java.time.Instant.now())) {
-        replenish();
+      if (worker.startedAt().plusSeconds(5).isBefore(Instant.now())) {
+        scheduleRefill(Duration.ZERO);
       } else {
         log.error("worker.prestart.died worker={} reason=\"{}\" logs={}", worker.id(),
             worker.goneReason(), worker.logDirectory());
@@ -164,9 +260,12 @@ public final class WorkerPool implements AutoCloseable {
     workers.forEach(worker -> worker.shutdown("the master is stopping", STOP_GRACE));
     for (WorkerHandle worker : workers) {
       try {
-        worker.gone().get(STOP_GRACE.plusSeconds(2).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        worker.gone().get(STOP_GRACE.plusSeconds(2).toMillis(), TimeUnit.MILLISECONDS);
       } catch (Exception e) {
-        worker.process().destroyForcibly();
+        Process process = worker.process();
+        if (process != null) {
+          process.destroyForcibly();
+        }
       }
     }
   }

@@ -6,17 +6,24 @@ import org.junit.jupiter.api.Test;
 
 class WorkerKeyTest {
   @Test
-  void sameApplicationUserAndDomainShareAWorker() {
-    assertThat(WorkerKey.of("app", "bob", "HOSP")).isEqualTo(WorkerKey.of("app", "bob", "HOSP"));
-    assertThat(WorkerKey.of("app", "bob", "HOSP")).isNotEqualTo(WorkerKey.of("app", "alice", "HOSP"));
-    assertThat(WorkerKey.of("app", null, null).shared()).isTrue();
+  void sameOriginApplicationUserAndDomainShareAWorker() {
+    String a = "https://a.test";
+    assertThat(WorkerKey.of(a, "app", "bob", "HOSP")).isEqualTo(WorkerKey.of(a, "app", "bob", "HOSP"));
+    assertThat(WorkerKey.of(a, "app", "bob", "HOSP")).isNotEqualTo(WorkerKey.of(a, "app", "alice", "HOSP"));
   }
 
   @Test
-  void noApplicationIdMeansAPrivateWorker() {
-    WorkerKey first = WorkerKey.of(null, null, null);
-    assertThat(first.shared()).isFalse();
-    assertThat(first).isNotEqualTo(WorkerKey.of("", null, null));
+  void anotherOriginWithTheSameApplicationIdGetsAWorkerOfItsOwn() {
+    assertThat(WorkerKey.of("https://a.test", "app", null, null))
+        .isNotEqualTo(WorkerKey.of("https://b.test", "app", null, null));
+  }
+
+  @Test
+  void sessionsWithoutApplicationIdShareOneWorkerPerOrigin() {
+    assertThat(WorkerKey.of("https://a.test", null, null, null))
+        .isEqualTo(WorkerKey.of("https://a.test", "", null, null));
+    assertThat(WorkerKey.of("https://a.test", null, null, null))
+        .isNotEqualTo(WorkerKey.of("https://b.test", null, null, null));
   }
 
   @Test

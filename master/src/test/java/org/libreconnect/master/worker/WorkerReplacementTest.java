@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,26 @@ class WorkerReplacementTest {
   private final List<WorkerHandle> launched = new ArrayList<>();
   private final List<FakeProcess> processes = new ArrayList<>();
   private final List<WorkerHandle[]> transfers = new CopyOnWriteArrayList<>();
-  private final WorkerPool pool = new WorkerPool(this::launch, 0);
+  private final WorkerPool pool =
+      new WorkerPool(
+          new WorkerFactory() {
+            @Override
+            public WorkerHandle create() {
+              WorkerHandle worker = new WorkerHandle(launched.size() + 1, Path.of("logs"), Instant.now());
+              launched.add(worker);
+              return worker;
+            }
+
+            @Override
+            public void start(WorkerHandle worker) {
+              FakeProcess process = new FakeProcess();
+              processes.add(process);
+              worker.attach(process);
+              process.onExit().thenAccept(p -> worker.exited(p.exitValue()));
+            }
+          },
+          new WorkerPool.Limits(8, 0, Duration.ZERO, Duration.ZERO),
+          Runnable::run);
 
   {
     pool.transferSessionsWith(
@@ -36,7 +56,7 @@ class WorkerReplacementTest {
 
   @Test
   void requestsWaitForTheSuccessorAndStreamsStartAgainThere() throws Exception {
-    WorkerHandle first = pool.acquire(WorkerKey.of("app", null, null), "s-1").getNow(null);
+    WorkerHandle first = pool.acquire(WorkerKey.of("https://a.test", "app", null, null), "s-1").getNow(null);
     assertThat(first).as("not ready yet").isNull();
     WorkerHandle old = launched.get(0);
     EmbeddedChannel oldLink = connect(old);
@@ -83,7 +103,7 @@ class WorkerReplacementTest {
 
   @Test
   void exitStatus75AloneAlsoGetsASuccessor() {
-    pool.acquire(WorkerKey.of("app", null, null), "s-1");
+    pool.acquire(WorkerKey.of("https://a.test", "app", null, null), "s-1");
     WorkerHandle old = launched.get(0);
     connect(old);
     oldProcess(0).exit(75);
@@ -94,7 +114,7 @@ class WorkerReplacementTest {
 
   @Test
   void aCrashedWorkerStillFailsItsRequestsClearly() {
-    pool.acquire(WorkerKey.of("app", null, null), "s-1");
+    pool.acquire(WorkerKey.of("https://a.test", "app", null, null), "s-1");
     WorkerHandle crashed = launched.get(0);
     connect(crashed);
     Recording inFlight = new Recording();
@@ -109,16 +129,6 @@ class WorkerReplacementTest {
     crashed.request("s-1", "{}", later);
     assertThat(later.failures).singleElement().satisfies(
         failure -> assertThat(failure).isInstanceOf(WorkerLostException.class));
-  }
-
-  private WorkerHandle launch() {
-    FakeProcess process = new FakeProcess();
-    processes.add(process);
-    WorkerHandle worker =
-        new WorkerHandle(launched.size() + 1, process, Path.of("logs"), Instant.now());
-    process.onExit().thenAccept(p -> worker.exited(p.exitValue()));
-    launched.add(worker);
-    return worker;
   }
 
   private FakeProcess oldProcess(int index) {

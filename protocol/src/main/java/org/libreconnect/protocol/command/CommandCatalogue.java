@@ -111,15 +111,31 @@ public final class CommandCatalogue {
     private final Map<String, CommandSpec> specs = new LinkedHashMap<>();
 
     public Builder master(String name, Class<? extends Record> input, boolean needsSession) {
-      return add(new CommandSpec(name, input, Target.MASTER, needsSession, false));
+      return add(new CommandSpec(name, input, Target.MASTER, needsSession, false, budget(name)));
     }
 
     public Builder worker(String name, Class<? extends Record> input) {
-      return add(new CommandSpec(name, input, Target.WORKER, true, false));
+      return add(new CommandSpec(name, input, Target.WORKER, true, false, budget(name)));
     }
 
     public Builder persistent(String name, Class<? extends Record> input) {
-      return add(new CommandSpec(name, input, Target.WORKER, true, true));
+      return add(new CommandSpec(name, input, Target.WORKER, true, true, budget(name)));
+    }
+
+    /** A worker command that the spec does not list (tests), with its own budget. */
+    public Builder worker(String name, Class<? extends Record> input, java.time.Duration budget) {
+      return add(new CommandSpec(name, input, Target.WORKER, true, false, budget));
+    }
+
+    /** A persistent command that the spec does not list (tests), with its own budget. */
+    public Builder persistent(
+        String name, Class<? extends Record> input, java.time.Duration budget) {
+      return add(new CommandSpec(name, input, Target.WORKER, true, true, budget));
+    }
+
+    private static java.time.Duration budget(String name) {
+      return AnswerBudgets.of(name)
+          .orElseThrow(() -> new IllegalArgumentException("No answer budget for " + name));
     }
 
     public Builder add(CommandSpec spec) {

@@ -19,6 +19,12 @@ public final class LinkMessages {
   /** Link command: apply new log levels. */
   public static final String SET_LOG_LEVELS = "link.setLogLevels";
 
+  /**
+   * Link command: answer at once. The master sends it when a command missed its deadline, to
+   * tell a slow command from a worker that no longer reads its link.
+   */
+  public static final String PING = "link.ping";
+
   /** Link command: exit now; the master no longer needs this worker. */
   public static final String SHUTDOWN = "link.shutdown";
 

@@ -1,0 +1,79 @@
+package org.libreconnect.protocol.command;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How long the JS2 wrapper waits for the answer to each command before it closes the socket and
+ * reports {@code ServerTimeout} (spec 1.5). The master's deadline for a command is derived from
+ * it, so that the client always gets the connector's own, clearer error first. For persistent
+ * commands the budget covers the acknowledgement only; the stream that follows has no deadline.
+ */
+public final class AnswerBudgets {
+  private static final Map<String, Duration> BUDGETS = new HashMap<>();
+
+  static {
+    seconds(2, "hl_zombie", "hl_getObjectParameters", "hl_setDmpAccessMode", "hl_getWebPsDmpUrls",
+        "hl_setWebPsRootUrl");
+    seconds(4, "getLogsTail", "hl_getSessionLogsTail", "getLogLevels", "setLogLevels");
+    seconds(5, "hl_convertLunarDateToStandardDate", "hl_computeBirthDayCentury",
+        "hl_regularizeBirthDateIfNeeded", "hl_updateDocumentVisibility",
+        "hl_updateDocumentStatus", "hl_deleteDocument");
+    seconds(6, "hl_getDirectAuthenticationDMPStatus");
+    seconds(10, "hl_getVitaleCard", "hl_readCpxCard", "hl_signWithCpxCard",
+        "hl_checkUserLicenseRight", "hl_getSessionState", "hl_createConnection",
+        "hl_updateUserDmpAccessAuthorization", "hl_updateDocumentVisibilityByUniqueId",
+        "hl_updateDocumentStatusByUniqueId", "hl_getDmpAdministrativeData",
+        "hl_updateDmpAdministrativeData", "hl_createDmp", "hl_reactivateDmp", "hl_findPatients",
+        "hl_closeDmp",
+        // "all session-data and persistent-data commands"
+        "hl_setSessionData", "hl_getSessionData", "hl_removeSessionData", "hl_clearSessionData",
+        "hl_getSessionDataSize", "hl_getMaximumSessionDataSize", "hl_setPersistantData",
+        "hl_getPersistantData", "hl_clearPersistantData", "hl_getPersistantDataSize",
+        "hl_getMaximumPersistantDataSize");
+    seconds(15, "hl_getPcscReaders", "hl_flushPrintedDocuments", "hl_getPrintedDocumentsCount",
+        "hl_getPrintedDocuments", "hl_setConfidentialityLevel",
+        // monitoring starters: the wrapper arms no timer, the master bounds the acknowledgement
+        "hl_startCpxCardMonitoring", "hl_startVitaleCardMonitoring", "hl_startDummyMonitoring");
+    seconds(20, "hl_closeSession", "hl_readVitaleCard", "hl_createDmpConnector",
+        "hl_getCertifiedIdentity", "hl_setPracticeLocation", "hl_createDmpAndOtp",
+        "hl_getOtpChannelValue", "hl_getPatientWebAccessPdf", "hl_getMajorityAge");
+    seconds(30, "hl_openSession", "hl_openSessionWithCustomDcParam", "hl_crash", "hl_getCpxCard",
+        "hl_getCpxStatus", "hl_getNextPrintedDocument", "hl_getInsNirFromInsC",
+        "hl_getAccessibleDMPList", "hl_createAcknowledgementPdf", "hl_getDmpAuthorizationsList",
+        "hl_getDmpParameters", "hl_getMssHpInfos", "hl_sendMssRequest", "hl_sendMssEmail",
+        "hl_generateMssAttachments");
+    seconds(60, "hl_getInsFromVitaleCard", "hl_getInsFromIdentityInformation",
+        "hl_checkInsIdentity");
+    seconds(90, "hl_getDocumentContent", "hl_getDocumentContentByUniqueId");
+    seconds(200, "hl_sendDocument", "hl_sendDocuments");
+    seconds(600, "hl_findDocuments");
+  }
+
+  private AnswerBudgets() {}
+
+  private static void seconds(int seconds, String... names) {
+    for (String name : List.of(names)) {
+      if (BUDGETS.put(name, Duration.ofSeconds(seconds)) != null) {
+        throw new IllegalStateException("Budget listed twice: " + name);
+      }
+    }
+  }
+
+  /** The wrapper's answer budget for {@code commandName}, if the spec gives one. */
+  public static Optional<Duration> of(String commandName) {
+    return Optional.ofNullable(BUDGETS.get(commandName));
+  }
+
+  /**
+   * The master's deadline for a command with this budget: a little shorter than the wrapper's
+   * own timer (a tenth of it, at most one second), so that the connector's error arrives first.
+   */
+  public static Duration masterDeadline(Duration budget) {
+    Duration margin = budget.dividedBy(10);
+    return budget.minus(margin.compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : margin);
+  }
+}
