@@ -91,17 +91,23 @@ public final class WorkerPool implements AutoCloseable {
     WorkerHandle worker = assigned.get(key);
     if (worker == null || !worker.alive()) {
       worker = takeIdle();
-      if (worker == null) {
+      boolean fresh = worker == null;
+      if (fresh) {
         if (liveCount() >= limits.maxWorkers()) {
           log.warn("worker.limit max={} key=\"{}\"", limits.maxWorkers(), key);
           return CompletableFuture.failedFuture(new WorkerLimitException(limits.maxWorkers()));
         }
-        worker = startLater(track(factory.create()));
+        worker = track(factory.create());
       }
       worker.assign(key);
       assigned.put(key, worker);
+      worker.addSession(sessionId);
       log.info("worker.assign worker={} pid={} key=\"{}\"", worker.id(), worker.pid(), key);
+      if (fresh) {
+        startLater(worker);
+      }
       scheduleRefill(limits.refillDelay());
+      return worker.ready();
     }
     worker.addSession(sessionId);
     return worker.ready();
@@ -217,12 +223,16 @@ public final class WorkerPool implements AutoCloseable {
     }
     WorkerKey key = replaced.key().get();
     WorkerHandle successor = takeIdle();
-    if (successor == null) {
-      successor = startLater(track(factory.create()));
+    boolean fresh = successor == null;
+    if (fresh) {
+      successor = track(factory.create());
     }
     successor.assign(key);
     assigned.put(key, successor);
     replaced.sessions().forEach(successor::addSession);
+    if (fresh) {
+      startLater(successor);
+    }
     log.info("worker.replace worker={} successor={} key=\"{}\"", replaced.id(), successor.id(), key);
     scheduleRefill(limits.refillDelay());
     WorkerHandle next = successor;

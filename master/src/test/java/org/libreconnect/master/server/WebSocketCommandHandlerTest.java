@@ -86,4 +86,22 @@ class WebSocketCommandHandlerTest {
     assertThat((Object) channel.readOutbound()).isNull();
     assertThat(channel.isOpen()).isFalse();
   }
+
+  @Test
+  void aSilentSocketIsClosedWith1000AfterTheIdleTimeout() {
+    EmbeddedChannel channel =
+        new EmbeddedChannel(
+            new WebSocketCommandHandler(router, json, new ErrorMapper(), 1024, java.time.Duration.ofSeconds(120)));
+    channel.pipeline().fireUserEventTriggered(
+        new io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete(
+            "/", new io.netty.handler.codec.http.DefaultHttpHeaders(), null));
+    channel.advanceTimeBy(119, java.util.concurrent.TimeUnit.SECONDS);
+    channel.runScheduledPendingTasks();
+    assertThat((Object) channel.readOutbound()).isNull();
+    channel.advanceTimeBy(2, java.util.concurrent.TimeUnit.SECONDS);
+    channel.runScheduledPendingTasks();
+    CloseWebSocketFrame close = channel.readOutbound();
+    assertThat(close.statusCode()).isEqualTo(1000);
+    close.release();
+  }
 }

@@ -5,14 +5,14 @@ import java.io.OutputStream;
 import java.util.concurrent.CompletableFuture;
 
 /** A process that exists only in the test: its exit is whatever the test says. */
-final class FakeProcess extends Process {
+public final class FakeProcess extends Process {
   private static long nextPid = 90_000;
   private final long pid = nextPid++;
   private final CompletableFuture<Process> exit = new CompletableFuture<>();
   private volatile int status = -1;
 
   /** Ends the process with {@code status}. */
-  void exit(int exitStatus) {
+  public void exit(int exitStatus) {
     status = exitStatus;
     exit.complete(this);
   }

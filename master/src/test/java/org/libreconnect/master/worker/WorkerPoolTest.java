@@ -1,0 +1,156 @@
+package org.libreconnect.master.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
+class WorkerPoolTest {
+  private final FakeWorkers workers = new FakeWorkers();
+  private final List<Runnable> queued = new ArrayList<>();
+  private final ExecutorService starter =
+      Executors.newSingleThreadExecutor(Thread.ofPlatform().name("test-starter").factory());
+
+  @AfterEach
+  void stop() {
+    starter.shutdownNow();
+  }
+
+  private WorkerPool pool(int maxWorkers, int idle, java.util.concurrent.Executor executor) {
+    return new WorkerPool(
+        workers, new WorkerPool.Limits(maxWorkers, idle, Duration.ZERO, Duration.ZERO), executor);
+  }
+
+  @Test
+  void acquiringNeverStartsAProcessOnTheCallersThread() {
+    WorkerPool pool = pool(4, 0, queued::add);
+    CompletableFuture<WorkerHandle> ready = pool.acquire(key("a"), "s-1");
+    assertThat(workers.created).hasSize(1);
+    assertThat(workers.startThreads).as("nothing started yet").isEmpty();
+    assertThat(ready).isNotDone();
+    queued.forEach(Runnable::run);
+    assertThat(ready).isCompleted();
+  }
+
+  @Test
+  void processesStartOnTheStarterThread() throws Exception {
+    WorkerPool pool = pool(4, 1, starter);
+    pool.start();
+    pool.acquire(key("a"), "s-1").get(5, TimeUnit.SECONDS);
+    assertThat(workers.startThreads).isNotEmpty().allMatch("test-starter"::equals);
+  }
+
+  @Test
+  void aWorkerPastTheLimitIsRefusedAtOnceWithAClearError() {
+    WorkerPool pool = pool(2, 0, Runnable::run);
+    assertThat(pool.acquire(key("a"), "s-1")).isCompleted();
+    assertThat(pool.acquire(key("b"), "s-2")).isCompleted();
+    CompletableFuture<WorkerHandle> third = pool.acquire(key("c"), "s-3");
+    assertThat(third).isCompletedExceptionally();
+    assertThat(third.exceptionNow())
+        .isInstanceOf(WorkerLimitException.class)
+        .hasMessageContaining("maximum of 2 worker processes")
+        .hasMessageContaining("server/max_workers");
+    assertThat(workers.created).hasSize(2);
+    assertThat(pool.acquire(key("a"), "s-4")).as("a known application still joins").isCompleted();
+  }
+
+  @Test
+  void parallelAcquiresOfDistinctApplicationsStopAtTheLimit() throws Exception {
+    WorkerPool pool = pool(8, 1, starter);
+    pool.start();
+    int callers = 40;
+    ExecutorService clients = Executors.newFixedThreadPool(8);
+    CountDownLatch go = new CountDownLatch(1);
+    List<CompletableFuture<CompletableFuture<WorkerHandle>>> results = new ArrayList<>();
+    for (int i = 0; i < callers; i++) {
+      String app = "app-" + i;
+      results.add(CompletableFuture.supplyAsync(() -> {
+        try {
+          go.await();
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+        return pool.acquire(key(app), "s-" + app);
+      }, clients));
+    }
+    go.countDown();
+    int granted = 0;
+    int refused = 0;
+    for (var result : results) {
+      CompletableFuture<WorkerHandle> worker = result.get(5, TimeUnit.SECONDS);
+      try {
+        worker.get(5, TimeUnit.SECONDS);
+        granted++;
+      } catch (java.util.concurrent.ExecutionException e) {
+        assertThat(e.getCause()).isInstanceOf(WorkerLimitException.class);
+        refused++;
+      }
+    }
+    clients.shutdownNow();
+    assertThat(granted).isEqualTo(8);
+    assertThat(refused).isEqualTo(callers - 8);
+    assertThat(pool.liveCount()).isEqualTo(8);
+  }
+
+  @Test
+  void theIdleReserveCountsTowardTheLimitAndIsUsedFirst() throws Exception {
+    WorkerPool pool = pool(2, 1, Runnable::run);
+    pool.start();
+    assertThat(workers.created).hasSize(1);
+    WorkerHandle first = pool.acquire(key("a"), "s-1").get();
+    assertThat(first).isSameAs(workers.created.get(0));
+    assertThat(workers.created).as("refilled").hasSize(2);
+    pool.acquire(key("b"), "s-2").get();
+    assertThat(workers.created).as("the refill took the last slot: no third").hasSize(2);
+    assertThat(pool.acquire(key("c"), "s-3")).isCompletedExceptionally();
+  }
+
+  @Test
+  void aWorkerWhoseLastSessionEndsIsStoppedAndFreesItsSlot() throws Exception {
+    WorkerPool pool = pool(1, 0, Runnable::run);
+    WorkerHandle worker = pool.acquire(key("a"), "s-1").get();
+    pool.release(worker, "s-1");
+    workers.processes.get(0).exit(0);
+    assertThat(worker.state()).isEqualTo(WorkerHandle.State.GONE);
+    assertThat(pool.acquire(key("b"), "s-2").get()).isNotSameAs(worker);
+  }
+
+  @Test
+  void aProcessThatCannotStartFailsItsSessionsClearly() {
+    workers.failStarts = true;
+    WorkerPool pool = pool(2, 0, Runnable::run);
+    CompletableFuture<WorkerHandle> ready = pool.acquire(key("a"), "s-1");
+    assertThat(ready).isCompletedExceptionally();
+    assertThat(ready.exceptionNow())
+        .isInstanceOf(WorkerLostException.class)
+        .hasMessageContaining("No worker process could be started");
+    assertThat(pool.liveCount()).isZero();
+  }
+
+  @Test
+  void startsAreSpacedByTheMinimumInterval() throws Exception {
+    WorkerPool pool =
+        new WorkerPool(workers, new WorkerPool.Limits(4, 0, Duration.ofMillis(200), Duration.ZERO), starter);
+    long begin = System.nanoTime();
+    CompletableFuture<?> a = pool.acquire(key("a"), "s-1");
+    CompletableFuture<?> b = pool.acquire(key("b"), "s-2");
+    CompletableFuture<?> c = pool.acquire(key("c"), "s-3");
+    CompletableFuture.allOf(a, b, c).get(5, TimeUnit.SECONDS);
+    assertThat(Duration.ofNanos(System.nanoTime() - begin)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+  }
+
+  private static WorkerKey key(String app) {
+    return WorkerKey.of("https://a.test", app, null, null);
+  }
+}
