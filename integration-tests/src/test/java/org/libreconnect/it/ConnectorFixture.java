@@ -2,6 +2,7 @@ package org.libreconnect.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import org.libreconnect.protocol.SessionIds;
 import org.libreconnect.testsupport.ConnectorProcess;
 import org.libreconnect.testsupport.Js2Client;
 
@@ -42,7 +43,7 @@ final class ConnectorFixture implements AutoCloseable {
 
   long workerPidOf(String sessionId) throws Exception {
     for (JsonNode session : status().path("sessions")) {
-      if (session.path("id").asText().equals(sessionId)) {
+      if (session.path("id").asText().equals(SessionIds.shortForm(sessionId))) {
         return session.path("workerPid").asLong();
       }
     }

@@ -184,7 +184,7 @@ class SessionLifecycleIT {
 
   private int openStreams(String session) throws Exception {
     for (JsonNode row : fixture.status().path("sessions")) {
-      if (row.path("id").asText().equals(session)) {
+      if (row.path("id").asText().equals(org.libreconnect.protocol.SessionIds.shortForm(session))) {
         return row.path("openMonitoringSockets").asInt();
       }
     }

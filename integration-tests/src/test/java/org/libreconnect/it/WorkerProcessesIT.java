@@ -53,13 +53,15 @@ class WorkerProcessesIT {
   }
 
   @Test
-  void sessionsWithoutApplicationIdGetPrivateWorkersThatStopWithTheirSession() throws Exception {
+  void sessionsWithoutApplicationIdShareOneWorkerPerOriginThatStopsWithTheLastOne() throws Exception {
     try (ConnectorFixture fixture = new ConnectorFixture(home, 0)) {
       String first = fixture.openSession(null);
       String second = fixture.openSession(null);
       long firstPid = fixture.workerPidOf(first);
-      assertThat(fixture.workerPidOf(second)).isNotEqualTo(firstPid);
+      assertThat(fixture.workerPidOf(second)).isEqualTo(firstPid);
       fixture.call("{\"s_commandName\":\"hl_closeSession\",\"s_sessionId\":\"" + first + "\"}");
+      assertThat(ProcessHandle.of(firstPid).map(ProcessHandle::isAlive)).contains(true);
+      fixture.call("{\"s_commandName\":\"hl_closeSession\",\"s_sessionId\":\"" + second + "\"}");
       assertThat(ConnectorProcess.awaitExit(firstPid, Duration.ofSeconds(15))).isTrue();
     }
   }

@@ -65,12 +65,18 @@ public final class Js2Client {
 
   /** Opens a socket; the handshake fails with a {@link java.net.http.WebSocketHandshakeException}. */
   public Connection connect(String origin) throws Exception {
+    return connect(origin, "/");
+  }
+
+  /** Opens a socket on {@code pathAndQuery} (for example {@code "/?x=1"}). */
+  public Connection connect(String origin, String pathAndQuery) throws Exception {
+    URI target = socketUri.resolve(pathAndQuery);
     Connection connection = new Connection();
     WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(TIMEOUT);
     if (origin != null) {
       builder.header("Origin", origin);
     }
-    connection.socket = builder.buildAsync(socketUri, connection).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    connection.socket = builder.buildAsync(target, connection).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     return connection;
   }
 

@@ -98,10 +98,13 @@ public final class WorkerHarness implements AutoCloseable {
 
   /** Opens {@code sessionId} for application {@code appId} and checks the OK. */
   public void openSession(String sessionId, String appId) throws InterruptedException {
+    openSession(sessionId, appId, "https://app.example.com");
+  }
+
+  /** Opens {@code sessionId} for application {@code appId} of {@code origin}, checks the OK. */
+  public void openSession(String sessionId, String appId, String origin) throws InterruptedException {
     String payload =
-        wire.write(
-            new LinkMessages.SessionOpened(
-                sessionId, appId, "user", "domain", "https://app.example.com"));
+        wire.write(new LinkMessages.SessionOpened(sessionId, appId, "user", "domain", origin));
     JsonNode answer = finalAnswer(send(sessionId, payload));
     if (!"OK".equals(answer.path("s_status").asText())) {
       throw new AssertionError("openSession failed: " + answer);

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.libreconnect.config.ConnectorConfig;
 import org.libreconnect.master.worker.WorkerHandle;
 import org.libreconnect.master.worker.WorkerKey;
+import org.libreconnect.master.worker.WorkerLostException;
 import org.libreconnect.master.worker.WorkerPool;
 import org.libreconnect.master.worker.WorkerTimeoutException;
 import org.libreconnect.protocol.command.AnswerBudgets;
@@ -271,7 +272,13 @@ public final class SessionService {
 
   /** {@code hl_closeSession}: completes with the answer text once the worker has let go. */
   public CompletableFuture<String> close(String sessionId, String origin) {
-    Session session = registry.require(sessionId, origin);
+    Session session;
+    try {
+      session = registry.require(sessionId, origin);
+    } catch (WorkerLostException lost) {
+      // It already ended with its worker: closing it is what the client wants, and done.
+      return CompletableFuture.completedFuture(json.ok(null));
+    }
     return end(session, "closed by the client").thenApply(done -> json.ok(null));
   }
 

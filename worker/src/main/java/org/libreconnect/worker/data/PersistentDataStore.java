@@ -217,9 +217,8 @@ public final class PersistentDataStore {
     }
   }
 
+  /** Names the data in messages without quoting the application id (errors never quote input). */
   private static String subject(String applicationId) {
-    return applicationId == null || applicationId.isEmpty()
-        ? "persistent data of the default application"
-        : "persistent data of application \"" + applicationId + "\"";
+    return "the application's persistent data";
   }
 }

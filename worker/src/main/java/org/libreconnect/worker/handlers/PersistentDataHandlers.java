@@ -12,7 +12,7 @@ import org.libreconnect.worker.data.PersistentDataStore;
 
 /**
  * The persistent data of the session's application (spec 2.4, "Persistant" on the wire): one blob
- * per application id that outlives sessions and restarts.
+ * per (origin, application id) that outlives sessions and restarts.
  */
 public final class PersistentDataHandlers {
   private final PersistentDataStore store;
@@ -32,22 +32,32 @@ public final class PersistentDataHandlers {
   }
 
   private Object set(SessionContext session, SetPersistentDataInput input) {
-    store.put(session.applicationId(), Base64.getMimeDecoder().decode(input.persistentData64()));
+    store.put(owner(session), Base64.getMimeDecoder().decode(input.persistentData64()));
     return null;
   }
 
   private PersistentDataAnswer get(SessionContext session, NoInput input) {
     return new PersistentDataAnswer(
-        Base64.getEncoder().encodeToString(store.get(session.applicationId())));
+        Base64.getEncoder().encodeToString(store.get(owner(session))));
   }
 
   private Object clear(SessionContext session, NoInput input) {
-    store.clear(session.applicationId());
+    store.clear(owner(session));
     return null;
   }
 
   private PersistentDataSizeAnswer size(SessionContext session, NoInput input) {
-    return new PersistentDataSizeAnswer(store.size(session.applicationId()));
+    return new PersistentDataSizeAnswer(store.size(owner(session)));
+  }
+
+  /**
+   * Whose data it is: the application id within the origin that opened the session. A page of
+   * another origin that sends the same application id has data of its own.
+   */
+  private static String owner(SessionContext session) {
+    String origin = session.origin() == null ? "" : session.origin();
+    String application = session.applicationId() == null ? "" : session.applicationId();
+    return origin + "\n" + application;
   }
 
   private MaximumPersistentDataSizeAnswer maximum(SessionContext session, NoInput input) {

@@ -138,7 +138,8 @@ class PersistentDataStoreTest {
 
     assertThat(e.attemptedBytes()).isEqualTo(LIMIT + 1);
     assertThat(e.limitBytes()).isEqualTo(LIMIT);
-    assertThat(e).hasMessageContaining("application \"app\"");
+    assertThat(e).hasMessageContaining("the application's persistent data")
+        .hasMessageNotContaining("\"app\"");
     assertThat(store.get("app")).isEqualTo(bytes("previous"));
     assertThat(fileNames()).hasSize(1);
     assertThatThrownBy(() -> store().put("other", new byte[LIMIT + 1])).isInstanceOf(DataTooLargeException.class);
@@ -168,7 +169,8 @@ class PersistentDataStoreTest {
 
     assertThatThrownBy(() -> failing.put("app", new byte[LIMIT]))
         .isInstanceOf(PersistentDataAccessException.class)
-        .hasMessageContaining("application \"app\"")
+        .hasMessageContaining("the application's persistent data")
+        .hasMessageNotContaining("\"app\"")
         .hasMessageContaining("No space left on device")
         .hasCauseInstanceOf(IOException.class);
 

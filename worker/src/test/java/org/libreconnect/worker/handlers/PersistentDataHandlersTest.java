@@ -42,6 +42,20 @@ class PersistentDataHandlersTest {
   }
 
   @Test
+  void anotherOriginWithTheSameApplicationIdSeesNoneOfItsData() throws Exception {
+    try (WorkerHarness worker = new WorkerHarness(dir)) {
+      worker.openSession("s-1", "app", "https://a.test");
+      worker.openSession("s-2", "app", "https://b.test");
+      set(worker, "s-1", "only for a.test");
+      assertThat(get(worker, "s-2")).isEmpty();
+      set(worker, "s-2", "b's own");
+      assertThat(get(worker, "s-1")).isEqualTo("only for a.test");
+      worker.call("s-2", "{\"s_commandName\":\"hl_clearPersistantData\"}");
+      assertThat(get(worker, "s-1")).isEqualTo("only for a.test");
+    }
+  }
+
+  @Test
   void clearRemovesTheApplicationsData() throws Exception {
     try (WorkerHarness worker = new WorkerHarness(dir)) {
       worker.openSession("s-1", "app");
