@@ -98,6 +98,12 @@ public record Server(
         allowedOrigins, logOrigins, newLimits);
   }
 
+  public Server withLogOrigins(List<AllowedOrigin> newLogOrigins) {
+    return new Server(ip, port, hostName, logLevel, cleanZombies, maxSessions,
+        prestartedWorkers, maxFrameBytes, maxSessionDataBytes, maxPersistentDataBytes,
+        allowedOrigins, newLogOrigins, limits);
+  }
+
   public Server withAllowedOrigins(List<AllowedOrigin> newAllowedOrigins) {
     return new Server(ip, port, hostName, logLevel, cleanZombies, maxSessions,
         prestartedWorkers, maxFrameBytes, maxSessionDataBytes, maxPersistentDataBytes,

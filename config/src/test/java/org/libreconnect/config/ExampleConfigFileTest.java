@@ -24,10 +24,17 @@ class ExampleConfigFileTest {
           "server/clean_zombies",
           "server/max_sessions",
           "server/prestarted_workers",
+          "server/max_workers",
+          "server/worker_start_interval_ms",
           "server/max_frame_bytes",
+          "server/max_rest_body_bytes",
+          "server/idle_timeout_seconds",
+          "server/request_timeout_seconds",
+          "server/max_connections",
           "server/max_session_data_bytes",
           "server/max_persistent_data_bytes",
           "server/allowed_origins/origin",
+          "server/log_origins/origin",
           "updater/enabled",
           "updater/channel",
           "updater/url",
@@ -64,7 +71,10 @@ class ExampleConfigFileTest {
   void theExampleShowsTheDefaults() {
     ConnectorConfig config = ConfigLoader.load(EXAMPLE);
 
-    assertThat(config.withServer(config.server().withAllowedOrigins(List.of())))
+    assertThat(config.server().logOrigins())
+        .extracting(AllowedOrigin::pattern)
+        .containsExactly("https://support.example.com");
+    assertThat(config.withServer(config.server().withAllowedOrigins(List.of()).withLogOrigins(List.of())))
         .isEqualTo(ConnectorConfig.defaults());
   }
 

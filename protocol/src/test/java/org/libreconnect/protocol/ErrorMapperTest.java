@@ -41,6 +41,15 @@ class ErrorMapperTest {
   }
 
   @Test
+  void aTimeoutIsATechnicalErrorInWordsNotAnInternalError() {
+    ErrorAnswer answer =
+        mapper.toAnswer(
+            new java.util.concurrent.CompletionException(new java.util.concurrent.TimeoutException()), null);
+    assertThat(answer.apiErrorCode()).isEqualTo(1);
+    assertThat(answer.errorDescription()).contains("in time").doesNotContain("Internal error");
+  }
+
+  @Test
   void serialisesWithExactJs2Keys() {
     String text = json.error(mapper.toAnswer(new InvalidSessionException("Unknown session"), "c"));
     assertThat(text)

@@ -3,17 +3,13 @@ package org.libreconnect.testsupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +17,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A JS2 client as web pages use it: a new WebSocket per command, one text frame out, one back,
@@ -37,15 +32,7 @@ public final class Js2Client {
   private final ObjectMapper mapper = new ObjectMapper();
 
   public Js2Client(Path caCertificate, int port) throws IOException, GeneralSecurityException {
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    try (InputStream in = Files.newInputStream(caCertificate)) {
-      trust.setCertificateEntry("connector-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-    }
-    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    factory.init(trust);
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(null, factory.getTrustManagers(), null);
+    SSLContext tls = ConnectorTrust.sslContext(caCertificate);
     this.http = HttpClient.newBuilder().sslContext(tls).connectTimeout(TIMEOUT).build();
     this.socketUri = URI.create("wss://127.0.0.1:" + port + "/");
     this.baseUri = URI.create("https://127.0.0.1:" + port);

@@ -4,14 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * TLS sockets to the connector's port that trust its CA and send whatever bytes a test writes:
@@ -23,15 +19,7 @@ public final class RawTls {
   private final int port;
 
   public RawTls(Path caCertificate, int port) throws IOException, GeneralSecurityException {
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    try (InputStream in = Files.newInputStream(caCertificate)) {
-      trust.setCertificateEntry("connector-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-    }
-    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    factory.init(trust);
-    tls = SSLContext.getInstance("TLS");
-    tls.init(null, factory.getTrustManagers(), null);
+    tls = ConnectorTrust.sslContext(caCertificate);
     this.port = port;
   }
 

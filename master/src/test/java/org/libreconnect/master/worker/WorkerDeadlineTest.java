@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.libreconnect.protocol.link.LinkFrame;
@@ -25,7 +23,7 @@ class WorkerDeadlineTest {
 
   @Test
   void aLateAnswerIsDroppedAndTheClientGetsATechnicalError() {
-    Recording client = new Recording();
+    RecordingListener client = new RecordingListener();
     long id = worker.request("s-1", "{\"s_commandName\":\"hl_getSessionData\"}", client, Duration.ofSeconds(9));
     link.advanceTimeBy(9, TimeUnit.SECONDS);
     link.runScheduledPendingTasks();
@@ -40,7 +38,7 @@ class WorkerDeadlineTest {
 
   @Test
   void aWorkerThatAnswersTheProbeIsKept() {
-    worker.request("s-1", "{}", new Recording(), Duration.ofSeconds(2));
+    worker.request("s-1", "{}", new RecordingListener(), Duration.ofSeconds(2));
     link.advanceTimeBy(2, TimeUnit.SECONDS);
     link.runScheduledPendingTasks();
     LinkFrame probe = lastRequest();
@@ -53,9 +51,9 @@ class WorkerDeadlineTest {
 
   @Test
   void aWorkerThatIgnoresTheProbeIsKilledAndItsRequestsFail() {
-    Recording other = new Recording();
+    RecordingListener other = new RecordingListener();
     worker.request("s-2", "{}", other, null);
-    worker.request("s-1", "{}", new Recording(), Duration.ofSeconds(2));
+    worker.request("s-1", "{}", new RecordingListener(), Duration.ofSeconds(2));
     link.advanceTimeBy(2, TimeUnit.SECONDS);
     link.runScheduledPendingTasks();
     link.advanceTimeBy(WorkerHandle.PROBE_DEADLINE.toSeconds(), TimeUnit.SECONDS);
@@ -70,7 +68,7 @@ class WorkerDeadlineTest {
 
   @Test
   void aStreamHasADeadlineForItsAcknowledgementOnly() {
-    Recording stream = new Recording();
+    RecordingListener stream = new RecordingListener();
     long id = worker.request("s-1", "{}", stream, Duration.ofSeconds(2));
     worker.onFrame(new LinkFrame(Kind.REPLY, id, "s-1", "{\"s_status\":\"OK\"}"));
     link.advanceTimeBy(1, TimeUnit.HOURS);
@@ -87,20 +85,5 @@ class WorkerDeadlineTest {
     }
     assertThat(last).isNotNull();
     return last;
-  }
-
-  private static final class Recording implements ReplyListener {
-    final List<String> replies = new CopyOnWriteArrayList<>();
-    final List<Throwable> failures = new CopyOnWriteArrayList<>();
-
-    @Override
-    public void onReply(String json, boolean last) {
-      replies.add(json);
-    }
-
-    @Override
-    public void onFailure(Throwable failure) {
-      failures.add(failure);
-    }
   }
 }

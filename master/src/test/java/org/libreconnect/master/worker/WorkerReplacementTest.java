@@ -61,7 +61,7 @@ class WorkerReplacementTest {
     WorkerHandle old = launched.get(0);
     EmbeddedChannel oldLink = connect(old);
 
-    Recording stream = new Recording();
+    RecordingListener stream = new RecordingListener();
     long streamId = old.request("s-1", "{\"s_commandName\":\"hl_startCpxCardMonitoring\"}", stream);
     old.onFrame(new LinkFrame(Kind.REPLY, streamId, "s-1", "{\"s_status\":\"OK\"}"));
     old.onFrame(new LinkFrame(Kind.REPLY, streamId, "s-1", "{\"i_cardStatus\":1}"));
@@ -73,7 +73,7 @@ class WorkerReplacementTest {
     assertThat(successor.sessions()).containsExactly("s-1");
     assertThat(successor.key()).isEqualTo(old.key());
 
-    Recording waiting = new Recording();
+    RecordingListener waiting = new RecordingListener();
     old.request("s-1", "{\"s_commandName\":\"hl_getPcscReaders\"}", waiting);
     assertThat(oldLink.outboundMessages()).as("nothing more for the retiring worker").hasSize(1);
 
@@ -117,7 +117,7 @@ class WorkerReplacementTest {
     pool.acquire(WorkerKey.of("https://a.test", "app", null, null), "s-1");
     WorkerHandle crashed = launched.get(0);
     connect(crashed);
-    Recording inFlight = new Recording();
+    RecordingListener inFlight = new RecordingListener();
     crashed.request("s-1", "{\"s_commandName\":\"hl_readCpxCard\"}", inFlight);
 
     crashed.exited(137);
@@ -125,7 +125,7 @@ class WorkerReplacementTest {
     assertThat(launched).as("no successor for a crash").hasSize(1);
     assertThat(inFlight.failures).singleElement().satisfies(
         failure -> assertThat(failure.getMessage()).contains("SIGKILL").contains("open a new session"));
-    Recording later = new Recording();
+    RecordingListener later = new RecordingListener();
     crashed.request("s-1", "{}", later);
     assertThat(later.failures).singleElement().satisfies(
         failure -> assertThat(failure).isInstanceOf(WorkerLostException.class));
@@ -146,21 +146,5 @@ class WorkerReplacementTest {
     LinkFrame frame = channel.readOutbound();
     assertThat(frame).as("a frame sent on the link").isNotNull();
     return frame;
-  }
-
-  /** What a client socket would have received. */
-  private static final class Recording implements ReplyListener {
-    final List<String> replies = new CopyOnWriteArrayList<>();
-    final List<Throwable> failures = new CopyOnWriteArrayList<>();
-
-    @Override
-    public void onReply(String json, boolean last) {
-      replies.add(json);
-    }
-
-    @Override
-    public void onFailure(Throwable failure) {
-      failures.add(failure);
-    }
   }
 }

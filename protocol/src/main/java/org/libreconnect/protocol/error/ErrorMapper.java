@@ -31,6 +31,10 @@ public final class ErrorMapper {
     if (cause instanceof JsonProcessingException) {
       return new InvalidJsonException("The command is not valid JSON");
     }
+    if (cause instanceof java.util.concurrent.TimeoutException) {
+      return new TechnicalException(
+          "The connector did not complete the operation in time; try again in a moment", "", cause);
+    }
     return new TechnicalException(
         "Internal error (" + cause.getClass().getSimpleName() + ")", "", cause);
   }
