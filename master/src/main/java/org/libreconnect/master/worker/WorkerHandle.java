@@ -8,10 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.libreconnect.protocol.SessionIds;
 import org.libreconnect.protocol.link.LinkFrame;
@@ -20,10 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The master's view of one worker process: the process once started, its link channel once the
- * worker has proved itself, the sessions it serves and its health. Requests in flight and their
- * deadlines are kept by {@link PendingRequests}; the hand-over to a successor by {@link
- * Succession}.
+ * The master's view of one worker: its state, its link channel once the worker has proved
+ * itself, the sessions it serves and its health. The operating-system process is kept by {@link
+ * WorkerProcess}, the requests in flight and their deadlines by {@link PendingRequests}, the
+ * hand-over to a successor by {@link Succession}.
  *
  * <p>A worker whose PC/SC context died asks to be replaced ({@code link.retire}, then exit status
  * 75). From then on it is RETIRING: requests for it wait for its successor (bounded) and go there,
@@ -62,7 +60,7 @@ public final class WorkerHandle {
   private final int id;
   private final Path logDirectory;
   private final Instant startedAt;
-  private final AtomicReference<Process> process = new AtomicReference<>();
+  private final WorkerProcess process = new WorkerProcess();
   private final CompletableFuture<WorkerHandle> ready = new CompletableFuture<>();
   private final CompletableFuture<WorkerHandle> gone = new CompletableFuture<>();
   private final AtomicLong nextRequestId = new AtomicLong(1);
@@ -92,9 +90,7 @@ public final class WorkerHandle {
 
   /** The process now runs this worker. */
   void attach(Process started) {
-    if (!process.compareAndSet(null, started)) {
-      throw new IllegalStateException("worker " + id + " already has a process");
-    }
+    process.attach(started, id);
   }
 
   public int id() {
@@ -103,8 +99,7 @@ public final class WorkerHandle {
 
   /** The process id; -1 while the process is not started. */
   public long pid() {
-    Process running = process.get();
-    return running == null ? -1 : running.pid();
+    return process.pid();
   }
 
   public State state() {
@@ -302,10 +297,7 @@ public final class WorkerHandle {
   /** Ends the process at once; its requests and sessions fail with {@code reason}. */
   private void kill(String reason) {
     markGone(reason);
-    Process running = process.get();
-    if (running != null) {
-      running.destroyForcibly();
-    }
+    process.kill();
   }
 
   /**
@@ -346,8 +338,7 @@ public final class WorkerHandle {
     }
     state = State.STOPPING;
     log.info("worker.stop worker={} pid={} reason=\"{}\"", id, pid(), reason);
-    Process running = process.get();
-    if (running == null) {
+    if (!process.started()) {
       markGone("stopped before its process started");
       return;
     }
@@ -360,16 +351,10 @@ public final class WorkerHandle {
               "",
               "{\"s_commandName\":\"" + LinkMessages.SHUTDOWN + "\"}"));
     }
-    running
-        .onExit()
-        .orTimeout(grace.toMillis(), TimeUnit.MILLISECONDS)
-        .exceptionally(
-            timeout -> {
-              log.warn("worker.kill worker={} pid={} reason=\"did not exit within {} ms\"",
-                  id, pid(), grace.toMillis());
-              running.destroyForcibly();
-              return running;
-            });
+    process.killIfStillRunningAfter(
+        grace,
+        () -> log.warn("worker.kill worker={} pid={} reason=\"did not exit within {} ms\"",
+            id, pid(), grace.toMillis()));
   }
 
   /** The process ended with {@code status}; 75 means "replace me". */
@@ -426,27 +411,18 @@ public final class WorkerHandle {
    * that the exit status can be reported, then make sure it is gone.
    */
   void linkClosed() {
-    Process running = process.get();
-    if (running == null) {
+    if (!process.started()) {
       markGone("its link closed before its process started");
       return;
     }
-    running
-        .onExit()
-        .orTimeout(2, TimeUnit.SECONDS)
-        .whenComplete(
-            (exited, timeout) -> {
-              if (timeout != null) {
-                running.destroyForcibly();
-                markGone("its link closed while the process was still running");
-              } else {
-                exited(exited.exitValue());
-              }
-            });
+    process.awaitExit(
+        Duration.ofSeconds(2),
+        this::exited,
+        () -> markGone("its link closed while the process was still running"));
   }
 
   public WorkerLostException lostException() {
-    if (process.get() == null && goneReason != null) {
+    if (!process.started() && goneReason != null) {
       return new WorkerLostException(
           "No worker process could be started for this session: " + goneReason
               + ". Open a new session; the connector's log says more.");
