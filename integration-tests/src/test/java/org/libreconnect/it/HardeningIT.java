@@ -71,8 +71,9 @@ class HardeningIT {
         long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertThat(late.path("s_status").asText()).isEqualTo("ERROR");
         assertThat(late.path("i_apiErrorCode").asInt()).isEqualTo(1);
-        assertThat(late.path("s_apiErrorDescription").asText()).contains("did not answer within 3.6 s");
-        assertThat(elapsedMillis).as("answered before the wrapper's 4 s").isBetween(3500L, 4000L);
+        assertThat(late.path("s_apiErrorDescription").asText()).contains("did not answer within 6 s");
+        assertThat(elapsedMillis).as("the wrapper's 4 s and half again").isBetween(5900L, 7500L);
+        System.out.printf("HardeningIT: frozen worker, command answered after %d ms%n", elapsedMillis);
 
         assertThat(fixture.call(cmd("hl_getSessionDataSize", healthy)).path("s_status").asText())
             .isEqualTo("OK");

@@ -51,7 +51,8 @@ class SessionLifecycleIT {
             + "\",\"s_sessionDataId\":\"" + dataId + "\"}");
     assertThat(read.path("s_sessionData64").asText()).isEqualTo("aGVsbG8=");
 
-    assertThat(fixture.client.get("/", null).body()).contains("Number of active sessions: ").contains(session);
+    assertThat(fixture.client.get("/", null).body()).contains("Number of active sessions: ")
+        .contains(org.libreconnect.protocol.SessionIds.shortForm(session)).doesNotContain(session);
 
     assertThat(fixture.call("{\"s_commandName\":\"hl_closeSession\",\"s_sessionId\":\"" + session + "\"}")
             .path("s_status").asText()).isEqualTo("OK");
@@ -82,7 +83,8 @@ class SessionLifecycleIT {
     boolean listed = true;
     while (listed && System.nanoTime() < deadline) {
       Thread.sleep(500);
-      listed = fixture.status().path("sessions").findValuesAsText("id").contains(session);
+      listed = fixture.status().path("sessions").findValuesAsText("id")
+          .contains(org.libreconnect.protocol.SessionIds.shortForm(session));
     }
     assertThat(listed).as("session removed after its idle timeout").isFalse();
     assertThat(fixture.call("{\"s_commandName\":\"hl_getSessionDataSize\",\"s_sessionId\":\"" + session + "\"}")
@@ -102,7 +104,8 @@ class SessionLifecycleIT {
       socket.send("{\"s_commandName\":\"hl_doesNotExist\",\"s_sessionId\":\"" + session + "\"}");
       JsonNode unknown = fixture.client.mapper().readTree(socket.next());
       assertThat(unknown.path("i_apiErrorCode").asInt()).isEqualTo(2);
-      assertThat(unknown.path("s_apiErrorDescription").asText()).contains("hl_doesNotExist");
+      assertThat(unknown.path("s_apiErrorDescription").asText()).isEqualTo("Unknown command");
+      assertThat(unknown.toString()).as("errors never quote input").doesNotContain("hl_doesNotExist");
 
       socket.send("{\"s_commandName\":\"hl_getSessionData\",\"s_sessionId\":\"" + session + "\"}");
       JsonNode missing = fixture.client.mapper().readTree(socket.next());

@@ -26,11 +26,11 @@ class AnswerBudgetsTest {
   }
 
   @Test
-  void theMastersDeadlineComesJustBeforeTheWrappers() {
-    assertThat(AnswerBudgets.masterDeadline(Duration.ofSeconds(2))).isEqualTo(Duration.ofMillis(1800));
-    assertThat(AnswerBudgets.masterDeadline(Duration.ofSeconds(4))).isEqualTo(Duration.ofMillis(3600));
-    assertThat(AnswerBudgets.masterDeadline(Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(29));
-    assertThat(AnswerBudgets.masterDeadline(Duration.ofSeconds(600))).isEqualTo(Duration.ofSeconds(599));
+  void theMastersDeadlineNeverCutsShorterThanTheWrapper() {
+    assertThat(AnswerBudgets.masterDeadline(Duration.ofSeconds(2))).isEqualTo(Duration.ofSeconds(3));
+    assertThat(AnswerBudgets.masterDeadline(Duration.ofSeconds(4))).isEqualTo(Duration.ofSeconds(6));
+    assertThat(AnswerBudgets.masterDeadline(Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(45));
+    assertThat(AnswerBudgets.masterDeadline(Duration.ofSeconds(600))).isEqualTo(Duration.ofSeconds(630));
   }
 
   /** The JS client keeps its own copy of the table (it runs without the connector): same values. */

@@ -44,7 +44,7 @@ public final class SessionService {
   /** Deadline of the master's own calls to a worker (open, close, move a session). */
   static final Duration LINK_CALL_DEADLINE = Duration.ofSeconds(10);
 
-  /** How long opening a session may take in all: the wrapper gives hl_openSession 30 s. */
+  /** How long opening a session may take in all (the wrapper gives hl_openSession 30 s). */
   static final Duration OPEN_DEADLINE =
       AnswerBudgets.masterDeadline(AnswerBudgets.of("hl_openSession").orElseThrow());
 
@@ -205,6 +205,7 @@ public final class SessionService {
             .whenComplete((ignored, error) -> pool.release(worker, session.id()));
         return;
       }
+      session.touch(clock.instant()); // idle from now on, not from when the worker started
       registry.add(session);
       watch(session, worker);
       log.info("session.open session={} app={} worker={} timeout={}s",

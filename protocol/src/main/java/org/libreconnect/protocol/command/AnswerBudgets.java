@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * How long the JS2 wrapper waits for the answer to each command before it closes the socket and
  * reports {@code ServerTimeout} (spec 1.5). The master's deadline for a command is derived from
- * it, so that the client always gets the connector's own, clearer error first. For persistent
- * commands the budget covers the acknowledgement only; the stream that follows has no deadline.
+ * it: never shorter, so the connector does not cut short what the wrapper would accept. For
+ * persistent commands the budget covers the acknowledgement only; the stream has no deadline.
  */
 public final class AnswerBudgets {
   private static final Map<String, Duration> BUDGETS = new HashMap<>();
@@ -69,11 +69,16 @@ public final class AnswerBudgets {
   }
 
   /**
-   * The master's deadline for a command with this budget: a little shorter than the wrapper's
-   * own timer (a tenth of it, at most one second), so that the connector's error arrives first.
+   * The master's deadline for a command with this budget: the budget and half of it again (at
+   * most 30 s more). A wrapper has given up by then and reports its own {@code ServerTimeout};
+   * clients that wait longer (REST, custom timeouts) get the connector's clear error, and a
+   * worker that missed it is checked. A machine slowed down for a moment does not turn answers
+   * the wrapper would still accept into errors.
    */
   public static Duration masterDeadline(Duration budget) {
-    Duration margin = budget.dividedBy(10);
-    return budget.minus(margin.compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : margin);
+    Duration grace = budget.dividedBy(2);
+    return budget.plus(grace.compareTo(MAX_GRACE) > 0 ? MAX_GRACE : grace);
   }
+
+  private static final Duration MAX_GRACE = Duration.ofSeconds(30);
 }
