@@ -120,7 +120,8 @@ class DmpConnectorIT {
   void theDumpHoldsEachRequestAndAnswerButNoPin() throws Exception {
     DmpStack.Session session = stack.session("dmp-dump");
     session.createConnector(c -> c);
-    assertThat(session.status(DmpStack.INS).path("s_status").asText()).isEqualTo("OK");
+    JsonNode status = session.status(DmpStack.INS);
+    assertThat(status.path("s_status").asText()).as(status.toString()).isEqualTo("OK");
     List<Path> files;
     try (Stream<Path> list = Files.list(dump)) {
       files = list.toList();

@@ -209,6 +209,15 @@ class HardeningIT {
       assertThat(exchange(raw, "\u0001\u0002\u0003 garbage\r\n\r\n")).startsWith("HTTP/1.1 400");
       assertThat(exchange(raw, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(100_000) + "\r\n\r\n"))
           .startsWith("HTTP/1.1 400");
+      // the REST URL names the command: a name in the body does not override it
+      String session = fixture.openSession("rest");
+      var rest = fixture.client.post("/api/hl_getsessiondatasize", APP,
+          "{\"s_commandName\":\"hl_closeSession\",\"s_sessionId\":\"" + session + "\"}", "application/json");
+      assertThat(rest.body()).contains("\"s_status\":\"OK\"").contains("i_sessionDataSize");
+      assertThat(fixture.call(cmd("hl_getSessionDataSize", session)).path("s_status").asText())
+          .as("the session was not closed").isEqualTo("OK");
+      assertThat(fixture.client.post("/api/hl_nosuchcommand", APP, "{}", "application/json").statusCode())
+          .isEqualTo(404);
       // an upgrade with a query string is answered like one without
       try (Js2Client.Connection socket = fixture.client.connect(APP, "/?x=1")) {
         socket.send("{\"s_commandName\":\"hl_nope\"}");
