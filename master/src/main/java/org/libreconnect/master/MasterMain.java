@@ -22,6 +22,7 @@ import org.libreconnect.master.route.MasterCommands;
 import org.libreconnect.master.server.ConnectorInitializer;
 import org.libreconnect.master.server.ConnectorServer;
 import org.libreconnect.master.server.ConnectionLimiter;
+import org.libreconnect.master.server.InFlightBytes;
 import org.libreconnect.master.server.RequestGate;
 import org.libreconnect.master.server.OriginPolicy;
 import org.libreconnect.master.server.PageHandler;
@@ -56,6 +57,9 @@ public final class MasterMain {
    * compete for the CPU with the first commands of the application that just took the idle one.
    */
   private static final Duration PRESTART_REFILL_DELAY = Duration.ofSeconds(3);
+
+  /** Least budget for the bytes of messages in progress on all connections together. */
+  private static final long IN_FLIGHT_FLOOR_BYTES = 64L * 1024 * 1024;
 
   private MasterMain() {}
 
@@ -176,6 +180,7 @@ public final class MasterMain {
         new ConnectorInitializer(
             ConnectorServer.sslContext(tls.key(), tls.chain()),
             new ConnectionLimiter(limits.maxConnections()),
+            new InFlightBytes(Math.max(4L * maxFrameBytes, IN_FLIGHT_FLOOR_BYTES)),
             () -> new RequestGate(origins, RequestGate.hostsFor(config.server().hostName(),
                 config.server().ip()), limits.maxRestBodyBytes()),
             () -> new PageHandler(status, page, origins, router, catalogue, json, files),

@@ -12,6 +12,7 @@ import org.libreconnect.protocol.WireJson;
 import org.libreconnect.protocol.command.CommandCatalogue;
 import org.libreconnect.protocol.command.CommandSpec;
 import org.libreconnect.protocol.command.Target;
+import org.libreconnect.protocol.error.ConnectorException;
 import org.libreconnect.protocol.error.ErrorMapper;
 import org.libreconnect.protocol.error.FunctionalException;
 import org.libreconnect.protocol.error.UnknownCommandException;
@@ -131,14 +132,17 @@ public final class CommandRouter {
   }
 
   private String errorJson(Throwable failure, String commandName) {
-    Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-        ? failure.getCause()
-        : failure;
+    Throwable cause =
+        failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
     if (cause instanceof Error) {
       log.error("command.failed name={} error=\"{}\"", commandName, cause.getClass().getName(), cause);
-    } else if (errors.toConnectorException(failure).kind().code() == 1) {
-      log.warn("command.failed name={} error=\"{}\"", commandName,
-          errors.toConnectorException(failure).getMessage());
+    } else {
+      ConnectorException mapped = errors.toConnectorException(failure);
+      if (mapped.kind().code() == 1) {
+        log.warn("command.failed name={} error=\"{}\"", commandName, mapped.getMessage());
+      }
     }
     return json.error(errors.toAnswer(failure, commandName));
   }

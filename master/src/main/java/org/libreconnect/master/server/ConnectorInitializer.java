@@ -20,6 +20,7 @@ public final class ConnectorInitializer extends ChannelInitializer<SocketChannel
 
   private final SslContext sslContext;
   private final ConnectionLimiter limiter;
+  private final InFlightBytes inFlight;
   private final Supplier<RequestGate> gate;
   private final Supplier<PageHandler> pages;
   private final Supplier<WebSocketCommandHandler> commands;
@@ -37,12 +38,14 @@ public final class ConnectorInitializer extends ChannelInitializer<SocketChannel
   public ConnectorInitializer(
       SslContext sslContext,
       ConnectionLimiter limiter,
+      InFlightBytes inFlight,
       Supplier<RequestGate> gate,
       Supplier<PageHandler> pages,
       Supplier<WebSocketCommandHandler> commands,
       Limits limits) {
     this.sslContext = sslContext;
     this.limiter = limiter;
+    this.inFlight = inFlight;
     this.gate = gate;
     this.pages = pages;
     this.commands = commands;
@@ -56,13 +59,16 @@ public final class ConnectorInitializer extends ChannelInitializer<SocketChannel
     ch.pipeline()
         .addLast("limit", limiter) // connections per peer, before any TLS work
         .addLast("tls", tls)
+        .addLast("in-flight", inFlight.counter()) // bytes of messages not yet complete, all connections
         .addLast("http", new HttpServerCodec())
         .addLast("http-timeouts", new HttpTimeouts(limits.requestTimeout(), limits.idleTimeout()))
         .addLast("gate", gate.get()) // Host, origin, body limits: on the head, before any body
         .addLast("aggregate", new HttpObjectAggregator(limits.maxRestBodyBytes()))
+        .addLast("in-flight-http", inFlight.release())
         .addLast("pages", pages.get()) // GET /, /status.json, /health, POST /api/*
         .addLast("ws", new WebSocketServerProtocolHandler(webSocketConfig()))
         .addLast("ws-aggregate", new WebSocketFrameAggregator(limits.maxFrameBytes()))
+        .addLast("in-flight-ws", inFlight.release())
         .addLast("commands", commands.get()); // routes; never blocks the event loop
   }
 
