@@ -3,12 +3,10 @@ package org.libreconnect.runtime;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -70,18 +68,7 @@ public final class RunDirectory {
     PidFile pidFile = PidFile.of(role, process);
     layout.createRunDirectory();
     Path target = directory().resolve(pidFile.fileName());
-    Path temporary = Files.createTempFile(directory(), ".pid-", ".tmp");
-    try {
-      Files.writeString(temporary, pidFile.content(), StandardCharsets.UTF_8);
-      try {
-        Files.move(
-            temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
+    AtomicFiles.write(target, pidFile.content().getBytes(StandardCharsets.UTF_8));
   }
 
   /** Deletes the pid file of a process, whatever its role; nothing happens when there is none. */
