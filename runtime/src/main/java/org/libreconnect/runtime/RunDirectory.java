@@ -79,6 +79,37 @@ public final class RunDirectory {
   }
 
   /**
+   * Deletes what a master killed without warning ({@code kill -9}, a power cut) leaves in the run
+   * directory, without ending any process: the pid files of processes that have exited or whose
+   * pid now belongs to another program, and the temporary files of a pid file write cut short.
+   * Files of processes still running stay, for {@link #cleanLeftovers}. Call it at start, whether
+   * or not leftovers are cleaned.
+   */
+  public void removeStale() throws IOException {
+    findLeftovers(-1);
+    for (Path temp : pidFiles(".*" + PidFile.SUFFIX + ".*" + AtomicFiles.TEMP_SUFFIX)) {
+      if (!writerMayBeAlive(temp.getFileName().toString())) {
+        deleteStale(temp, "temporary file of an interrupted write");
+      }
+    }
+  }
+
+  /** Whether the process a temporary pid file names, {@code .<role>-<pid>.pid.<random>.tmp}, runs. */
+  private static boolean writerMayBeAlive(String tempName) {
+    int end = tempName.indexOf(PidFile.SUFFIX + ".");
+    int start = tempName.lastIndexOf('-', end);
+    if (end < 0 || start < 0) {
+      return false;
+    }
+    try {
+      long pid = Long.parseLong(tempName.substring(start + 1, end));
+      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /**
    * The recorded processes still running, workers first, leaving out {@code exceptPid} and the
    * current process. Stale pid files are deleted on the way.
    */
@@ -163,6 +194,10 @@ public final class RunDirectory {
         continue;
       }
       long pid = pidFile.get().pid();
+      if (pid == self && !pidFile.get().startMatches(ProcessHandle.current().info().startInstant())) {
+        deleteStale(file, "pid was an earlier process's, now reused by this one");
+        continue;
+      }
       if (pid == exceptPid || pid == self) {
         continue;
       }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.libreconnect.runtime.InstallationLayout;
+import org.libreconnect.runtime.LogSetup;
 import org.libreconnect.runtime.RunDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +62,8 @@ public final class WorkerLauncher {
   /** Starts a worker; it becomes usable when {@link WorkerHandle#ready()} completes. */
   public WorkerHandle launch() {
     int id = ids.incrementAndGet();
-    Path logDirectory = layout.sessionsLogDir().resolve(randomHex(8));
+    String logFolder = randomHex(8);
+    Path logDirectory = layout.sessionsLogDir().resolve(logFolder);
     String token = randomHex(32);
     WorkerCommandLine commandLine =
         new WorkerCommandLine(
@@ -75,11 +76,12 @@ public final class WorkerLauncher {
             id);
     Process process;
     try {
-      Files.createDirectories(logDirectory);
+      layout.createSessionLogDirectory(logFolder);
+      Path console = LogSetup.createOwnerOnlyLogFile(logDirectory.resolve("console.log"));
       process =
           new ProcessBuilder(commandLine.toArgv())
               .redirectErrorStream(true)
-              .redirectOutput(logDirectory.resolve("console.log").toFile())
+              .redirectOutput(console.toFile())
               .start();
     } catch (IOException e) {
       throw new WorkerLostException("Could not start a worker process: " + e.getMessage());
