@@ -191,6 +191,8 @@ class ConfigLoaderTest {
           <server><log_level>9</log_level></server>     | server/log_level: "9" must be between 1 and 7
           <server><log_level>0</log_level></server>     | server/log_level: "0" must be between 1 and 7
           <server><log_level>high</log_level></server>  | server/log_level: "high" is not a whole number
+          <server><ip><x/>127.0.0.1</ip></server>      | server/ip: holds elements where a value is expected
+          <server><allowed_origins><origin>https://a<password>s3cret</password>.example.org</origin></allowed_origins></server> | server/allowed_origins/origin: holds elements where a value is expected
           <server><max_session_log_age_days>0</max_session_log_age_days></server> | server/max_session_log_age_days: "0" must be between 1 and 3650
           <server><max_session_log_folders>0</max_session_log_folders></server> | server/max_session_log_folders: "0" must be between 1 and 100000
           <server><log_level>٤</log_level></server>     | server/log_level: "٤" is not a whole number
