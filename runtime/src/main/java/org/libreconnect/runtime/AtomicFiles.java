@@ -73,6 +73,17 @@ public final class AtomicFiles {
 
   static final String TEMP_SUFFIX = ".tmp";
 
+  /** The final rename; tests replace it with one that fails as a file system would. */
+  @FunctionalInterface
+  interface Rename {
+    Rename ATOMIC =
+        (temp, target) ->
+            Files.move(
+                temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+
+    void move(Path temp, Path target) throws IOException;
+  }
+
   private static final Set<PosixFilePermission> TEMP_PERMISSIONS =
       PosixFilePermissions.fromString("rw-------");
 
@@ -97,6 +108,10 @@ public final class AtomicFiles {
    * @throws IOException when the file cannot be written, renamed or made durable
    */
   public static void write(Path file, Content content, Access access) throws IOException {
+    write(file, content, access, Rename.ATOMIC);
+  }
+
+  static void write(Path file, Content content, Access access, Rename rename) throws IOException {
     Objects.requireNonNull(content, "content");
     Objects.requireNonNull(access, "access");
     Path target = resolveLinks(file);
@@ -116,7 +131,7 @@ public final class AtomicFiles {
       if (posix) {
         Files.setPosixFilePermissions(temp, permissions);
       }
-      move(temp, target);
+      move(rename, temp, target);
     } catch (Throwable failure) {
       deleteAfterFailure(temp, failure);
       throw failure;
@@ -174,9 +189,9 @@ public final class AtomicFiles {
     }
   }
 
-  private static void move(Path temp, Path target) throws IOException {
+  private static void move(Rename rename, Path temp, Path target) throws IOException {
     try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      rename.move(temp, target);
     } catch (AtomicMoveNotSupportedException e) {
       AtomicMoveNotSupportedException refused =
           new AtomicMoveNotSupportedException(

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +20,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.libreconnect.runtime.AtomicFiles.Access;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.libreconnect.runtime.AtomicFiles.Access;
 
 class AtomicFilesTest {
 
@@ -159,6 +160,27 @@ class AtomicFilesTest {
 
     assertThat(names(directory)).containsExactly("taken");
     assertThat(target).isDirectory();
+  }
+
+  @Test
+  void aFileSystemWithoutAtomicRenameIsRefusedWithoutFallback() throws IOException {
+    Path file = Files.writeString(directory.resolve("data.bin"), "old");
+    AtomicFiles.Rename noAtomicMove =
+        (temp, target) -> {
+          assertThat(temp).exists().hasParent(target.getParent());
+          throw new AtomicMoveNotSupportedException(temp.toString(), target.toString(), "no");
+        };
+
+    assertThatThrownBy(
+            () ->
+                AtomicFiles.write(
+                    file, out -> out.write(new byte[] {1, 2}), Access.OWNER_ONLY, noAtomicMove))
+        .isInstanceOf(AtomicMoveNotSupportedException.class)
+        .hasMessageContaining("cannot replace a file in one atomic rename")
+        .hasMessageContaining("left unchanged");
+
+    assertThat(file).hasContent("old");
+    assertThat(names(directory)).containsExactly("data.bin");
   }
 
   @Test

@@ -4,6 +4,12 @@ import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.libreconnect.protocol.CommandEnvelope;
 import org.libreconnect.protocol.WireJson;
 import org.libreconnect.protocol.command.CommandCatalogue;
@@ -27,6 +33,15 @@ import org.libreconnect.protocol.error.ErrorMapper;
  */
 class CommandDecoderFuzzTest {
 
+  private static final long HANG_SECONDS = 10;
+  private static final ExecutorService WATCHDOG =
+      Executors.newSingleThreadExecutor(
+          task -> {
+            Thread thread = new Thread(task, "fuzz-input");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   static final String PLACEHOLDER = "@@";
   static final String CANARY = "Qz7pinCanary0x5EED";
 
@@ -40,7 +55,22 @@ class CommandDecoderFuzzTest {
     "hl_openSession", "hl_setSessionData", "hl_readCpxCard", "hl_createDmpConnector", "null",
     "true", "[]", "{}", "\\u0000", "1e999", "-0", "\"\\ud800\""
   })
-  void anyFrameGivesATypedCommandOrATypedError(byte[] input) {
+  void anyFrameGivesATypedCommandOrATypedError(byte[] input) throws Exception {
+    // A @Timeout would also cut the fuzzing run itself; the watchdog bounds each input instead.
+    Future<?> run = WATCHDOG.submit(() -> check(input));
+    try {
+      run.get(HANG_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new AssertionError("one input ran longer than " + HANG_SECONDS + " s: a hang");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw (Exception) e.getCause();
+    }
+  }
+
+  private static void check(byte[] input) {
     String frame = new String(input, StandardCharsets.UTF_8).replace(PLACEHOLDER, CANARY);
     try {
       CommandEnvelope envelope = JSON.parseCommand(frame);
