@@ -56,15 +56,23 @@ public final class SessionLogPruner {
    * Deletes the folders last written more than {@code maxAge} ago, then the oldest beyond {@code
    * maxFolders}. A folder that cannot be deleted is logged and skipped.
    *
+   * Housekeeping never stops a start: when the sessions directory cannot be listed, that is
+   * logged and nothing is deleted.
+   *
    * @return the folders deleted
-   * @throws IOException when the sessions directory cannot be listed
    */
-  public List<Path> prune(Duration maxAge, int maxFolders) throws IOException {
+  public List<Path> prune(Duration maxAge, int maxFolders) {
     if (maxFolders < 1 || maxAge.isNegative() || maxAge.isZero()) {
       throw new IllegalArgumentException("keep at least one folder for a positive age");
     }
     Instant oldestKept = clock.instant().minus(maxAge);
-    List<Folder> folders = folders();
+    List<Folder> folders;
+    try {
+      folders = folders();
+    } catch (IOException e) {
+      log.warn("logs.sessions.prune.failed error=\"{}\"", e.toString());
+      return List.of();
+    }
     folders.sort(Comparator.comparing(Folder::lastWritten).reversed());
     List<Folder> idle = folders.stream().filter(folder -> !inUse.test(folder.path())).toList();
     int kept = folders.size() - idle.size();

@@ -129,6 +129,16 @@ class SessionLogPrunerTest {
   }
 
   @Test
+  void aSessionsPathThatIsAFileIsNothingToPrune() throws IOException {
+    Files.createDirectories(layout().logDir());
+    Files.writeString(layout().sessionsLogDir(), "a file where the folder should be");
+
+    assertThat(new SessionLogPruner(layout(), CLOCK, p -> false).prune(Duration.ofDays(1), 1))
+        .isEmpty();
+    assertThat(layout().sessionsLogDir()).isRegularFile();
+  }
+
+  @Test
   void aMissingSessionsDirectoryIsNothingToPrune() throws IOException {
     assertThat(new SessionLogPruner(layout(), CLOCK, p -> false).prune(Duration.ofDays(1), 1))
         .isEmpty();
