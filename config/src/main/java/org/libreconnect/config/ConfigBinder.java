@@ -23,6 +23,8 @@ final class ConfigBinder {
   static final int MIN_DATA_BYTES = 1024;
   static final int MAX_DATA_BYTES = 1024 * 1024 * 1024;
   static final int MAX_PRESTARTED_WORKERS = 8;
+  static final int MAX_SESSION_LOG_AGE_DAYS = 3650;
+  static final int MAX_SESSION_LOG_FOLDERS = 100_000;
   private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
 
   private ConfigBinder() {}
@@ -61,6 +63,16 @@ final class ConfigBinder {
             Server.DEFAULT_MAX_PERSISTENT_DATA_BYTES,
             MIN_DATA_BYTES,
             MAX_DATA_BYTES),
+        server.integer(
+            "max_session_log_age_days",
+            Server.DEFAULT_MAX_SESSION_LOG_AGE_DAYS,
+            1,
+            MAX_SESSION_LOG_AGE_DAYS),
+        server.integer(
+            "max_session_log_folders",
+            Server.DEFAULT_MAX_SESSION_LOG_FOLDERS,
+            1,
+            MAX_SESSION_LOG_FOLDERS),
         allowedOrigins(server.section("allowed_origins")),
         allowedOrigins(server.section("log_origins")),
         new ServerLimits(

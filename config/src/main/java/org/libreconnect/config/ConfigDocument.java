@@ -1,5 +1,6 @@
 package org.libreconnect.config;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.w3c.dom.Element;
 /**
  * The configuration file as an editable document, for tools that change settings and write them
  * back. Edits touch only the elements named; unknown elements, attributes, comments and the file's
- * indentation survive. {@link #save()} validates first and replaces the file atomically.
+ * indentation survive. {@link #save(FileReplacer)} validates first and replaces the file atomically.
  *
  * <p>Paths are element names below the root joined by {@code /}, such as {@code proxy/server}.
  * When a name appears more than once on the way, the first is used. Not thread-safe.
@@ -26,12 +27,10 @@ public final class ConfigDocument {
 
   private final Path file;
   private final Document document;
-  private final AtomicFileWriter writer;
 
-  private ConfigDocument(Path file, Document document, AtomicFileWriter writer) {
+  private ConfigDocument(Path file, Document document) {
     this.file = file;
     this.document = document;
-    this.writer = writer;
   }
 
   /**
@@ -41,15 +40,11 @@ public final class ConfigDocument {
    * @throws ConfigException when the file is unreadable or not well-formed XML
    */
   public static ConfigDocument open(Path file) {
-    return open(file, new AtomicFileWriter());
-  }
-
-  static ConfigDocument open(Path file, AtomicFileWriter writer) {
     Document document =
         ConfigLoader.read(file)
             .map(bytes -> SecureXml.parse(bytes, file.toString()))
             .orElseGet(() -> SecureXml.emptyDocument(ROOT_ELEMENT));
-    return new ConfigDocument(file, document, writer);
+    return new ConfigDocument(file, document);
   }
 
   /** The file this document was opened from and saves to. */
@@ -132,15 +127,20 @@ public final class ConfigDocument {
   }
 
   /**
-   * Validates, then writes the document to its file atomically: a concurrent reader sees the old
-   * file or the new one, never a part. The file's POSIX permissions are kept.
+   * Validates, then writes the document to its file through {@code replacer}, which is {@code
+   * AtomicFiles::write} of the runtime module outside tests: a concurrent reader sees the old file
+   * or the new one, never a part, and the file is owner-only, as it may hold the proxy password.
    *
    * @throws ConfigException when the document does not validate or the file cannot be written; the
    *     file is then unchanged
    */
-  public void save() {
+  public void save(FileReplacer replacer) {
     toConfig();
-    writer.write(file, XmlWriter.write(document));
+    try {
+      replacer.replace(file, XmlWriter.write(document));
+    } catch (IOException e) {
+      throw new ConfigException("cannot write " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /** The document as it would be saved. */

@@ -1,5 +1,6 @@
 package org.libreconnect.config;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -37,6 +38,14 @@ public record ConnectorConfig(
         DmpConnect.defaults(),
         Pkcs11.defaults(),
         Simulation.defaults());
+  }
+
+  /**
+   * The paths of the settings set in this configuration that hold a secret, such as {@code
+   * proxy/password}; never their values. A file holding any should be readable by its owner only.
+   */
+  public List<String> secretSettings() {
+    return proxy.password().isPresent() ? List.of("proxy/password") : List.of();
   }
 
   public ConnectorConfig withServer(Server newServer) {

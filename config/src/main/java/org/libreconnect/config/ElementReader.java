@@ -13,7 +13,8 @@ import org.w3c.dom.Element;
 /**
  * Typed reads of the child elements of one element, each failure reported as a {@link
  * ConfigException} naming the element path and the value. Text is trimmed; empty text counts as
- * absent. Elements it is not asked about are ignored.
+ * absent; an element read as a value must not hold elements. Elements it is not asked about are
+ * ignored.
  */
 final class ElementReader {
 
@@ -39,7 +40,7 @@ final class ElementReader {
 
   /** The trimmed text of the single child {@code name}; empty when absent or blank. */
   Optional<String> text(String name) {
-    return single(name).map(ElementReader::trimmedText).filter(text -> !text.isEmpty());
+    return single(name).map(child -> valueText(pathOf(name), child)).filter(text -> !text.isEmpty());
   }
 
   /**
@@ -91,7 +92,7 @@ final class ElementReader {
   <T> List<T> all(String name, Function<String, T> parser) {
     List<T> values = new ArrayList<>();
     for (Element child : children(name)) {
-      String text = trimmedText(child);
+      String text = valueText(pathOf(name), child);
       if (!text.isEmpty()) {
         values.add(parse(pathOf(name), text, parser));
       }
@@ -158,5 +159,16 @@ final class ElementReader {
 
   private static String trimmedText(Element element) {
     return element.getTextContent().strip();
+  }
+
+  /**
+   * The trimmed text of an element that holds a value. One that holds elements is refused without
+   * showing its text, which would include theirs (a password put there by mistake, for instance).
+   */
+  private static String valueText(String path, Element element) {
+    if (DomEdits.hasElementChildren(element)) {
+      throw new ConfigException(path + ": holds elements where a value is expected");
+    }
+    return trimmedText(element);
   }
 }

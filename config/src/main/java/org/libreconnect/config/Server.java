@@ -17,6 +17,10 @@ import java.util.Objects;
  * @param maxFrameBytes largest WebSocket or HTTP message accepted
  * @param maxSessionDataBytes total temporary data one session may hold
  * @param maxPersistentDataBytes persistent data one application may store
+ * @param maxSessionLogAgeDays worker session log folders older than this many days are deleted
+ *     when the master starts
+ * @param maxSessionLogFolders most worker session log folders kept when the master starts, newest
+ *     first
  * @param allowedOrigins browser origins allowed to open a WebSocket; empty allows none
  * @param logOrigins allowed origins that may also read the master's log and change log levels
  *     (the connector's own pages always may)
@@ -33,6 +37,8 @@ public record Server(
     int maxFrameBytes,
     int maxSessionDataBytes,
     int maxPersistentDataBytes,
+    int maxSessionLogAgeDays,
+    int maxSessionLogFolders,
     List<AllowedOrigin> allowedOrigins,
     List<AllowedOrigin> logOrigins,
     ServerLimits limits) {
@@ -47,6 +53,8 @@ public record Server(
   public static final int DEFAULT_MAX_FRAME_BYTES = 32 * 1024 * 1024;
   public static final int DEFAULT_MAX_SESSION_DATA_BYTES = 8 * 1024 * 1024;
   public static final int DEFAULT_MAX_PERSISTENT_DATA_BYTES = 1024 * 1024;
+  public static final int DEFAULT_MAX_SESSION_LOG_AGE_DAYS = 14;
+  public static final int DEFAULT_MAX_SESSION_LOG_FOLDERS = 50;
 
   public Server {
     Objects.requireNonNull(ip, "ip");
@@ -61,6 +69,8 @@ public record Server(
     Require.between("maxFrameBytes", maxFrameBytes, 1, Integer.MAX_VALUE);
     Require.between("maxSessionDataBytes", maxSessionDataBytes, 0, Integer.MAX_VALUE);
     Require.between("maxPersistentDataBytes", maxPersistentDataBytes, 0, Integer.MAX_VALUE);
+    Require.between("maxSessionLogAgeDays", maxSessionLogAgeDays, 1, Integer.MAX_VALUE);
+    Require.between("maxSessionLogFolders", maxSessionLogFolders, 1, Integer.MAX_VALUE);
   }
 
   /** The values used when the file says nothing; no origin is allowed. */
@@ -76,6 +86,8 @@ public record Server(
         DEFAULT_MAX_FRAME_BYTES,
         DEFAULT_MAX_SESSION_DATA_BYTES,
         DEFAULT_MAX_PERSISTENT_DATA_BYTES,
+        DEFAULT_MAX_SESSION_LOG_AGE_DAYS,
+        DEFAULT_MAX_SESSION_LOG_FOLDERS,
         List.of(),
         List.of(),
         ServerLimits.defaults());
@@ -89,24 +101,24 @@ public record Server(
   public Server withPort(int newPort) {
     return new Server(ip, newPort, hostName, logLevel, cleanZombies, maxSessions,
         prestartedWorkers, maxFrameBytes, maxSessionDataBytes, maxPersistentDataBytes,
-        allowedOrigins, logOrigins, limits);
+        maxSessionLogAgeDays, maxSessionLogFolders, allowedOrigins, logOrigins, limits);
   }
 
   public Server withLimits(ServerLimits newLimits) {
     return new Server(ip, port, hostName, logLevel, cleanZombies, maxSessions,
         prestartedWorkers, maxFrameBytes, maxSessionDataBytes, maxPersistentDataBytes,
-        allowedOrigins, logOrigins, newLimits);
+        maxSessionLogAgeDays, maxSessionLogFolders, allowedOrigins, logOrigins, newLimits);
   }
 
   public Server withLogOrigins(List<AllowedOrigin> newLogOrigins) {
     return new Server(ip, port, hostName, logLevel, cleanZombies, maxSessions,
         prestartedWorkers, maxFrameBytes, maxSessionDataBytes, maxPersistentDataBytes,
-        allowedOrigins, newLogOrigins, limits);
+        maxSessionLogAgeDays, maxSessionLogFolders, allowedOrigins, newLogOrigins, limits);
   }
 
   public Server withAllowedOrigins(List<AllowedOrigin> newAllowedOrigins) {
     return new Server(ip, port, hostName, logLevel, cleanZombies, maxSessions,
         prestartedWorkers, maxFrameBytes, maxSessionDataBytes, maxPersistentDataBytes,
-        newAllowedOrigins, logOrigins, limits);
+        maxSessionLogAgeDays, maxSessionLogFolders, newAllowedOrigins, logOrigins, limits);
   }
 }

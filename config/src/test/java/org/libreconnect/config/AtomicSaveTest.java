@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.libreconnect.runtime.AtomicFiles;
 
 class AtomicSaveTest {
 
@@ -31,7 +32,7 @@ class AtomicSaveTest {
     byte[] before = Files.readAllBytes(file);
     ConfigDocument document = ConfigDocument.open(file).set("server/port", "99999");
 
-    assertThatThrownBy(document::save)
+    assertThatThrownBy(() -> document.save(AtomicFiles::write))
         .isInstanceOf(ConfigException.class)
         .hasMessage("server/port: \"99999\" is not a port (1-65535)");
     assertThat(Files.readAllBytes(file)).isEqualTo(before);
@@ -39,21 +40,21 @@ class AtomicSaveTest {
   }
 
   @Test
-  void aFailedRenameLeavesTheFileAndNoTemporaryFile() throws IOException {
+  void aFailingWriterLeavesTheFileAndSaysWhichFile() throws IOException {
     Path file = original();
     byte[] before = Files.readAllBytes(file);
-    AtomicFileWriter failingRename =
-        new AtomicFileWriter(
-            (source, target) -> {
-              assertThat(source).exists().hasParent(target.getParent());
-              throw new IOException("disk unplugged");
-            });
-    ConfigDocument document = ConfigDocument.open(file, failingRename).set("server/port", "9983");
+    FileReplacer diskUnplugged =
+        (target, content) -> {
+          assertThat(target).isEqualTo(file);
+          assertThat(new String(content, java.nio.charset.StandardCharsets.UTF_8)).contains("9983");
+          throw new IOException("disk unplugged");
+        };
+    ConfigDocument document = ConfigDocument.open(file).set("server/port", "9983");
 
-    assertThatThrownBy(document::save)
+    assertThatThrownBy(() -> document.save(diskUnplugged))
         .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("cannot write " + file)
-        .hasMessageContaining("disk unplugged");
+        .hasMessage("cannot write " + file + ": disk unplugged")
+        .hasCauseInstanceOf(IOException.class);
     assertThat(Files.readAllBytes(file)).isEqualTo(before);
     assertThat(filesIn(directory)).containsExactly("libreconnect.xml");
   }
@@ -68,7 +69,7 @@ class AtomicSaveTest {
       assumeTrue(!Files.isWritable(directory), "not running with permission checks (root)");
       ConfigDocument document = ConfigDocument.open(file).set("server/port", "9983");
 
-      assertThatThrownBy(document::save)
+      assertThatThrownBy(() -> document.save(AtomicFiles::write))
           .isInstanceOf(ConfigException.class)
           .hasMessageStartingWith("cannot write " + file);
       assertThat(Files.readAllBytes(file)).isEqualTo(before);
@@ -79,15 +80,15 @@ class AtomicSaveTest {
   }
 
   @Test
-  void keepsThePermissionsOfTheFile() throws IOException {
+  void savingMakesAGroupReadableFileOwnerOnly() throws IOException {
     assumeTrue(isPosix(), "POSIX permissions");
     Path file = original();
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
 
-    ConfigDocument.open(file).set("server/port", "9983").save();
+    ConfigDocument.open(file).set("server/port", "9983").save(AtomicFiles::write);
 
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
-        .isEqualTo("rw-r-----");
+        .isEqualTo("rw-------");
     assertThat(ConfigLoader.load(file).server().port()).isEqualTo(9983);
   }
 
@@ -97,7 +98,7 @@ class AtomicSaveTest {
     Path file = directory.resolve("new.xml");
 
     ConfigDocument.open(file).set("proxy/password", "s3cret").set("proxy/server", "p")
-        .set("proxy/port", "1").save();
+        .set("proxy/port", "1").save(AtomicFiles::write);
 
     assertThat(file).exists();
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
@@ -109,7 +110,7 @@ class AtomicSaveTest {
     Path real = original();
     Path link = Files.createSymbolicLink(directory.resolve("link.xml"), real);
 
-    ConfigDocument.open(link).set("server/port", "9984").save();
+    ConfigDocument.open(link).set("server/port", "9984").save(AtomicFiles::write);
 
     assertThat(Files.isSymbolicLink(link)).isTrue();
     assertThat(ConfigLoader.load(real).server().port()).isEqualTo(9984);
@@ -153,7 +154,7 @@ class AtomicSaveTest {
               .set("server/port", "9991")
               .setAll("server/allowed_origins/origin", List.of("http://localhost:*"));
         }
-        document.save();
+        document.save(AtomicFiles::write);
       }
     } finally {
       writing.set(false);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.libreconnect.runtime.AtomicFiles;
 
 class ConfigDocumentTest {
 
@@ -77,7 +78,7 @@ class ConfigDocumentTest {
   void anUnchangedDocumentRoundTripsByteForByte() throws IOException {
     Path file = write(HAND_EDITED);
 
-    ConfigDocument.open(file).save();
+    ConfigDocument.open(file).save(AtomicFiles::write);
 
     assertThat(Files.readString(file)).isEqualTo(HAND_EDITED);
   }
@@ -87,7 +88,7 @@ class ConfigDocumentTest {
     Path file = write(HAND_EDITED);
 
     ConfigDocument.open(file).set("server/port", "9990").set("proxy/server", "p.example.org")
-        .set("proxy/port", "8080").save();
+        .set("proxy/port", "8080").save(AtomicFiles::write);
 
     assertThat(Files.readString(file))
         .isEqualTo(
@@ -209,7 +210,7 @@ class ConfigDocumentTest {
         .set("proxy/server", "p")
         .set("proxy/port", "1")
         .set("proxy/login", "a<b>&\"c\"\r")
-        .save();
+        .save(AtomicFiles::write);
 
     assertThat(ConfigLoader.load(file).proxy().login()).contains("a<b>&\"c\"");
     assertThat(ConfigDocument.open(file).value("proxy/login")).contains("a<b>&\"c\"");
@@ -281,7 +282,7 @@ class ConfigDocumentTest {
             .set("simulation/enabled", "yes")
             .setAll("server/allowed_origins/origin", List.of("https://*.example.com"));
 
-    document.save();
+    document.save(AtomicFiles::write);
 
     assertThat(document.file()).isEqualTo(file);
     assertThat(ConfigLoader.load(file)).isEqualTo(document.toConfig());

@@ -29,6 +29,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void namesTheSettingsThatHoldASecretWithoutTheirValues() {
+    ConnectorConfig withPassword =
+        parseBody("<proxy><server>p</server><port>1</port><password>s3cret</password></proxy>");
+
+    assertThat(withPassword.secretSettings()).containsExactly("proxy/password");
+    assertThat(parseBody("<proxy><server>p</server><port>1</port></proxy>").secretSettings())
+        .isEmpty();
+  }
+
+  @Test
   void readsEveryElement() {
     ConnectorConfig config =
         parse(
@@ -46,6 +56,8 @@ class ConfigLoaderTest {
                 <max_frame_bytes>65536</max_frame_bytes>
                 <max_session_data_bytes>2048</max_session_data_bytes>
                 <max_persistent_data_bytes>4096</max_persistent_data_bytes>
+                <max_session_log_age_days>3</max_session_log_age_days>
+                <max_session_log_folders>7</max_session_log_folders>
                 <allowed_origins>
                   <origin>https://*.example.com</origin>
                   <origin>http://localhost:3000</origin>
@@ -71,6 +83,8 @@ class ConfigLoaderTest {
     assertThat(server.maxFrameBytes()).isEqualTo(65536);
     assertThat(server.maxSessionDataBytes()).isEqualTo(2048);
     assertThat(server.maxPersistentDataBytes()).isEqualTo(4096);
+    assertThat(server.maxSessionLogAgeDays()).isEqualTo(3);
+    assertThat(server.maxSessionLogFolders()).isEqualTo(7);
     assertThat(server.allowedOrigins())
         .extracting(AllowedOrigin::pattern)
         .containsExactly("https://*.example.com", "http://localhost:3000");
@@ -177,6 +191,10 @@ class ConfigLoaderTest {
           <server><log_level>9</log_level></server>     | server/log_level: "9" must be between 1 and 7
           <server><log_level>0</log_level></server>     | server/log_level: "0" must be between 1 and 7
           <server><log_level>high</log_level></server>  | server/log_level: "high" is not a whole number
+          <server><ip><x/>127.0.0.1</ip></server>      | server/ip: holds elements where a value is expected
+          <server><allowed_origins><origin>https://a<password>s3cret</password>.example.org</origin></allowed_origins></server> | server/allowed_origins/origin: holds elements where a value is expected
+          <server><max_session_log_age_days>0</max_session_log_age_days></server> | server/max_session_log_age_days: "0" must be between 1 and 3650
+          <server><max_session_log_folders>0</max_session_log_folders></server> | server/max_session_log_folders: "0" must be between 1 and 100000
           <server><log_level>٤</log_level></server>     | server/log_level: "٤" is not a whole number
           <server><max_sessions>0</max_sessions></server> | server/max_sessions: "0" must be at least 1
           <server><max_sessions>99999999999999999999999</max_sessions></server> | server/max_sessions: "99999999999999999999999" must be between 1 and 2147483647

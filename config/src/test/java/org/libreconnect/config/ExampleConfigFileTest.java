@@ -33,6 +33,8 @@ class ExampleConfigFileTest {
           "server/max_connections",
           "server/max_session_data_bytes",
           "server/max_persistent_data_bytes",
+          "server/max_session_log_age_days",
+          "server/max_session_log_folders",
           "server/allowed_origins/origin",
           "server/log_origins/origin",
           "updater/enabled",

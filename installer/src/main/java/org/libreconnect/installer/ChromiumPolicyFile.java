@@ -40,7 +40,7 @@ public final class ChromiumPolicyFile {
           new ObjectMapper()
               .enable(SerializationFeature.INDENT_OUTPUT)
               .writeValueAsBytes(Map.of(LNA_ALLOWED, urlPatterns));
-      AtomicFile.write(file, json, AtomicFile.WORLD_READABLE);
+      SystemFiles.write(file, json);
     } catch (IOException e) {
       throw new InstallerException("cannot write " + file + ": " + e.getMessage(), e);
     }

@@ -124,7 +124,7 @@ public final class FirefoxPolicyFile {
 
   private void write(ObjectNode root) {
     try {
-      AtomicFile.write(file, json.writeValueAsBytes(root), AtomicFile.WORLD_READABLE);
+      SystemFiles.write(file, json.writeValueAsBytes(root));
     } catch (JsonProcessingException e) {
       throw new InstallerException("cannot write " + file + ": " + e.getMessage(), e);
     }

@@ -119,7 +119,7 @@ public final class HostsFile {
 
   private void write(List<String> lines) {
     String text = lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
-    AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8), AtomicFile.WORLD_READABLE);
+    SystemFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The address and names of a line, comments left out. */

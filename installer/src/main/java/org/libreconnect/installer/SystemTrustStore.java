@@ -39,7 +39,7 @@ public final class SystemTrustStore {
     Path target = directory.resolve(ca.systemFileName());
     List<Path> stale = ours();
     stale.remove(target);
-    AtomicFile.write(target, pem(ca), AtomicFile.WORLD_READABLE);
+    SystemFiles.write(target, pem(ca));
     delete(stale);
     refresh();
     return target;

@@ -45,6 +45,8 @@ import org.libreconnect.protocol.link.LinkCodec;
 import org.libreconnect.runtime.InstallationLayout;
 import org.libreconnect.runtime.LogSetup;
 import org.libreconnect.runtime.RunDirectory;
+import org.libreconnect.runtime.SecretFileCheck;
+import org.libreconnect.runtime.SessionLogPruner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,6 +115,8 @@ public final class MasterMain {
     Clock clock = Clock.systemUTC();
     long self = ProcessHandle.current().pid();
     RunDirectory runDirectory = new RunDirectory(layout);
+    SecretFileCheck.warnIfReadableByOthers(configFile, config.secretSettings());
+    runDirectory.removeStale();
     if (config.server().cleanZombies()) {
       List<Long> ended = runDirectory.cleanLeftovers(Duration.ofSeconds(3), self);
       if (!ended.isEmpty()) {
@@ -120,6 +124,9 @@ public final class MasterMain {
       }
     }
     runDirectory.recordSelf("master");
+    new SessionLogPruner(layout, clock)
+        .prune(Duration.ofDays(config.server().maxSessionLogAgeDays()),
+            config.server().maxSessionLogFolders());
 
     ServerCertificates certificates =
         new ServerCertificates(layout.tlsDir(), config.server().hostName(), clock);

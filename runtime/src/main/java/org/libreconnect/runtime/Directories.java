@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.util.Set;
 
 /** Creates one directory with given POSIX permissions, leaving existing directories as they are. */
@@ -15,9 +16,9 @@ final class Directories {
   private Directories() {}
 
   /**
-   * Creates {@code directory} (and missing parents, with default permissions) if it does not exist.
-   * On a POSIX file system with {@code posixPermissions} not null, the directory is created with
-   * them (never wider, whatever the umask) and they are then set exactly.
+   * Creates {@code directory} (and missing parents, owner-only) if it does not exist. On a POSIX
+   * file system with {@code posixPermissions} not null, the directory is created with them (never
+   * wider, whatever the umask) and they are then set exactly.
    */
   static void create(Path directory, String posixPermissions) throws IOException {
     if (Files.isDirectory(directory)) {
@@ -25,7 +26,7 @@ final class Directories {
     }
     Path parent = directory.getParent();
     if (parent != null) {
-      Files.createDirectories(parent);
+      AtomicFiles.createDirectories(parent, AtomicFiles.Access.OWNER_ONLY);
     }
     boolean posix = posixPermissions != null && isPosix(directory);
     Set<PosixFilePermission> permissions =
@@ -45,6 +46,30 @@ final class Directories {
     if (posix) {
       Files.setPosixFilePermissions(directory, permissions);
     }
+  }
+
+  /**
+   * Removes the group and world permissions of an existing file or directory, on POSIX file
+   * systems; does nothing elsewhere.
+   *
+   * @return whether permissions were removed
+   */
+  static boolean narrowToOwner(Path path) throws IOException {
+    if (!isPosix(path)) {
+      return false;
+    }
+    Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
+    Set<PosixFilePermission> owner = EnumSet.noneOf(PosixFilePermission.class);
+    for (PosixFilePermission permission : permissions) {
+      if (permission.name().startsWith("OWNER_")) {
+        owner.add(permission);
+      }
+    }
+    if (owner.equals(permissions)) {
+      return false;
+    }
+    Files.setPosixFilePermissions(path, owner);
+    return true;
   }
 
   private static boolean isPosix(Path path) {

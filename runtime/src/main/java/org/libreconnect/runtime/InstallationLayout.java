@@ -2,6 +2,7 @@ package org.libreconnect.runtime;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /** Where an installation keeps its configuration, logs, data, pid files and TLS material. */
@@ -17,7 +18,6 @@ public record InstallationLayout(Path home) {
   public static final String DEFAULT_DIRECTORY_NAME = ".libreconnect";
 
   private static final String OWNER_ONLY = "rwx------";
-  private static final String OWNER_AND_GROUP_READ = "rwxr-x---";
 
   /** The home is kept absolute and normalised so that every process spells it the same way. */
   public InstallationLayout {
@@ -82,26 +82,42 @@ public record InstallationLayout(Path home) {
   }
 
   /**
-   * Creates the home and every directory of the layout that is missing. On POSIX file systems, new
-   * data, run and TLS directories are owner-only ({@code rwx------}) and new log directories are
-   * readable by the group ({@code rwxr-x---}); directories that already exist keep their
-   * permissions.
+   * Creates the home and every directory of the layout that is missing. On POSIX file systems
+   * every directory created, the home included, is owner-only ({@code rwx------}): logs name
+   * readers and cards, data and dumps hold health data. The layout's own directories that already
+   * exist lose any group and world permission; an existing home is left as it is (it may be a
+   * directory the user chose, shared with other things).
    *
    * @throws IOException when a directory cannot be created
    */
   public void createDirectories() throws IOException {
-    Directories.create(home, null);
-    Directories.create(logDir(), OWNER_AND_GROUP_READ);
-    Directories.create(sessionsLogDir(), OWNER_AND_GROUP_READ);
-    Directories.create(dataDir(), OWNER_ONLY);
-    Directories.create(persistentDataDir(), OWNER_ONLY);
-    Directories.create(runDir(), OWNER_ONLY);
-    Directories.create(tlsDir(), OWNER_ONLY);
+    Directories.create(home, OWNER_ONLY);
+    for (Path directory :
+        List.of(
+            logDir(), sessionsLogDir(), dataDir(), persistentDataDir(), runDir(), tlsDir())) {
+      Directories.create(directory, OWNER_ONLY);
+      Directories.narrowToOwner(directory);
+    }
+  }
+
+  /**
+   * Creates the owner-only log folder of one worker, {@code <home>/logs/sessions/<name>}, and
+   * returns it.
+   *
+   * @param name letters and digits, such as a random hexadecimal string
+   */
+  public Path createSessionLogDirectory(String name) throws IOException {
+    if (!name.matches("[A-Za-z0-9]+")) {
+      throw new IllegalArgumentException("a session log folder name is letters and digits only");
+    }
+    Path directory = sessionsLogDir().resolve(name);
+    AtomicFiles.createDirectories(directory, AtomicFiles.Access.OWNER_ONLY);
+    return directory;
   }
 
   /** Creates the run directory alone, owner-only, if it is missing. */
   void createRunDirectory() throws IOException {
-    Directories.create(home, null);
+    Directories.create(home, OWNER_ONLY);
     Directories.create(runDir(), OWNER_ONLY);
   }
 }

@@ -51,9 +51,12 @@ final class LogAppenders {
     return pattern;
   }
 
-  /** A size-rolled file appender for one channel, writing only that channel's events. */
+  /**
+   * A size-rolled file appender for one channel, writing only that channel's events, to files
+   * readable by their owner only.
+   */
   Appender<ILoggingEvent> file(LogChannel channel, Path file) {
-    RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
+    RollingFileAppender<ILoggingEvent> appender = new OwnerOnlyFileAppender<>();
     appender.setContext(context);
     appender.setName(channel.fileName());
     appender.setFile(file.toString());

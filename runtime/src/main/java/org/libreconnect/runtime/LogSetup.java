@@ -7,7 +7,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.ILoggerFactory;
@@ -74,7 +73,8 @@ public final class LogSetup {
    * Configures Logback for this process, replacing any earlier configuration; no {@code
    * logback.xml} is read.
    *
-   * @param logDirectory the process's own log directory, created if missing
+   * @param logDirectory the process's own log directory, created owner-only if missing; the log
+   *     files are owner-only too
    * @param processLabel written on every line, such as {@code master} or {@code worker-1234}:
    *     letters, digits, '.', '_' or '-'
    * @param console whether every event is also written to standard error
@@ -85,7 +85,7 @@ public final class LogSetup {
   public static LogSetup configure(Path logDirectory, String processLabel, boolean console) {
     Path directory = logDirectory.toAbsolutePath().normalize();
     try {
-      Files.createDirectories(directory);
+      AtomicFiles.createDirectories(directory, AtomicFiles.Access.OWNER_ONLY);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create log directory " + directory, e);
     }
@@ -107,6 +107,18 @@ public final class LogSetup {
 
   public Path connectorLog() {
     return connectorLog;
+  }
+
+  /**
+   * Creates an empty log file readable by its owner only, or removes group and world access from
+   * an existing one, so that a child process whose output is redirected to it (a worker's {@code
+   * console.log}) does not create it with the umask's permissions.
+   *
+   * @return {@code file}
+   */
+  public static Path createOwnerOnlyLogFile(Path file) throws IOException {
+    OwnerOnlyFileAppender.createOwnerOnly(file);
+    return file;
   }
 
   /** The JS2 server log level in force, 1 to 7. */

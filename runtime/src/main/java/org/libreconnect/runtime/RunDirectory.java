@@ -3,12 +3,10 @@ package org.libreconnect.runtime;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -70,24 +68,44 @@ public final class RunDirectory {
     PidFile pidFile = PidFile.of(role, process);
     layout.createRunDirectory();
     Path target = directory().resolve(pidFile.fileName());
-    Path temporary = Files.createTempFile(directory(), ".pid-", ".tmp");
-    try {
-      Files.writeString(temporary, pidFile.content(), StandardCharsets.UTF_8);
-      try {
-        Files.move(
-            temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
+    AtomicFiles.write(target, pidFile.content().getBytes(StandardCharsets.UTF_8));
   }
 
   /** Deletes the pid file of a process, whatever its role; nothing happens when there is none. */
   public void forget(long pid) throws IOException {
     for (Path file : pidFiles("*-" + pid + PidFile.SUFFIX)) {
       Files.deleteIfExists(file);
+    }
+  }
+
+  /**
+   * Deletes what a master killed without warning ({@code kill -9}, a power cut) leaves in the run
+   * directory, without ending any process: the pid files of processes that have exited or whose
+   * pid now belongs to another program, and the temporary files of a pid file write cut short.
+   * Files of processes still running stay, for {@link #cleanLeftovers}. Call it at start, whether
+   * or not leftovers are cleaned.
+   */
+  public void removeStale() throws IOException {
+    findLeftovers(-1);
+    for (Path temp : pidFiles(".*" + PidFile.SUFFIX + ".*" + AtomicFiles.TEMP_SUFFIX)) {
+      if (!writerMayBeAlive(temp.getFileName().toString())) {
+        deleteStale(temp, "temporary file of an interrupted write");
+      }
+    }
+  }
+
+  /** Whether the process a temporary pid file names, {@code .<role>-<pid>.pid.<random>.tmp}, runs. */
+  private static boolean writerMayBeAlive(String tempName) {
+    int end = tempName.indexOf(PidFile.SUFFIX + ".");
+    int start = tempName.lastIndexOf('-', end);
+    if (end < 0 || start < 0) {
+      return false;
+    }
+    try {
+      long pid = Long.parseLong(tempName.substring(start + 1, end));
+      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    } catch (NumberFormatException e) {
+      return false;
     }
   }
 
@@ -176,6 +194,10 @@ public final class RunDirectory {
         continue;
       }
       long pid = pidFile.get().pid();
+      if (pid == self && !pidFile.get().startMatches(ProcessHandle.current().info().startInstant())) {
+        deleteStale(file, "pid was an earlier process's, now reused by this one");
+        continue;
+      }
       if (pid == exceptPid || pid == self) {
         continue;
       }

@@ -1,6 +1,7 @@
 package org.libreconnect.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
@@ -83,14 +84,15 @@ class InstallationLayoutTest {
   }
 
   @Test
-  void createDirectoriesSetsPosixPermissions() throws IOException {
+  void createDirectoriesMakesEveryDirectoryOwnerOnly() throws IOException {
     assumeThat(home.getFileSystem().supportedFileAttributeViews()).contains("posix");
-    InstallationLayout layout = new InstallationLayout(home);
+    InstallationLayout layout = new InstallationLayout(home.resolve("new-home"));
 
     layout.createDirectories();
 
-    assertThat(permissions(layout.logDir())).isEqualTo("rwxr-x---");
-    assertThat(permissions(layout.sessionsLogDir())).isEqualTo("rwxr-x---");
+    assertThat(permissions(layout.home())).isEqualTo("rwx------");
+    assertThat(permissions(layout.logDir())).isEqualTo("rwx------");
+    assertThat(permissions(layout.sessionsLogDir())).isEqualTo("rwx------");
     assertThat(permissions(layout.dataDir())).isEqualTo("rwx------");
     assertThat(permissions(layout.persistentDataDir())).isEqualTo("rwx------");
     assertThat(permissions(layout.runDir())).isEqualTo("rwx------");
@@ -98,16 +100,35 @@ class InstallationLayoutTest {
   }
 
   @Test
-  void existingDirectoriesKeepTheirPermissions() throws IOException {
+  void existingLayoutDirectoriesLoseGroupAndWorldAccessButTheHomeIsKept() throws IOException {
     assumeThat(home.getFileSystem().supportedFileAttributeViews()).contains("posix");
+    Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
     InstallationLayout layout = new InstallationLayout(home);
-    Files.createDirectory(
-        layout.logDir(),
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    Files.createDirectories(layout.sessionsLogDir());
+    Files.setPosixFilePermissions(layout.logDir(), PosixFilePermissions.fromString("rwxr-x---"));
+    Files.setPosixFilePermissions(
+        layout.sessionsLogDir(), PosixFilePermissions.fromString("rwxrwxrwx"));
 
     layout.createDirectories();
 
     assertThat(permissions(layout.logDir())).isEqualTo("rwx------");
+    assertThat(permissions(layout.sessionsLogDir())).isEqualTo("rwx------");
+    assertThat(permissions(home)).isEqualTo("rwxr-xr-x");
+  }
+
+  @Test
+  void aSessionLogDirectoryIsOwnerOnlyAndNamedWithLettersAndDigits() throws IOException {
+    InstallationLayout layout = new InstallationLayout(home);
+
+    Path folder = layout.createSessionLogDirectory("0a1b2c3d");
+
+    assertThat(folder).isDirectory().hasParent(layout.sessionsLogDir());
+    if (home.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      assertThat(permissions(folder)).isEqualTo("rwx------");
+    }
+    assertThatThrownBy(() -> layout.createSessionLogDirectory("../escape"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageNotContaining("escape");
   }
 
   private static String permissions(Path directory) throws IOException {

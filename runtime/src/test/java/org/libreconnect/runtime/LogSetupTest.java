@@ -3,14 +3,17 @@ package org.libreconnect.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.qos.logback.classic.LoggerContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -190,7 +193,7 @@ class LogSetupTest {
   }
 
   @Test
-  void serviceLogRollsOverAtTenMegabytes() {
+  void serviceLogRollsOverAtTenMegabytes() throws IOException {
     LogSetup setup = LogSetup.configure(directory, "master", false);
     String payload = "x".repeat(1000);
 
@@ -202,6 +205,57 @@ class LogSetupTest {
     assertThat(rolled).exists();
     assertThat(rolled.toFile().length()).isGreaterThanOrEqualTo(10L * 1024 * 1024);
     assertThat(setup.serviceLog().toFile().length()).isLessThan(10L * 1024 * 1024);
+    if (posix()) {
+      // The file opened after the rollover is a new one: it must not take the umask's permissions.
+      assertThat(permissions(setup.serviceLog())).isEqualTo("rw-------");
+      assertThat(permissions(rolled)).isEqualTo("rw-------");
+    }
+  }
+
+  @Test
+  void theDirectoryAndTheFilesAreOwnerOnly() throws IOException {
+    assumeTrue(posix(), "POSIX permissions");
+    Path logs = directory.resolve("logs");
+
+    LogSetup setup = LogSetup.configure(logs, "master", false);
+    MASTER.info("first line");
+
+    assertThat(permissions(logs)).isEqualTo("rwx------");
+    assertThat(permissions(setup.serviceLog())).isEqualTo("rw-------");
+    assertThat(permissions(setup.connectorLog())).isEqualTo("rw-------");
+  }
+
+  @Test
+  void anExistingLogFileLosesGroupAndWorldAccessAndKeepsItsLines() throws IOException {
+    assumeTrue(posix(), "POSIX permissions");
+    Path service = Files.writeString(directory.resolve("service.log"), "earlier line\n");
+    Files.setPosixFilePermissions(service, PosixFilePermissions.fromString("rw-r--r--"));
+
+    LogSetup.configure(directory, "master", false);
+    MASTER.info("later line");
+
+    assertThat(permissions(service)).isEqualTo("rw-------");
+    assertThat(read(service)).startsWith("earlier line\n").contains("later line");
+  }
+
+  @Test
+  void aConsoleLogFileIsCreatedOwnerOnly() throws IOException {
+    assumeTrue(posix(), "POSIX permissions");
+    Path console = directory.resolve("session").resolve("console.log");
+
+    assertThat(LogSetup.createOwnerOnlyLogFile(console)).isEqualTo(console);
+
+    assertThat(console).exists().isEmptyFile();
+    assertThat(permissions(console)).isEqualTo("rw-------");
+    assertThat(permissions(console.getParent())).isEqualTo("rwx------");
+  }
+
+  private static boolean posix() {
+    return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+  }
+
+  private static String permissions(Path path) throws IOException {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
   }
 
   @Test

@@ -261,6 +261,38 @@ class RunDirectoryTest {
   }
 
   @Test
+  void removeStaleDeletesWhatAKilledMasterLeftButEndsNothing() throws Exception {
+    Process dead = ourChild();
+    run.record("worker", dead.toHandle());
+    dead.destroyForcibly(); // as kill -9: nothing deleted its pid file
+    assertThat(dead.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    Process alive = ourChild();
+    run.record("worker", alive.toHandle());
+    Path halfWritten = layout.runDir().resolve(".master-" + dead.pid() + ".pid.123456.tmp");
+    Files.writeString(halfWritten, "12");
+    Path writingNow = layout.runDir().resolve(".worker-" + alive.pid() + ".pid.654321.tmp");
+    Files.writeString(writingNow, "34");
+
+    run.removeStale();
+
+    assertThat(pidFile("worker", dead.pid())).doesNotExist();
+    assertThat(halfWritten).doesNotExist();
+    assertThat(alive.isAlive()).isTrue();
+    assertThat(pidFile("worker", alive.pid())).exists();
+    assertThat(writingNow).exists();
+  }
+
+  @Test
+  void aPidFileOfAnEarlierProcessWithThisPidIsStale() throws IOException {
+    layout.createDirectories();
+    Files.writeString(pidFile("worker", SELF), SELF + "\n12345\n");
+
+    run.removeStale();
+
+    assertThat(pidFile("worker", SELF)).doesNotExist();
+  }
+
+  @Test
   void roleMustBeLowerCaseLettersAndDigits() {
     org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
         .isThrownBy(() -> run.recordSelf("Worker-2"))

@@ -9,7 +9,8 @@ import java.nio.file.StandardOpenOption;
  * A child process for the {@link RunDirectory} tests: prints {@code ready}, then sleeps a minute.
  *
  * <p>{@code --exit-log <file> <name>} appends {@code name} to {@code file} when asked to stop;
- * {@code --ignore-stop} makes a stop request hang, so that only a forcible kill ends the process.
+ * {@code --ignore-stop} makes a stop request hang, so that only a forcible kill ends the process;
+ * {@code --log-dir <folder>} is ignored, and makes the command line look like a worker's.
  */
 public final class SleepingMain {
 
@@ -23,6 +24,7 @@ public final class SleepingMain {
           String line = args[++i] + "\n";
           Runtime.getRuntime().addShutdownHook(new Thread(() -> append(file, line)));
         }
+        case "--log-dir" -> i++; // named like a worker's folder, for SessionLogPruner
         case "--ignore-stop" ->
             Runtime.getRuntime().addShutdownHook(new Thread(SleepingMain::sleepAMinute));
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);

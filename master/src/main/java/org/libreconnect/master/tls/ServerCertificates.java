@@ -7,8 +7,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -42,6 +40,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.libreconnect.runtime.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,7 +80,7 @@ public final class ServerCertificates {
 
   /** The server key and chain, generated or renewed when needed. */
   public Material ensure() throws IOException, GeneralSecurityException {
-    Files.createDirectories(directory);
+    AtomicFiles.createDirectories(directory, AtomicFiles.Access.OWNER_ONLY);
     if (Files.exists(chainFile()) && Files.exists(keyFile())) {
       Material existing = load();
       String reason = reasonToRenew(existing.serverCertificate());
@@ -161,9 +160,9 @@ public final class ServerCertificates {
                   extensions.createSubjectKeyIdentifier(serverKeys.getPublic()));
       X509Certificate serverCertificate = sign(server, caKeys.getPrivate());
 
-      writeAtomically(keyFile(), pem(serverKeys.getPrivate()), true);
-      writeAtomically(chainFile(), pem(serverCertificate) + pem(caCertificate), false);
-      writeAtomically(caCertificateFile(), pem(caCertificate), false);
+      AtomicFiles.write(keyFile(), ascii(pem(serverKeys.getPrivate())));
+      AtomicFiles.write(chainFile(), ascii(pem(serverCertificate) + pem(caCertificate)));
+      AtomicFiles.write(caCertificateFile(), ascii(pem(caCertificate)));
       log.info("tls.generated host={} expires={}", hostName, serverCertificate.getNotAfter().toInstant());
       return new Material(serverKeys.getPrivate(), List.of(serverCertificate, caCertificate));
     } catch (OperatorCreationException e) {
@@ -195,17 +194,8 @@ public final class ServerCertificates {
     return text.toString();
   }
 
-  private void writeAtomically(Path target, String content, boolean secret) throws IOException {
-    Path temp = Files.createTempFile(directory, target.getFileName().toString(), ".tmp");
-    try {
-      if (secret && Files.getFileStore(temp).supportsFileAttributeView("posix")) {
-        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-      }
-      Files.writeString(temp, content, StandardCharsets.US_ASCII);
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+  private static byte[] ascii(String pem) {
+    return pem.getBytes(StandardCharsets.US_ASCII);
   }
 
   /** The server's private key and its chain, leaf first. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.libreconnect.runtime.InstallationLayout;
+import org.libreconnect.runtime.LogSetup;
 import org.libreconnect.runtime.RunDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,11 +85,12 @@ public final class WorkerLauncher implements WorkerFactory {
             id);
     Process process;
     try {
-      Files.createDirectories(logDirectory);
+      layout.createSessionLogDirectory(logDirectory.getFileName().toString());
+      Path console = LogSetup.createOwnerOnlyLogFile(logDirectory.resolve("console.log"));
       process =
           new ProcessBuilder(commandLine.toArgv())
               .redirectErrorStream(true)
-              .redirectOutput(logDirectory.resolve("console.log").toFile())
+              .redirectOutput(console.toFile())
               .start();
     } catch (IOException e) {
       throw new WorkerLostException("Could not start a worker process: " + e.getMessage());

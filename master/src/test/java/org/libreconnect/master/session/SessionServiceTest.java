@@ -39,7 +39,7 @@ class SessionServiceTest {
   private SessionService service(int maxSessions, java.util.concurrent.Executor starter, Proxy proxy) {
     Server server =
         new Server("127.0.0.1", 0, "localhost.icanopee.net", 4, false, maxSessions, 0,
-            1024 * 1024, 1024, 1024, List.of(), List.of(), ServerLimits.defaults());
+            1024 * 1024, 1024, 1024, 14, 50, List.of(), List.of(), ServerLimits.defaults());
     ConnectorConfig config = ConnectorConfig.defaults().withServer(server).withProxy(proxy);
     WorkerPool pool =
         new WorkerPool(workers, new WorkerPool.Limits(8, 0, Duration.ZERO, Duration.ZERO), starter);

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import org.libreconnect.runtime.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +84,7 @@ public final class SimulationMaterial {
    * @throws IOException when the directory or its files cannot be written
    */
   public static SimulationMaterial loadOrCreate(Path directory, Clock clock) throws IOException {
-    OwnerOnlyFiles.directory(directory);
+    AtomicFiles.createDirectories(directory, AtomicFiles.Access.OWNER_ONLY);
     synchronized (PROCESS_LOCK) {
       try (FileChannel channel =
               FileChannel.open(
@@ -183,8 +184,8 @@ public final class SimulationMaterial {
         new OutputStreamWriter(identityText, StandardCharsets.UTF_8)) {
       IdentityProperties.write(identity).store(writer, "LibreConnect simulated CPS card holder");
     }
-    OwnerOnlyFiles.write(directory.resolve(IDENTITY_FILE), identityText.toByteArray());
-    OwnerOnlyFiles.write(directory.resolve(STORE_FILE), storeBytes());
+    AtomicFiles.write(directory.resolve(IDENTITY_FILE), identityText.toByteArray());
+    AtomicFiles.write(directory.resolve(STORE_FILE), storeBytes());
   }
 
   private byte[] storeBytes() {

@@ -1,20 +1,14 @@
 package org.libreconnect.worker.data;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.OutputStream;
 
-/** Writes a whole buffer to a file channel; tests replace it with one that fails half-way. */
+/** Writes a blob to the temporary file's stream; tests replace it with one that fails half-way. */
 @FunctionalInterface
 interface BlobWriter {
 
-  /** Loops until the buffer is written, as one {@code write} call may write only part of it. */
-  BlobWriter WHOLE_BUFFER =
-      (channel, data) -> {
-        while (data.hasRemaining()) {
-          channel.write(data);
-        }
-      };
+  /** Writes the whole blob. */
+  BlobWriter WHOLE_BUFFER = OutputStream::write;
 
-  void write(FileChannel channel, ByteBuffer data) throws IOException;
+  void write(OutputStream out, byte[] data) throws IOException;
 }

@@ -1,23 +1,15 @@
 package org.libreconnect.worker.data;
 
-import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
-import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
-
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
+import org.libreconnect.runtime.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,22 +25,19 @@ import org.slf4j.LoggerFactory;
  * has POSIX permissions; on other file systems it inherits the parent's access rules. Blob files are
  * owner-only ({@code rw-------}) on POSIX.
  *
- * <p>Writes are atomic: the blob goes to a temporary file in the same directory, is forced to disk,
- * then renamed over the old one with {@code ATOMIC_MOVE}. A reader, in this process or in another
- * worker process sharing the directory, sees either the whole old blob or the whole new one. A failed
- * write leaves the old blob in place and removes its temporary file. Instances keep no state besides
+ * <p>Writes go through {@link AtomicFiles}: a reader, in this process or in another worker process
+ * sharing the directory, sees either the whole old blob or the whole new one. A failed write leaves
+ * the old blob in place and removes its temporary file. Instances keep no state besides
  * their settings, so any number of them may share a directory.
  */
 public final class PersistentDataStore {
 
   private static final Logger log = LoggerFactory.getLogger(PersistentDataStore.class);
   private static final String BLOB_SUFFIX = ".bin";
-  private static final String TEMP_SUFFIX = ".tmp";
 
   private final Path directory;
   private final long maxBytes;
   private final BlobWriter writer;
-  private final boolean posix;
 
   /**
    * @param directory where the blobs live; created on the first write if missing
@@ -65,7 +54,6 @@ public final class PersistentDataStore {
     this.directory = Objects.requireNonNull(directory, "directory");
     this.maxBytes = maxBytes;
     this.writer = Objects.requireNonNull(writer, "writer");
-    this.posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
   }
 
   /**
@@ -84,7 +72,6 @@ public final class PersistentDataStore {
     }
     Path target = fileFor(applicationId);
     try {
-      createDirectoryIfMissing();
       replace(target, data);
     } catch (IOException e) {
       throw new PersistentDataAccessException("cannot write " + subject(applicationId) + " to " + target, e);
@@ -159,62 +146,7 @@ public final class PersistentDataStore {
   }
 
   private void replace(Path target, byte[] data) throws IOException {
-    Path temp = Files.createTempFile(directory, target.getFileName() + ".", TEMP_SUFFIX, fileAttributes("rw-------"));
-    try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        writer.write(channel, ByteBuffer.wrap(data));
-        channel.force(true);
-      }
-      Files.move(temp, target, ATOMIC_MOVE, REPLACE_EXISTING);
-    } catch (IOException | RuntimeException e) {
-      deleteAfterFailure(temp, e);
-      throw e;
-    }
-    forceDirectory();
-  }
-
-  private void createDirectoryIfMissing() throws IOException {
-    if (Files.isDirectory(directory)) {
-      return;
-    }
-    Path parent = directory.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    try {
-      Files.createDirectory(directory, fileAttributes("rwx------"));
-    } catch (FileAlreadyExistsException e) {
-      if (!Files.isDirectory(directory)) {
-        throw e;
-      }
-    }
-  }
-
-  private FileAttribute<?>[] fileAttributes(String posixPermissions) {
-    if (!posix) {
-      return new FileAttribute<?>[0];
-    }
-    return new FileAttribute<?>[] {
-      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(posixPermissions))
-    };
-  }
-
-  private static void deleteAfterFailure(Path temp, Exception failure) {
-    try {
-      Files.deleteIfExists(temp);
-    } catch (IOException e) {
-      failure.addSuppressed(e);
-      log.warn("persistent.tempfile.left file={} reason={}", temp, e.toString());
-    }
-  }
-
-  /** Makes the rename itself durable where the platform allows syncing a directory (not Windows). */
-  private void forceDirectory() {
-    try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-      dir.force(true);
-    } catch (IOException e) {
-      log.debug("persistent.dirsync.unsupported dir={} reason={}", directory, e.toString());
-    }
+    AtomicFiles.write(target, out -> writer.write(out, data), AtomicFiles.Access.OWNER_ONLY);
   }
 
   /** Names the data in messages without quoting the application id (errors never quote input). */

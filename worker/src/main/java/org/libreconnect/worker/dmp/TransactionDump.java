@@ -3,16 +3,14 @@ package org.libreconnect.worker.dmp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.libreconnect.runtime.AtomicFiles;
 import org.libreconnect.worker.dmp.transport.Attachment;
 import org.libreconnect.worker.dmp.xml.Xml;
 import org.slf4j.Logger;
@@ -80,15 +78,7 @@ public final class TransactionDump {
 
   private void write(String fileName, byte[] content) {
     try {
-      Files.createDirectories(directory);
-      Path target = directory.resolve(fileName);
-      Path temporary = Files.createTempFile(directory, ".dump-", ".tmp");
-      Files.write(temporary, content);
-      try {
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFiles.write(directory.resolve(fileName), content);
     } catch (IOException e) {
       // The dump helps support; failing to write it must not fail the transaction.
       log.warn("dmp.dump.failed file={} reason={}", fileName, e.toString());

@@ -160,9 +160,8 @@ class PersistentDataStoreTest {
   void aWriteThatFailsHalfWayKeepsTheOldBlobAndLeavesNoTemporaryFile() throws IOException {
     store().put("app", bytes("old content"));
     BlobWriter diskFullHalfWay =
-        (channel, data) -> {
-          data.limit(data.limit() / 2);
-          channel.write(data);
+        (out, data) -> {
+          out.write(data, 0, data.length / 2);
           throw new IOException("No space left on device (simulated)");
         };
     PersistentDataStore failing = new PersistentDataStore(directory(), LIMIT, diskFullHalfWay);
