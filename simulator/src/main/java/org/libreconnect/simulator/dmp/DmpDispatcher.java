@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import org.libreconnect.simulator.dmp.check.RequestRules;
 import org.libreconnect.simulator.dmp.inject.FaultInjector;
 import org.libreconnect.simulator.dmp.soap.Addressing;
 import org.libreconnect.simulator.dmp.soap.DmpError;
@@ -49,6 +50,7 @@ import org.w3c.dom.Element;
 public final class DmpDispatcher {
   private static final Logger log = LoggerFactory.getLogger(DmpDispatcher.class);
 
+  private final RequestRules requestRules = new RequestRules();
   private final TransactionRouter router = new TransactionRouter();
   private final Map<Transaction, TransactionHandler> handlers;
   private final VihfValidator validator;
@@ -113,12 +115,13 @@ public final class DmpDispatcher {
         throw new DmpException(DmpError.INVALID_MESSAGE, "Message invalide : "
             + transaction.label() + " est servie par " + transaction.service().path());
       }
-      Addressing.read(header);
+      Addressing addressing = Addressing.read(header);
       pause(injector.delayFor(transaction));
       Optional<DmpException> forced = injector.takeForcedError(transaction);
       if (forced.isPresent()) {
         throw forced.get();
       }
+      requestRules.check(transaction, addressing.action(), body);
       Vihf vihf = validator.validate(header, transaction.patientLevel(), request.client());
       patient = vihf.patient().map(Ins::shortened).orElse("-");
       rights.checkTransaction(transaction, vihf);

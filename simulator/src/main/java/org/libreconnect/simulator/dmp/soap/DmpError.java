@@ -45,6 +45,8 @@ public enum DmpError {
   XDS_REPOSITORY("XDSRepositoryError", Kind.XDS, "Erreur de l'entrepôt"),
   ADDRESSING_HEADER_REQUIRED("MessageAddressingHeaderRequired", Kind.ADDRESSING,
       "A required header representing a Message Addressing Property is not present"),
+  ACTION_NOT_SUPPORTED("ActionNotSupported", Kind.ADDRESSING,
+      "The [action] cannot be processed at the receiver"),
   INVALID_MESSAGE("DMPInvalidMessage", Kind.SECURITY, "Message invalide"),
   INTERNAL("DMPInternalError", Kind.RECEIVER, "Erreur interne du simulateur DMP");
 

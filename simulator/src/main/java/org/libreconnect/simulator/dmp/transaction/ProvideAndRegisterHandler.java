@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.libreconnect.simulator.dmp.check.CodeLists;
+import org.libreconnect.simulator.dmp.check.SubmissionRules;
 import org.libreconnect.simulator.dmp.soap.DmpError;
 import org.libreconnect.simulator.dmp.soap.DmpException;
 import org.libreconnect.simulator.dmp.soap.FaultFactory;
@@ -24,11 +26,13 @@ import org.w3c.dom.Element;
 /**
  * TD2.1 (ITI-41): stores the submitted documents (CDA and XAdES signature alike) in the VIHF's
  * patient's DMP, checking patient ids, required metadata, document parts, declared hash and size,
- * uniqueId reuse and replaced entries (dmp.md §2.8). CDA content is not validated.
+ * uniqueId reuse and replaced entries (dmp.md §2.8), and the ANS metadata rules
+ * ({@link SubmissionRules}).
  */
 public final class ProvideAndRegisterHandler implements TransactionHandler {
   private final DmpStore store;
   private final RightsMatrix rights;
+  private final SubmissionRules metadataRules = new SubmissionRules(CodeLists.shipped());
 
   /** A handler storing into {@code store} under {@code rights}. */
   public ProvideAndRegisterHandler(DmpStore store, RightsMatrix rights) {
@@ -56,6 +60,7 @@ public final class ProvideAndRegisterHandler implements TransactionHandler {
     List<StoredDocument> submitted = new ArrayList<>();
     for (Element object : Xml.children(objects, Namespaces.RIM, "ExtrinsicObject")) {
       SubmittedEntry entry = SubmittedEntry.read(object);
+      metadataRules.check(entry.id(), entry.metadata());
       if (!entry.metadata().patient().equals(patient.ins())) {
         throw new DmpException(DmpError.XDS_PATIENT_ID_DOES_NOT_MATCH);
       }

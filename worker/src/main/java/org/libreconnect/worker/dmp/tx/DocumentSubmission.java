@@ -92,12 +92,13 @@ public final class DocumentSubmission {
   private static void documentEntry(Element list, DmpConnector connector, Content c) {
     SendDocumentInput input = c.input();
     int visibility = input.documentVisibility() == null ? 1 : input.documentVisibility();
-    Element entry = entry(list, "Document01", "text/xml", input.documentTitle(), input.documentDescription());
-    common(entry, connector, c, "fr-FR");
-    if (input.localPatientId() != null && !input.localPatientId().isBlank()) {
-      Xds.slot(entry, "sourcePatientId", input.localPatientId().strip() + "^^^&"
-          + connector.software().senderOid() + "&ISO^PI");
-    }
+    Element entry = entry(list, "Document01", "text/xml");
+    String sourcePatientId = input.localPatientId() != null && !input.localPatientId().isBlank()
+        ? input.localPatientId().strip() + "^^^&" + connector.software().senderOid() + "&ISO^PI"
+        : connector.patientCx(c.ins());
+    slots(entry, connector, c, "fr-FR", sourcePatientId);
+    names(entry, input.documentTitle(), input.documentDescription());
+    SubmissionSet.author(entry, Xds.AUTHOR, connector);
     Xds.classification(entry, Xds.CLASS_CODE, "10", "1.2.250.1.213.1.1.4.1", "Compte rendu");
     Xds.classification(entry, Xds.CONFIDENTIALITY, "N", "2.16.840.1.113883.5.25", "Normal");
     if ((visibility & 2) != 0) {
@@ -121,8 +122,10 @@ public final class DocumentSubmission {
 
   /** The signature document entry (IHE DSG): hidden from everyone, "Source" purpose. */
   private static void signatureEntry(Element list, DmpConnector connector, Content c) {
-    Element sig = entry(list, "Signature01", "text/xml", "Signature", null);
-    common(sig, connector, c, "art");
+    Element sig = entry(list, "Signature01", "text/xml");
+    slots(sig, connector, c, "art", connector.patientCx(c.ins()));
+    names(sig, "Signature", null);
+    SubmissionSet.author(sig, Xds.AUTHOR, connector);
     Xds.classification(sig, Xds.CLASS_CODE, "urn:oid:1.3.6.1.4.1.19376.1.2.1.1.1", "URN", "Digital Signature");
     Xds.classification(sig, Xds.CONFIDENTIALITY, "N", "2.16.840.1.113883.5.25", "Normal");
     Xds.classification(sig, Xds.CONFIDENTIALITY, Xds.MASQUE_PS, Xds.DMP_CONFIDENTIALITY_SYSTEM, "Masqué aux PS");
@@ -136,14 +139,20 @@ public final class DocumentSubmission {
     Xds.externalId(sig, Xds.DOC_UNIQUE_ID, c.signatureOid(), "XDSDocumentEntry.uniqueId");
   }
 
-  /** Dates, language and author, shared by both entries. */
-  private static void common(Element entry, DmpConnector connector, Content c, String language) {
+  /**
+   * The slots of an entry, which the ebRIM schema puts before its name and classifications: dates
+   * (UTC), language, legal authenticator (the card holder) and source patient id, both required by
+   * the ANS mapping of XDS metadata.
+   */
+  private static void slots(Element entry, DmpConnector connector, Content c, String language,
+      String sourcePatientId) {
     String time = DmpTime.hl7(c.now());
     Xds.slot(entry, "creationTime", time);
     Xds.slot(entry, "languageCode", language);
+    Xds.slot(entry, "legalAuthenticator", SubmissionSet.person(connector.holder()));
     Xds.slot(entry, "serviceStartTime", time);
     Xds.slot(entry, "serviceStopTime", time);
-    SubmissionSet.author(entry, Xds.AUTHOR, connector);
+    Xds.slot(entry, "sourcePatientId", sourcePatientId);
   }
 
   /** Healthcare facility type (s_healthcareSetting) and practice setting of the connector. */
@@ -154,12 +163,14 @@ public final class DocumentSubmission {
         connector.practiceSetting());
   }
 
-  private static Element entry(Element list, String id, String mimeType, String title, String description) {
-    Element entry = Xml.attrs(Xml.add(list, Ns.RIM, "rim:ExtrinsicObject"), "id", id, "mimeType", mimeType,
+  private static Element entry(Element list, String id, String mimeType) {
+    return Xml.attrs(Xml.add(list, Ns.RIM, "rim:ExtrinsicObject"), "id", id, "mimeType", mimeType,
         "objectType", Xds.DOCUMENT_ENTRY);
+  }
+
+  private static void names(Element entry, String title, String description) {
     Xds.localized(entry, "Name", title);
     Xds.localized(entry, "Description", description);
-    return entry;
   }
 
   private static void include(Element request, String id, Attachment part) {
