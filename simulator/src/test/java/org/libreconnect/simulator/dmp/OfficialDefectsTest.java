@@ -23,7 +23,8 @@ class OfficialDefectsTest {
 
   private DmpResponse submit(UnaryOperator<String> defect) {
     dmp.send(OfficialExample.request("TD0.3", DmpService.HABILITATIONS, DmpFixture.NOW));
-    return send("TD2.1", DmpService.REPOSITORY, defect);
+    return send("TD2.1", DmpService.REPOSITORY,
+        text -> defect.apply(OfficialExamplesTest.withMinimalStructureCda(text)));
   }
 
   private static List<String> registryErrors(DmpResponse response) {
@@ -159,6 +160,23 @@ class OfficialDefectsTest {
     assertThat(response.faultSubcode()).contains("DMPVihfInvalid");
     assertThat(response.faultReason()).hasValueSatisfying(reason -> assertThat(reason)
         .contains("PurposeOfUse"));
+  }
+
+  @Test
+  void aCdaWithoutTheMinimalStructureIsRefused() {
+    DmpResponse response = submit(text -> text.replace(
+        "<templateId root=\"1.2.250.1.213.1.1.1.1\"/>", ""));
+
+    assertThat(registryErrors(response)).containsExactly("DMPInvalidDocument");
+    assertThat(firstReason(response)).contains("templateId CI-SIS 1.2.250.1.213.1.1.1.1");
+  }
+
+  @Test
+  void aCdaOutsideTheCdaSchemaIsRefused() {
+    DmpResponse response = submit(text -> text.replace("<title>", "<inconnu/><title>"));
+
+    assertThat(registryErrors(response)).containsExactly("DMPInvalidDocument");
+    assertThat(firstReason(response)).contains("CDA_extended.xsd cvc-complex-type.2.4.a");
   }
 
   /** {@code text} without the first slot named {@code name}. */

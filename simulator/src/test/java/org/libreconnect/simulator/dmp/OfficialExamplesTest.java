@@ -44,13 +44,37 @@ class OfficialExamplesTest {
   }
 
   @Test
-  void theSubmissionExampleIsStored() {
+  void theSubmissionExampleIsStoredOnceItsCdaHasTheMinimalStructure() {
+    send("TD0.3", DmpService.HABILITATIONS);
+
+    DmpResponse submission = dmp.send(OfficialExample.request("TD2.1", DmpService.REPOSITORY,
+        DmpFixture.NOW, OfficialExamplesTest::withMinimalStructureCda));
+
+    assertThat(submission.fault()).isFalse();
+    assertThat(errorCodes(submission)).isEmpty();
+    assertThat(xdsStatus(submission)).endsWith(":Success");
+  }
+
+  @Test
+  void theSubmissionExampleAsShippedIsRefusedForItsCdaHeaderOnly() {
     send("TD0.3", DmpService.HABILITATIONS);
 
     DmpResponse submission = send("TD2.1", DmpService.REPOSITORY);
 
-    assertThat(errorCodes(submission)).isEmpty();
-    assertThat(xdsStatus(submission)).endsWith(":Success");
+    assertThat(errorCodes(submission)).containsExactly("DMPInvalidDocument");
+    assertThat(Xml.descendant(submission.body(), Namespaces.RS, "RegistryError").orElseThrow()
+        .getAttribute("codeContext")).contains("ExtrinsicObject DocumentME2")
+        .contains("6 règle(s) non respectée(s), première : setId");
+  }
+
+  /** The example with its CDA part replaced by one the CI-SIS minimal structure accepts. */
+  static String withMinimalStructureCda(String text) {
+    int start = text.indexOf("<ClinicalDocument");
+    int end = text.indexOf("</ClinicalDocument>") + "</ClinicalDocument>".length();
+    String cda = new String(Cdas.forPatient("207058575627097", "Document 1"),
+        java.nio.charset.StandardCharsets.UTF_8);
+    return text.substring(0, start) + cda.substring(cda.indexOf("<ClinicalDocument"))
+        + text.substring(end);
   }
 
   @Test

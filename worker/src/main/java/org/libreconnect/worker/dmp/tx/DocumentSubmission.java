@@ -48,7 +48,7 @@ public final class DocumentSubmission {
     byte[] cda = new CdaWrapper().wrap(new CdaWrapper.Header(documentOid, input.documentTitle(),
         input.documentCategory(), input.documentTitle(), connector.patientCx(ins), ins,
         PatientIds.authority(connector.urls().isProduction()), connector.holder(), connector.location(),
-        connector.practiceSetting(), now), content, mimeType);
+        connector.practiceSetting(), now, patient(connector, ins)), content, mimeType);
     Map<String, byte[]> signed = new LinkedHashMap<>();
     signed.put(documentOid, cda);
     byte[] signature = new SubmissionSignature().sign(signed, connector.credentials().signatureCertificate(), now,
@@ -61,6 +61,23 @@ public final class DocumentSubmission {
         document -> request(document, connector, submission), parts);
     RegistryResponses.check(response.body());
     return new SendDocumentAnswer(documentOid, null);
+  }
+
+  /**
+   * The patient as the DMP knows them (TD1.3a), for the CDA header the CI-SIS requires (name, sex,
+   * birth date): the JS2 command does not carry them.
+   */
+  private static CdaWrapper.Patient patient(DmpConnector connector, String ins) {
+    var status = PatientTransactions.administrativeData(connector, ins).patientData().extendedCivilStatus();
+    String birthName = status.birthName() == null || status.birthName().isBlank()
+        ? status.civilStatus().name() : status.birthName();
+    String sex = switch (status.sex()) {
+      case 2 -> "M";
+      case 3 -> "F";
+      default -> "U";
+    };
+    String birthDate = status.birthDay() == null ? "" : status.birthDay().replaceAll("[^0-9]", "");
+    return new CdaWrapper.Patient(birthName, status.civilStatus().given(), sex, birthDate);
   }
 
   /** What one submission carries. */
