@@ -50,9 +50,9 @@ public final class DmpWiring {
         : Optional::empty;
     Path rootsDirectory = layout.tlsDir().resolve("dmp-roots");
     DmpSettings settings = new DmpSettings(config.proxy(), config.ntp(), config.dmpConnect().transactionDumpDirectory(),
-        () -> DmpTrustStore.load(rootsDirectory,
+        urls -> DmpTrustStore.load(urls.environment(), rootsDirectory,
             simulation ? List.<X509Certificate>of(material.get().pki().elementaryRoot()) : List.of()),
-        simulatorBase);
+        simulatorBase, config.dmpConnect().homologationNumber());
     CardDmpCredentialsSource credentials = new CardDmpCredentialsSource(cards);
     return new DmpHandlers(new DmpConnectorFactory(credentials, settings, clock));
   }
