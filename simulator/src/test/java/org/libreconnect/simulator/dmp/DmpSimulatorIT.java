@@ -36,7 +36,7 @@ import org.libreconnect.simulator.dmp.soap.Namespaces;
 import org.libreconnect.simulator.dmp.soap.Xml;
 import org.libreconnect.simulator.dmp.vihf.VihfPolicy;
 import org.libreconnect.simulator.pki.CardCredentials;
-import org.libreconnect.simulator.pki.CpsIdentity;
+import org.libreconnect.simulation.identity.CpsIdentity;
 import org.libreconnect.simulator.pki.TestPki;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
