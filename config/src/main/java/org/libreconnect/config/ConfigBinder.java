@@ -132,7 +132,17 @@ final class ConfigBinder {
   private static DmpConnect dmpConnect(ElementReader dmp) {
     return new DmpConnect(
         dmp.value("transactionDumpDirectory", ConfigBinder::path),
-        dmp.integer("log_level", DmpConnect.DEFAULT_LOG_LEVEL, 1, 5));
+        dmp.integer("log_level", DmpConnect.DEFAULT_LOG_LEVEL, 1, 5),
+        dmp.value("homologation_number", ConfigBinder::homologationNumber)
+            .orElse(DmpConnect.DEFAULT_HOMOLOGATION_NUMBER));
+  }
+
+  private static String homologationNumber(String text) {
+    if (!text.matches("[A-Za-z0-9._-]{1,64}")) {
+      throw new IllegalArgumentException("is not a homologation number (1-64 letters, digits,"
+          + " '.', '_' or '-')");
+    }
+    return text;
   }
 
   private static String hostOrAddress(String text) {

@@ -66,7 +66,7 @@ class ConfigLoaderTest {
               <updater><enabled>on</enabled><channel>BETA</channel><url>https://updates.example.org/beta</url></updater>
               <proxy><server>proxy.example.org</server><port>3128</port><login>alice</login><password>s3cret</password></proxy>
               <ntp><server>ntp.example.org</server><port>1123</port></ntp>
-              <dmpconnect><transactionDumpDirectory>/var/tmp/dumps</transactionDumpDirectory><log_level>5</log_level></dmpconnect>
+              <dmpconnect><transactionDumpDirectory>/var/tmp/dumps</transactionDumpDirectory><log_level>5</log_level><homologation_number>DMP-2026-042</homologation_number></dmpconnect>
               <pkcs11><library>/opt/cps/libcps3_pkcs11_lux.so</library></pkcs11>
               <simulation><enabled>1</enabled></simulation>
             </libreconnect>
@@ -101,7 +101,7 @@ class ConfigLoaderTest {
                 Optional.of("s3cret")));
     assertThat(config.ntp()).isEqualTo(new Ntp(Optional.of("ntp.example.org"), 1123));
     assertThat(config.dmpConnect())
-        .isEqualTo(new DmpConnect(Optional.of(Path.of("/var/tmp/dumps")), 5));
+        .isEqualTo(new DmpConnect(Optional.of(Path.of("/var/tmp/dumps")), 5, "DMP-2026-042"));
     assertThat(config.pkcs11().library()).contains(Path.of("/opt/cps/libcps3_pkcs11_lux.so"));
     assertThat(config.simulation().enabled()).isTrue();
   }
@@ -220,6 +220,7 @@ class ConfigLoaderTest {
           <ntp><server>ntp..example.org</server></ntp>  | ntp/server: "ntp..example.org" is not a host name or an IP address
           <ntp><port>70000</port></ntp>                 | ntp/port: "70000" is not a port (1-65535)
           <dmpconnect><log_level>6</log_level></dmpconnect> | dmpconnect/log_level: "6" must be between 1 and 5
+          <dmpconnect><homologation_number>n° 12</homologation_number></dmpconnect> | dmpconnect/homologation_number: "n° 12" is not a homologation number (1-64 letters, digits, '.', '_' or '-')
           <simulation><enabled>yes please</enabled></simulation> | simulation/enabled: "yes please" is not a boolean (true/false, yes/no, on/off, 1/0)
           <server><port>9982</port><port>9983</port></server> | server/port: given 2 times ("9982", "9983"); keep only one
           <server><port>1</port></server><server><ip>::1</ip></server> | server: given 2 times; keep only one

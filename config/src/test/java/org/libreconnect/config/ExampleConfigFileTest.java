@@ -48,6 +48,7 @@ class ExampleConfigFileTest {
           "ntp/port",
           "dmpconnect/transactionDumpDirectory",
           "dmpconnect/log_level",
+          "dmpconnect/homologation_number",
           "pkcs11/library",
           "simulation/enabled");
 

@@ -19,6 +19,9 @@ public final class InstallerMain {
             unless --nss-db is given, created when missing) and in the Debian system store
         hosts ensure|remove      [--home DIR | --host NAME] [--hosts-file FILE]
             map the host name to 127.0.0.1 in /etc/hosts when it does not resolve there
+        dmp-root import|list     [--home DIR] [--environment production|training --file FILE]
+            an IGC-Santé root the DMP servers of that environment chain to (PEM or DER),
+            kept in <home>/tls/dmp-roots/<environment>/
         browser-policy write|remove [--home DIR] [--origin PATTERN]... [--chromium-dir DIR]
                                  [--chrome-dir DIR] [--firefox-policies FILE]
                                  [--no-chromium] [--no-chrome] [--no-firefox]
@@ -65,6 +68,8 @@ public final class InstallerMain {
             .run(action, AdminArguments.parse(options, HostsCommand.VALUED, HostsCommand.FLAGS));
         case "certificate" -> new CertificateCommand(environment, clock, out)
             .run(action, AdminArguments.parse(options, CertificateCommand.VALUED, CertificateCommand.FLAGS));
+        case "dmp-root" -> new DmpRootCommand(environment, out)
+            .run(action, AdminArguments.parse(options, DmpRootCommand.VALUED, DmpRootCommand.FLAGS));
         case "browser-policy" -> new BrowserPolicyCommand(environment, out)
             .run(action, AdminArguments.parse(options, BrowserPolicyCommand.VALUED, BrowserPolicyCommand.FLAGS));
         default -> throw new IllegalArgumentException("unknown command: " + command);

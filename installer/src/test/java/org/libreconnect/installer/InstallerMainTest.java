@@ -93,6 +93,29 @@ class InstallerMainTest {
   }
 
   @Test
+  void dmpRootImportKeepsACaForItsEnvironmentAndRefusesALeaf() throws Exception {
+    Path home = dir.resolve("home");
+    Path ca = Certificates.newCa(dir.resolve("ca"));
+
+    Run imported = run("dmp-root", "import", "--home", home.toString(), "--environment", "training",
+        "--file", ca.toString());
+
+    assertThat(imported.status).as(imported.err).isZero();
+    assertThat(imported.out).contains("for the training DMP into").contains("SHA-256 ");
+    try (var files = java.nio.file.Files.list(home.resolve("tls/dmp-roots/training"))) {
+      assertThat(files.toList()).singleElement()
+          .satisfies(file -> assertThat(java.nio.file.Files.readString(file)).startsWith("-----BEGIN CERTIFICATE-----"));
+    }
+    Run listed = run("dmp-root", "list", "--home", home.toString());
+    assertThat(listed.out).startsWith("training\t");
+    assertThat(run("dmp-root", "import", "--home", home.toString(), "--environment", "staging", "--file",
+        ca.toString()).status).isEqualTo(2);
+    Path notACertificate = java.nio.file.Files.writeString(dir.resolve("x.pem"), "hello");
+    assertThat(run("dmp-root", "import", "--home", home.toString(), "--environment", "production", "--file",
+        notACertificate.toString()).status).isEqualTo(1);
+  }
+
+  @Test
   void usageErrorsExitWith2AndNameTheProblem() {
     assertThat(run().status).isEqualTo(2);
     Run unknown = run("trust", "install", "--bogus");

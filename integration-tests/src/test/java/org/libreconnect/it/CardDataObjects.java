@@ -2,8 +2,8 @@ package org.libreconnect.it;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import org.libreconnect.simulator.pki.CpsIdentity;
-import org.libreconnect.simulator.pki.PracticeLocation;
+import org.libreconnect.simulation.identity.CpsIdentity;
+import org.libreconnect.simulation.identity.PracticeLocation;
 
 /**
  * The holder data objects of a CPS card as the Cryptolib shows them over PKCS#11 ({@code

@@ -113,7 +113,7 @@ class DmpConnectorIT {
     DmpStack.Session session = stack.session("dmp-scenario");
     JsonNode created = session.createConnector(c -> c);
     assertThat(created.path("s_status").asText()).as(created.toString()).isEqualTo("OK");
-    DmpScenario.run(session::call);
+    DmpScenario.run(session::call, stack.simulator);
   }
 
   @Test

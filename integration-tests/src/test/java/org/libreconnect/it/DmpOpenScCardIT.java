@@ -39,7 +39,7 @@ class DmpOpenScCardIT {
         awaitCard(session, stack.readerName);
         assertOk(session.select(stack.readerName));
         assertOk(dmp.createConnector(session, DmpStack.PIN));
-        DmpScenario.run(session::call);
+        DmpScenario.run(session::call, dmp.simulator);
         session.close();
       }
     }

@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import org.libreconnect.simulator.dmp.DmpSimulator;
+import org.libreconnect.simulator.dmp.check.RequestJournal;
+import org.libreconnect.simulator.dmp.soap.Transaction;
 
 /**
  * The end-to-end DMP path of the issue, written once and run over any JS2 session whose DMP
@@ -51,12 +55,24 @@ final class DmpScenario {
     this.session = session;
   }
 
-  /** Runs the whole path in {@code session}, whose DMP connector is already created. */
-  static void run(Commands session) throws Exception {
+  /**
+   * Runs the whole path in {@code session}, whose DMP connector is already created and talks to
+   * {@code dmp}; then checks every request the connector sent against the official schemas and
+   * the CDA rules (the simulator's journal), which must find nothing.
+   */
+  static void run(Commands session, DmpSimulator dmp) throws Exception {
+    dmp.dispatcher().journal().clear();
     DmpScenario scenario = new DmpScenario(session);
     scenario.statusOfExistingClosedAndAbsentDmps();
     scenario.addingAnAuthorisationShowsInTheStatus();
     new DmpDocumentLifecycle(scenario).run(EXISTING);
+    List<RequestJournal.Entry> sent = dmp.dispatcher().journal().entries();
+    assertThat(sent.stream().map(RequestJournal.Entry::transaction).distinct())
+        .contains(Transaction.TD0_2, Transaction.TD0_3, Transaction.TD1_3A, Transaction.TD2_1,
+            Transaction.TD3_1, Transaction.TD3_2, Transaction.TD3_3);
+    assertThat(sent.stream().filter(entry -> entry.transaction() == Transaction.TD2_1)
+        .flatMap(entry -> entry.documents().stream())).isNotEmpty();
+    assertThat(dmp.dispatcher().journal().nonConformities()).isEmpty();
   }
 
   private void statusOfExistingClosedAndAbsentDmps() throws Exception {

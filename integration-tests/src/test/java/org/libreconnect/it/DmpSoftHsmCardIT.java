@@ -39,7 +39,7 @@ class DmpSoftHsmCardIT {
         CardSession session = CardSession.open(fixture.client, ORIGIN, "softhsm-dmp");
         assertOk(session.select(firstReader));
         assertOk(dmp.createConnector(session, SoftHsmToken.PIN));
-        DmpScenario.run(session::call);
+        DmpScenario.run(session::call, dmp.simulator);
         session.close();
       }
     }

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.libreconnect.simulator.card.SimulatedCard;
 import org.libreconnect.simulator.card.VpcdCardConnection;
 import org.libreconnect.simulator.pki.CardCredentials;
-import org.libreconnect.simulator.pki.CpsIdentity;
+import org.libreconnect.simulation.identity.CpsIdentity;
 import org.libreconnect.simulator.pki.TestPki;
 import org.libreconnect.testsupport.CardStack;
 

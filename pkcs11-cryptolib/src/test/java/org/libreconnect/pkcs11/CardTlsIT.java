@@ -28,7 +28,7 @@ import org.libreconnect.pkcs11.exceptions.TlsHandshakeException;
 import org.libreconnect.pkcs11.tls.CardTlsContext;
 import org.libreconnect.pkcs11.tls.TlsFailures;
 import org.libreconnect.simulator.pki.CardCredentials;
-import org.libreconnect.simulator.pki.CpsIdentity;
+import org.libreconnect.simulation.identity.CpsIdentity;
 import org.libreconnect.simulator.pki.ServerCredentials;
 import org.libreconnect.simulator.pki.TestPki;
 

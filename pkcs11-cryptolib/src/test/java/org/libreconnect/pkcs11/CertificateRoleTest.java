@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.libreconnect.simulator.pki.CardCredentials;
-import org.libreconnect.simulator.pki.CpsIdentity;
+import org.libreconnect.simulation.identity.CpsIdentity;
 import org.libreconnect.simulator.pki.TestPki;
 
 class CertificateRoleTest {

@@ -25,8 +25,8 @@ import org.libreconnect.pkcs11.holder.CpsHolder;
 import org.libreconnect.pkcs11.holder.CpsPracticeLocation;
 import org.libreconnect.pkcs11.holder.HolderSource;
 import org.libreconnect.simulator.pki.CardCredentials;
-import org.libreconnect.simulator.pki.CpsIdentity;
-import org.libreconnect.simulator.pki.PracticeLocation;
+import org.libreconnect.simulation.identity.CpsIdentity;
+import org.libreconnect.simulation.identity.PracticeLocation;
 import org.libreconnect.simulator.pki.TestPki;
 
 /** A simulated CPS card on SoftHSM2: PIN handling, key pairs, signatures, holder data, reopen. */

@@ -20,7 +20,7 @@ import org.libreconnect.pkcs11.exceptions.Pkcs11Exception;
 import org.libreconnect.pkcs11.exceptions.Pkcs11Failures;
 import org.libreconnect.pkcs11.exceptions.ReaderNotFoundException;
 import org.libreconnect.simulator.pki.CardCredentials;
-import org.libreconnect.simulator.pki.CpsIdentity;
+import org.libreconnect.simulation.identity.CpsIdentity;
 import org.libreconnect.simulator.pki.TestPki;
 
 /**

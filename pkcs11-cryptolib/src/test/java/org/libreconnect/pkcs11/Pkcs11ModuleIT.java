@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.libreconnect.pkcs11.exceptions.LibraryLoadException;
 import org.libreconnect.pkcs11.exceptions.LibraryNotFoundException;
 import org.libreconnect.pkcs11.exceptions.ReaderNotFoundException;
-import org.libreconnect.simulator.pki.CpsIdentity;
+import org.libreconnect.simulation.identity.CpsIdentity;
 import org.libreconnect.simulator.pki.TestPki;
 
 /** Loading SoftHSM2 through SunPKCS11: slot selection, failures, reopen and the JSSE registration's lifetime. */

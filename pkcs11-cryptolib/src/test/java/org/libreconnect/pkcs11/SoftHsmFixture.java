@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.libreconnect.simulator.pki.CardCredentials;
-import org.libreconnect.simulator.pki.CpsIdentity;
-import org.libreconnect.simulator.pki.PracticeLocation;
+import org.libreconnect.simulation.identity.CpsIdentity;
+import org.libreconnect.simulation.identity.PracticeLocation;
 
 /**
  * A private SoftHSM2 installation holding simulated CPS cards, one token per "reader".

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.libreconnect.pkcs11.exceptions.CardObjectMissingException;
 import org.libreconnect.simulator.pki.CardCredentials;
-import org.libreconnect.simulator.pki.CpsIdentity;
+import org.libreconnect.simulation.identity.CpsIdentity;
 import org.libreconnect.simulator.pki.TestPki;
 
 class CertificateHolderReaderTest {

@@ -1,5 +1,7 @@
 package org.libreconnect.simulator.card;
 
+import org.libreconnect.simulation.card.BerTlv;
+import org.libreconnect.simulation.card.CpsCardLayout;
 import java.math.BigInteger;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.util.Arrays;
@@ -21,7 +23,7 @@ final class CardPersonaliser {
   }
 
   void selectCpsApplication() {
-    byte[] aid = CpsCardLayout.CPS_AID;
+    byte[] aid = CpsCardLayout.cpsAid();
     byte[] select = new byte[5 + aid.length + 1];
     select[1] = (byte) 0xA4;
     select[2] = 0x04;

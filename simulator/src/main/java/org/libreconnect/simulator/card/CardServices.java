@@ -1,5 +1,6 @@
 package org.libreconnect.simulator.card;
 
+import org.libreconnect.simulation.card.CpsCardLayout;
 import javacard.framework.Shareable;
 
 /**

@@ -1,5 +1,6 @@
 package org.libreconnect.simulator.card;
 
+import org.libreconnect.simulation.card.CpsCardLayout;
 import javacard.framework.AID;
 import javacard.framework.APDU;
 import javacard.framework.Applet;
@@ -86,7 +87,7 @@ public final class CpsApplet extends Applet implements ExtendedLength, CardServi
 
   @Override
   public Shareable getShareableInterfaceObject(AID client, byte parameter) {
-    byte[] piv = CpsCardLayout.PIV_AID;
+    byte[] piv = CpsCardLayout.pivAid();
     return client != null && client.equals(piv, (short) 0, (byte) piv.length) ? this : null;
   }
 

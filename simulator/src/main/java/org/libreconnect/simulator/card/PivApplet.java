@@ -1,5 +1,6 @@
 package org.libreconnect.simulator.card;
 
+import org.libreconnect.simulation.card.CpsCardLayout;
 import javacard.framework.AID;
 import javacard.framework.APDU;
 import javacard.framework.Applet;
@@ -202,7 +203,7 @@ public final class PivApplet extends Applet implements ExtendedLength {
 
   private CardServices services() {
     if (card == null) {
-      byte[] cps = CpsCardLayout.CPS_AID;
+      byte[] cps = CpsCardLayout.cpsAid();
       AID aid = JCSystem.lookupAID(cps, (short) 0, (byte) cps.length);
       card =
           aid == null

@@ -1,5 +1,7 @@
 package org.libreconnect.simulator.card;
 
+import org.libreconnect.simulation.card.CpsCardLayout;
+import org.libreconnect.simulation.card.CpsCardData;
 import com.licel.jcardsim.utils.AIDUtil;
 import java.net.InetSocketAddress;
 import java.security.interfaces.RSAPrivateCrtKey;
@@ -10,8 +12,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.libreconnect.simulator.pki.CardCredentials;
-import org.libreconnect.simulator.pki.CpsIdentity;
-import org.libreconnect.simulator.pki.PracticeLocation;
+import org.libreconnect.simulation.identity.CpsIdentity;
+import org.libreconnect.simulation.identity.PracticeLocation;
 
 /**
  * A simulated CPS card: the CPS and PIV applets installed in one jCardSim card and personalised
@@ -43,8 +45,8 @@ public final class SimulatedCard {
             : LocalDate.ofInstant(
                 credentials.authenticationCertificate().getNotAfter().toInstant(), ZoneOffset.UTC);
     this.simulator = new CpsCardSimulator(HexFormat.of().parseHex(ATR_HEX));
-    simulator.installApplet(AIDUtil.create(CpsCardLayout.CPS_AID), CpsApplet.class);
-    simulator.installApplet(AIDUtil.create(CpsCardLayout.PIV_AID), PivApplet.class);
+    simulator.installApplet(AIDUtil.create(CpsCardLayout.cpsAid()), CpsApplet.class);
+    simulator.installApplet(AIDUtil.create(CpsCardLayout.pivAid()), PivApplet.class);
     personalise(pin);
     simulator.reset();
   }

@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import org.libreconnect.simulator.dmp.check.OfficialSchemas;
+import org.libreconnect.simulator.dmp.check.RequestJournal;
+import org.libreconnect.simulator.dmp.check.RequestRules;
 import org.libreconnect.simulator.dmp.inject.FaultInjector;
 import org.libreconnect.simulator.dmp.soap.Addressing;
 import org.libreconnect.simulator.dmp.soap.DmpError;
@@ -49,6 +52,8 @@ import org.w3c.dom.Element;
 public final class DmpDispatcher {
   private static final Logger log = LoggerFactory.getLogger(DmpDispatcher.class);
 
+  private final RequestRules requestRules = new RequestRules();
+  private final RequestJournal journal = new RequestJournal();
   private final TransactionRouter router = new TransactionRouter();
   private final Map<Transaction, TransactionHandler> handlers;
   private final VihfValidator validator;
@@ -70,6 +75,7 @@ public final class DmpDispatcher {
   /** A dispatcher over {@code store}, checking VIHFs with {@code policy} against {@code clock}. */
   public static DmpDispatcher create(
       DmpStore store, VihfPolicy policy, FaultInjector injector, Clock clock) {
+    OfficialSchemas.preload();
     RightsMatrix rights = new RightsMatrix(store);
     FaultFactory faults = new FaultFactory(clock);
     Map<Transaction, TransactionHandler> handlers = new EnumMap<>(Transaction.class);
@@ -84,6 +90,11 @@ public final class DmpDispatcher {
     handlers.put(Transaction.TD3_3, new UpdateDocumentSetHandler(store, rights));
     return new DmpDispatcher(handlers, new VihfValidator(policy, clock, store), rights, faults,
         injector, clock);
+  }
+
+  /** Every request dispatched so far (for conformance checks after a scenario). */
+  public RequestJournal journal() {
+    return journal;
   }
 
   /** The answer to {@code request}: never throws for anything the client sent. */
@@ -106,19 +117,23 @@ public final class DmpDispatcher {
         throw new DmpException(DmpError.INVALID_MESSAGE,
             "Message invalide : une enveloppe SOAP 1.2 avec un corps est attendue");
       }
-      transaction = router.resolve(body).orElseThrow(() -> new DmpException(
-          DmpError.INVALID_MESSAGE, "Message invalide : opération inconnue {"
-              + body.getNamespaceURI() + "}" + body.getLocalName()));
+      transaction = router.resolve(body).orElse(null);
+      journal.record(transaction, body, request);
+      if (transaction == null) {
+        throw new DmpException(DmpError.INVALID_MESSAGE, "Message invalide : opération inconnue {"
+            + body.getNamespaceURI() + "}" + body.getLocalName());
+      }
       if (transaction.service() != request.service()) {
         throw new DmpException(DmpError.INVALID_MESSAGE, "Message invalide : "
             + transaction.label() + " est servie par " + transaction.service().path());
       }
-      Addressing.read(header);
+      Addressing addressing = Addressing.read(header);
       pause(injector.delayFor(transaction));
       Optional<DmpException> forced = injector.takeForcedError(transaction);
       if (forced.isPresent()) {
         throw forced.get();
       }
+      requestRules.check(transaction, addressing.action(), body);
       Vihf vihf = validator.validate(header, transaction.patientLevel(), request.client());
       patient = vihf.patient().map(Ins::shortened).orElse("-");
       rights.checkTransaction(transaction, vihf);

@@ -1,5 +1,6 @@
 package org.libreconnect.simulator.pki;
 
+import org.libreconnect.simulation.identity.CpsIdentity;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.ArrayList;

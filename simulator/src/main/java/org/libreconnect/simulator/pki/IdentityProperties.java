@@ -1,5 +1,7 @@
 package org.libreconnect.simulator.pki;
 
+import org.libreconnect.simulation.identity.CpsIdentity;
+import org.libreconnect.simulation.identity.PracticeLocation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

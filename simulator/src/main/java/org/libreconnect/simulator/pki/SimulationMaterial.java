@@ -1,5 +1,6 @@
 package org.libreconnect.simulator.pki;
 
+import org.libreconnect.simulation.identity.CpsIdentity;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

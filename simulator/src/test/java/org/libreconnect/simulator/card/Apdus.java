@@ -1,5 +1,6 @@
 package org.libreconnect.simulator.card;
 
+import org.libreconnect.simulation.card.CpsCardLayout;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -41,7 +42,7 @@ final class Apdus {
   }
 
   ResponseAPDU selectCps() {
-    return send(new CommandAPDU(0x00, 0xA4, 0x04, 0x00, CpsCardLayout.CPS_AID, 256));
+    return send(new CommandAPDU(0x00, 0xA4, 0x04, 0x00, CpsCardLayout.cpsAid(), 256));
   }
 
   ResponseAPDU selectPiv() {

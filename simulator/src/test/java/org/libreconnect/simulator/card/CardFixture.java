@@ -1,7 +1,7 @@
 package org.libreconnect.simulator.card;
 
 import org.libreconnect.simulator.pki.CardCredentials;
-import org.libreconnect.simulator.pki.CpsIdentity;
+import org.libreconnect.simulation.identity.CpsIdentity;
 import org.libreconnect.simulator.pki.TestPki;
 
 /** One generated PKI and card credentials shared by a test class; cards are cheap to rebuild. */

@@ -1,5 +1,7 @@
 package org.libreconnect.simulator.card;
 
+import org.libreconnect.simulation.card.CpsCardLayout;
+import org.libreconnect.simulation.card.CpsCardData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
@@ -13,7 +15,7 @@ import javax.smartcardio.ResponseAPDU;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.libreconnect.simulator.pki.CpsIdentity;
+import org.libreconnect.simulation.identity.CpsIdentity;
 
 class CpsAppletTest {
   private static final byte[] MESSAGE = "VIHF à signer".getBytes(StandardCharsets.UTF_8);
@@ -32,7 +34,7 @@ class CpsAppletTest {
     apdus = new Apdus(card::transmit);
     ResponseAPDU select = apdus.selectCps();
     assertThat(select.getSW()).isEqualTo(0x9000);
-    assertThat(select.getData()).startsWith(0x6F, 0x0C, 0x84, 0x0A).endsWith(CpsCardLayout.CPS_AID);
+    assertThat(select.getData()).startsWith(0x6F, 0x0C, 0x84, 0x0A).endsWith(CpsCardLayout.cpsAid());
   }
 
   @Test

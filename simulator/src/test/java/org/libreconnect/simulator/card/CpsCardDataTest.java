@@ -1,5 +1,6 @@
 package org.libreconnect.simulator.card;
 
+import org.libreconnect.simulation.card.CpsCardData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,8 +8,8 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.libreconnect.simulator.pki.CpsIdentity;
-import org.libreconnect.simulator.pki.PracticeLocation;
+import org.libreconnect.simulation.identity.CpsIdentity;
+import org.libreconnect.simulation.identity.PracticeLocation;
 
 class CpsCardDataTest {
   private final CpsIdentity doctor = CpsIdentity.testDoctor(LocalDate.of(2031, 5, 17));

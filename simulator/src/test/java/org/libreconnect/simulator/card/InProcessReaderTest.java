@@ -1,5 +1,6 @@
 package org.libreconnect.simulator.card;
 
+import org.libreconnect.simulation.card.CpsCardLayout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -142,14 +143,14 @@ class InProcessReaderTest {
             () ->
                 second
                     .getBasicChannel()
-                    .transmit(new CommandAPDU(0x00, 0xA4, 0x04, 0x00, CpsCardLayout.CPS_AID)))
+                    .transmit(new CommandAPDU(0x00, 0xA4, 0x04, 0x00, CpsCardLayout.cpsAid())))
         .isInstanceOf(CardException.class)
         .hasMessageContaining("SHARING_VIOLATION");
     first.endExclusive();
     assertThat(
             second
                 .getBasicChannel()
-                .transmit(new CommandAPDU(0x00, 0xA4, 0x04, 0x00, CpsCardLayout.CPS_AID))
+                .transmit(new CommandAPDU(0x00, 0xA4, 0x04, 0x00, CpsCardLayout.cpsAid()))
                 .getSW())
         .isEqualTo(0x9000);
   }

@@ -1,5 +1,6 @@
 package org.libreconnect.simulator.card;
 
+import org.libreconnect.simulation.card.CpsCardLayout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,7 +38,7 @@ class VpcdCardConnectionTest {
       assertThat(HexFormat.of().formatHex(vpcd.receive()))
           .isEqualToIgnoringCase(SimulatedCard.ATR_HEX);
       vpcd.send(new byte[] {1});
-      vpcd.send(new CommandAPDU(0x00, 0xA4, 0x04, 0x00, CpsCardLayout.CPS_AID, 256).getBytes());
+      vpcd.send(new CommandAPDU(0x00, 0xA4, 0x04, 0x00, CpsCardLayout.cpsAid(), 256).getBytes());
       assertThat(new ResponseAPDU(vpcd.receive()).getSW())
           .as("power on needs no answer")
           .isEqualTo(0x9000);
@@ -45,7 +46,7 @@ class VpcdCardConnectionTest {
       assertThat(new ResponseAPDU(vpcd.receive()).getSW()).isEqualTo(0x9000);
 
       vpcd.send(new byte[] {0});
-      vpcd.send(new CommandAPDU(0x00, 0xA4, 0x04, 0x00, CpsCardLayout.CPS_AID, 256).getBytes());
+      vpcd.send(new CommandAPDU(0x00, 0xA4, 0x04, 0x00, CpsCardLayout.cpsAid(), 256).getBytes());
       vpcd.receive();
       vpcd.send(new CommandAPDU(0x00, 0xCA, 0xDF, 0x20, 256).getBytes());
       assertThat(new ResponseAPDU(vpcd.receive()).getData())

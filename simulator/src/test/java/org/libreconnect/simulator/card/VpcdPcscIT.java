@@ -1,5 +1,7 @@
 package org.libreconnect.simulator.card;
 
+import org.libreconnect.simulation.card.CpsCardLayout;
+import org.libreconnect.simulation.card.CpsCardData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.libreconnect.testsupport.CardStack;
-import org.libreconnect.simulator.pki.CpsIdentity;
+import org.libreconnect.simulation.identity.CpsIdentity;
 
 /** The simulated card in a real pcscd reader through vpcd, seen by the JDK's SunPCSC provider. */
 @Timeout(60)

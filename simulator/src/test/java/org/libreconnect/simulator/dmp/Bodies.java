@@ -108,6 +108,9 @@ final class Bodies {
         + " objectType=\"urn:uuid:7edca82f-054d-47f2-a032-9b2a5b5186c1\">"
         + slot("creationTime", "20250602080000") + slot("languageCode", "fr-FR")
         + slot("serviceStartTime", "20250602073000") + slot("serviceStopTime", "20250602080000")
+        + slot("legalAuthenticator",
+            "899900063480^LIBRE^MAX^^^^^^&amp;1.2.250.1.71.4.2.1&amp;ISO^D^^^IDNPS")
+        + slot("sourcePatientId", "4242^^^&amp;1.2.250.1.999.1&amp;ISO^PI")
         + slot("sourcePatientInfo", "PID-5|MARTIN-ESSAI^ALICE^^^^^L") + extraSlots
         + "<Name><LocalizedString charset=\"UTF8\" value=\"CR de test\" xml:lang=\"FR\"/></Name>"
         + "<Classification classificationScheme=\"urn:uuid:93606bcf-9494-43ec-9b4e-a7748d1a838d\""
@@ -126,8 +129,8 @@ final class Bodies {
         + code("urn:uuid:f33fb8ac-18af-42cc-ae0e-ed0b0bdb91e1", "SA07", "1.2.250.1.71.4.2.4")
         + code("urn:uuid:cccf5598-8b07-4b77-a05e-ae952c785ead", "AMBULATOIRE",
             "1.2.250.1.213.1.1.4.9")
-        + identifier("urn:uuid:58a6f841-87b3-4a3e-92fd-a8ffeff98427", cx(ins) + "^^20250602")
-        + identifier("urn:uuid:2e82c1f6-a085-4c72-9da3-8640a32e42ab", uniqueId)
+        + identifier("Document01", "urn:uuid:58a6f841-87b3-4a3e-92fd-a8ffeff98427", cx(ins) + "^^20250602")
+        + identifier("Document01", "urn:uuid:2e82c1f6-a085-4c72-9da3-8640a32e42ab", uniqueId)
         + "</ExtrinsicObject>"
         + "<Association associationType=\"urn:oasis:names:tc:ebxml-regrep:AssociationType:HasMember\""
         + " id=\"assoc1\" sourceObject=\"SubmissionSet01\" targetObject=\"Document01\">"
@@ -178,8 +181,8 @@ final class Bodies {
     return "<RegistryPackage id=\"SubmissionSet01\">" + slot("submissionTime", "20250602083000")
         + "<Classification classificationNode=\"urn:uuid:a54d6aa5-d40d-43f9-88c5-b4633d873bdd\""
         + " classifiedObject=\"SubmissionSet01\" id=\"cla0\"/>"
-        + identifier("urn:uuid:6b5aea1a-874d-4603-a4bc-96a0a7b38446", cx(ins) + "^^20250602")
-        + identifier("urn:uuid:96fdda7c-d067-4183-912e-bf5ee74998a8", "2.25.4242")
+        + identifier("SubmissionSet01", "urn:uuid:6b5aea1a-874d-4603-a4bc-96a0a7b38446", cx(ins) + "^^20250602")
+        + identifier("SubmissionSet01", "urn:uuid:96fdda7c-d067-4183-912e-bf5ee74998a8", "2.25.4242")
         + "</RegistryPackage>";
   }
 
@@ -194,8 +197,8 @@ final class Bodies {
         + slot("codingScheme", codingScheme) + "</Classification>";
   }
 
-  private static String identifier(String scheme, String value) {
+  private static String identifier(String owner, String scheme, String value) {
     return "<ExternalIdentifier id=\"ei-" + scheme.hashCode() + "\" identificationScheme=\""
-        + scheme + "\" value=\"" + value + "\"/>";
+        + scheme + "\" registryObject=\"" + owner + "\" value=\"" + value + "\"/>";
   }
 }

@@ -36,9 +36,22 @@ class DmpDispatcherTest {
   }
 
   @Test
-  void anyActionIsAcceptedSinceDispatchIsOnTheBodyRoot() {
+  void anActionNamingAnotherOperationIsNotSupported() {
     DmpResponse response = dmp.send(DmpService.PATIENTS,
-        existence().action("urn:hl7-org:v3:PRPA_IN201307UV02:autre"));
+        existence().action("urn:ihe:iti:2007:RegistryStoredQuery"));
+
+    assertThat(response.fault()).isTrue();
+    assertThat(Xml.toString(response.body()))
+        .contains("<soap:Value>wsa:ActionNotSupported</soap:Value>");
+    assertThat(response.faultReason()).hasValueSatisfying(reason -> assertThat(reason)
+        .contains("The [action] cannot be processed at the receiver"));
+  }
+
+  @Test
+  void theWsdlSoapActionOfAnOperationIsAcceptedToo() {
+    DmpResponse response = dmp.send(DmpService.HABILITATIONS, Envelope.of(
+        "urn:hl7-org:v3:listAuthorizationByPatient", dmp.vihf(DmpFixture.VALID).xml(),
+        Bodies.listAuthorizations("TOUTE")));
 
     assertThat(response.fault()).isFalse();
   }

@@ -36,7 +36,7 @@ import org.libreconnect.simulator.dmp.soap.Namespaces;
 import org.libreconnect.simulator.dmp.soap.Xml;
 import org.libreconnect.simulator.dmp.vihf.VihfPolicy;
 import org.libreconnect.simulator.pki.CardCredentials;
-import org.libreconnect.simulator.pki.CpsIdentity;
+import org.libreconnect.simulation.identity.CpsIdentity;
 import org.libreconnect.simulator.pki.TestPki;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -230,8 +230,7 @@ class DmpSimulatorIT {
   @Test
   void aDocumentIsSubmittedFoundAndRetrievedWithMtom() throws Exception {
     HttpClient client = client(testCard, "TLSv1.2");
-    byte[] cda = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><ClinicalDocument xmlns=\"urn:hl7-org:"
-        + "v3\"><title>CR de test é</title></ClinicalDocument>").getBytes(StandardCharsets.UTF_8);
+    byte[] cda = Cdas.forPatient(DmpFixture.VALID, "CR de test é");
     String uniqueId = "2.25.20250602";
     Envelope submission = Envelope.of(Bodies.TD21_ACTION,
         VihfBuilder.doctor(DmpFixture.VALID, Instant.now()).xml(),

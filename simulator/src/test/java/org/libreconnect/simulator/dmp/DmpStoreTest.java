@@ -17,7 +17,7 @@ import org.libreconnect.simulator.dmp.store.DmpSeed;
 import org.libreconnect.simulator.dmp.store.DmpState;
 import org.libreconnect.simulator.dmp.store.DmpStore;
 import org.libreconnect.simulator.dmp.store.DocumentStatus;
-import org.libreconnect.simulator.pki.CpsIdentity;
+import org.libreconnect.simulation.identity.CpsIdentity;
 
 class DmpStoreTest {
   private static final String DOCTOR = CpsIdentity.testDoctor().psIdNat();

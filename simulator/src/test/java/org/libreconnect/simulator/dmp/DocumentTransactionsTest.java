@@ -20,8 +20,7 @@ import org.w3c.dom.Element;
 
 /** TD2.1, TD3.1, TD3.2 and TD3.3 against the in-memory dispatcher. */
 class DocumentTransactionsTest {
-  private static final byte[] CDA = ("<ClinicalDocument xmlns=\"urn:hl7-org:v3\">"
-      + "<title>CR de test</title></ClinicalDocument>").getBytes(StandardCharsets.UTF_8);
+  private static final byte[] CDA = Cdas.forPatient(DmpFixture.VALID, "CR de test");
   private static final String NEW_UNIQUE_ID = "2.25.1234567890";
 
   private final DmpFixture dmp = new DmpFixture();

@@ -69,7 +69,7 @@ class IndirectModeTest {
 
   @Test
   void aStructureFeedsADmpWithoutAuthorisation() throws Exception {
-    byte[] cda = "<ClinicalDocument xmlns=\"urn:hl7-org:v3\"/>".getBytes(StandardCharsets.UTF_8);
+    byte[] cda = Cdas.forPatient(DmpFixture.NOT_AUTHORISED, "CR de test");
     DmpResponse response = dmp.send(DmpService.REPOSITORY, Envelope.of(Bodies.TD21_ACTION,
         structureVihf(DmpFixture.NOT_AUTHORISED, VihfBuilder.STRUCTURE),
         Bodies.provideAndRegister(DmpFixture.NOT_AUTHORISED, "2.25.77",

@@ -17,7 +17,7 @@ import org.libreconnect.simulator.dmp.soap.DmpResponse;
 import org.libreconnect.simulator.dmp.soap.DmpService;
 import org.libreconnect.simulator.dmp.vihf.VihfPolicy;
 import org.libreconnect.simulator.pki.CardCredentials;
-import org.libreconnect.simulator.pki.CpsIdentity;
+import org.libreconnect.simulation.identity.CpsIdentity;
 import org.libreconnect.simulator.pki.TestPki;
 
 /** The VIHF checks of dmp.md §6.3, one change to a good VIHF at a time. */

@@ -1,5 +1,6 @@
 package org.libreconnect.simulator.pki;
 
+import org.libreconnect.simulation.identity.CpsIdentity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

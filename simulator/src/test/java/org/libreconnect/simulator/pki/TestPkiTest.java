@@ -1,5 +1,7 @@
 package org.libreconnect.simulator.pki;
 
+import org.libreconnect.simulation.identity.CpsIdentity;
+import org.libreconnect.simulation.identity.PracticeLocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

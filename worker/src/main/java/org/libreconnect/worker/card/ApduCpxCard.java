@@ -19,9 +19,9 @@ import org.libreconnect.pkcs11.holder.CpsHolder;
 import org.libreconnect.pkcs11.holder.CpsPracticeLocation;
 import org.libreconnect.pkcs11.holder.HolderSource;
 import org.libreconnect.protocol.command.CpxCardStatus;
-import org.libreconnect.simulator.card.CpsCardData;
-import org.libreconnect.simulator.card.CpsCardLayout;
-import org.libreconnect.simulator.pki.CpsIdentity;
+import org.libreconnect.simulation.card.CpsCardData;
+import org.libreconnect.simulation.card.CpsCardLayout;
+import org.libreconnect.simulation.identity.CpsIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,11 +58,16 @@ final class ApduCpxCard implements CpxCard {
 
   /**
    * The card in {@code terminal}, when it answers the simulated card's CPS application; empty for
-   * any other card.
+   * any other card, and without a word to the card when the reader cannot hold the simulated card
+   * ({@link CardTerminalsPort#mayHoldSimulatedCard}).
    *
    * @throws org.libreconnect.pkcs11.exceptions.TokenNotPresentException when the reader is empty
    */
-  static Optional<ApduCpxCard> open(CardTerminal terminal, boolean contextHeld, Clock clock) {
+  static Optional<ApduCpxCard> open(CardTerminal terminal, CardTerminalsPort port, Clock clock) {
+    if (!port.mayHoldSimulatedCard(terminal.getName())) {
+      return Optional.empty();
+    }
+    boolean contextHeld = port.holdsPcscContext();
     Card connection = connect(terminal, contextHeld);
     CpsApplication cps = new CpsApplication(connection.getBasicChannel(), contextHeld);
     if (!cps.select()) {

@@ -79,7 +79,7 @@ public final class CardBackends {
     if (terminal == null) {
       throw new ReaderNotFoundException("no PC/SC reader is named \"" + readerName + "\"", null);
     }
-    Optional<ApduCpxCard> own = ApduCpxCard.open(terminal, port.holdsPcscContext(), clock);
+    Optional<ApduCpxCard> own = ApduCpxCard.open(terminal, port, clock);
     if (own.isPresent()) {
       return own.get();
     }

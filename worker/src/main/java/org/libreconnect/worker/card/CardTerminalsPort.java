@@ -23,4 +23,14 @@ public interface CardTerminalsPort {
 
   /** Short words for logs, such as {@code "PC/SC"} or {@code "simulation"}. */
   String kind();
+
+  /**
+   * Whether the card in {@code readerName} may be the simulated card, whose private CPS
+   * application (its AID and files) is asked for in such readers only: a real card is never sent
+   * that AID. Over PC/SC: vsmartcard's virtual readers ({@code Virtual PCD nn nn}), where the
+   * simulated card connects through vpcd.
+   */
+  default boolean mayHoldSimulatedCard(String readerName) {
+    return SimulatedCardReaders.isVirtualPcscReader(readerName);
+  }
 }

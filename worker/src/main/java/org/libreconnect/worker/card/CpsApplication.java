@@ -10,7 +10,7 @@ import javax.smartcardio.ResponseAPDU;
 import org.libreconnect.pkcs11.exceptions.NotLoggedInException;
 import org.libreconnect.pkcs11.exceptions.PinIncorrectException;
 import org.libreconnect.pkcs11.exceptions.PinLockedException;
-import org.libreconnect.simulator.card.CpsCardLayout;
+import org.libreconnect.simulation.card.CpsCardLayout;
 
 /**
  * The CPS commands of the simulated card (docs/simulated-card.md) on one PC/SC channel: select,

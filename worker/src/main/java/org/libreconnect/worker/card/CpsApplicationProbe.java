@@ -6,14 +6,15 @@ import java.util.function.Function;
 import javax.smartcardio.Card;
 import javax.smartcardio.CardTerminal;
 import org.libreconnect.pkcs11.holder.CpsHolder;
-import org.libreconnect.simulator.card.CpsCardLayout;
+import org.libreconnect.simulation.card.CpsCardLayout;
 
 /**
  * Looks at the card's CPS application over PC/SC, beside a PKCS#11 library that does not show
  * everything: the PIN tries left (VERIFY without data), and the holder files when the library's
  * view of the card has no practice location (OpenSC shows the simulated card through its PIV
- * applet, which has none). Empty for any other card, an empty reader, or a token that is not a
- * PC/SC card (SoftHSM2).
+ * applet, which has none). Empty for any other card, an empty reader, a reader that cannot hold
+ * the simulated card ({@link CardTerminalsPort#mayHoldSimulatedCard}: nothing is sent to a real card), or a token
+ * that is not a PC/SC card (SoftHSM2).
  *
  * <p>The PIN is card-wide: while the library holds the card logged in, the private files are
  * readable, so no PIN goes through here, and the verification is never ended from here (that would
@@ -51,6 +52,9 @@ final class CpsApplicationProbe {
   }
 
   private <T> Optional<T> withApplication(String readerName, Function<CpsApplication, Optional<T>> action) {
+    if (!port.mayHoldSimulatedCard(readerName)) {
+      return Optional.empty(); // never the simulated card's private AID to a real card
+    }
     try {
       CardTerminal terminal = port.terminals().getTerminal(readerName);
       if (terminal == null || !terminal.isCardPresent()) {

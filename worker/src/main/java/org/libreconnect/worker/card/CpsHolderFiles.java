@@ -6,9 +6,9 @@ import java.util.Optional;
 import org.libreconnect.pkcs11.holder.CpsHolder;
 import org.libreconnect.pkcs11.holder.CpsPracticeLocation;
 import org.libreconnect.pkcs11.holder.HolderSource;
-import org.libreconnect.simulator.card.CpsCardData;
-import org.libreconnect.simulator.card.CpsCardLayout;
-import org.libreconnect.simulator.pki.CpsIdentity;
+import org.libreconnect.simulation.card.CpsCardData;
+import org.libreconnect.simulation.card.CpsCardLayout;
+import org.libreconnect.simulation.identity.CpsIdentity;
 
 /**
  * The holder data in the files of a card's CPS application (docs/simulated-card.md): identity,

@@ -12,8 +12,8 @@ import javax.smartcardio.CardTerminal;
 import javax.smartcardio.CardTerminals;
 import org.libreconnect.protocol.command.CpxCardStatus;
 import org.libreconnect.protocol.command.ReaderSlotType;
-import org.libreconnect.simulator.card.CpsCardData;
-import org.libreconnect.simulator.card.CpsCardLayout;
+import org.libreconnect.simulation.card.CpsCardData;
+import org.libreconnect.simulation.card.CpsCardLayout;
 
 /**
  * Looks at the readers without asking for a PIN: which card each holds (from its ATR) and, for a
@@ -123,6 +123,9 @@ final class ReaderInspector {
     }
     if (classifier.classify(card.getATR().getBytes()) != ReaderSlotType.CPS_CARD) {
       return CpxCardStatus.UnknownCardInserted;
+    }
+    if (!port.mayHoldSimulatedCard(terminal.getName())) {
+      return CpxCardStatus.ValidCardInserted; // a real CPS card: nothing more to read without PIN
     }
     try {
       CpsApplication cps = new CpsApplication(card.getBasicChannel(), port.holdsPcscContext());

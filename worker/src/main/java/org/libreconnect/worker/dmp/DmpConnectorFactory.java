@@ -27,8 +27,6 @@ import org.libreconnect.worker.dmp.vihf.LpsIdentity;
 public final class DmpConnectorFactory {
   /** Software name in the VIHF and HL7 headers. */
   public static final String SOFTWARE_NAME = "LibreConnect";
-  /** Placeholder until the product has a CNDA homologation number. */
-  public static final String HOMOLOGATION = "LIBRECONNECT-NON-HOMOLOGUE";
   /** Transaction timeout when the command gives none. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -65,11 +63,12 @@ public final class DmpConnectorFactory {
     }
     int location = input.cpsPracticeLocationIndice() == null ? 0 : input.cpsPracticeLocationIndice();
     String instance = instanceId(session, credentials.holder());
-    DmpTransport transport = transports.create(credentials.tlsContext(settings.dmpRoots().get()), proxy, timeout);
+    DmpTransport transport = transports.create(credentials.tlsContext(settings.dmpRoots().apply(urls)), proxy, timeout);
     if (settings.dumpDirectory().isPresent()) {
       transport = new DumpingTransport(transport, new TransactionDump(settings.dumpDirectory().get(), clock));
     }
-    LpsIdentity software = new LpsIdentity(SOFTWARE_NAME, ProductVersion.current(), HOMOLOGATION, instance);
+    LpsIdentity software = new LpsIdentity(SOFTWARE_NAME, ProductVersion.current(),
+        settings.homologationNumber(), instance);
     return new DmpConnector(credentials, urls, transport, clock, software, location, input.practiceSetting());
   }
 

@@ -9,7 +9,9 @@ import org.libreconnect.protocol.error.InvalidParameterException;
 
 /**
  * Where the DMP is, from {@code s_dmpUrl} (protocol.md §2.8): empty means production, {@code
- * formationN} the training server N, and a value starting with {@code https://} is used as it is.
+ * formationN} the training server N, and a value starting with {@code https://} is used as it is,
+ * except that in simulation mode the production and training URLs, short or written out, reach the
+ * simulator.
  * Service URLs are {@code <base>/<service>} (dmp.md §1.1).
  */
 public final class DmpUrls {
@@ -22,6 +24,14 @@ public final class DmpUrls {
       "VolontesEtDroits");
 
   private static final Pattern TRAINING = Pattern.compile("formation\\d{1,2}");
+
+  /**
+   * The hosts of the production and training DMPs, which the public JS2 wrapper writes out in full
+   * ({@code formationN} becomes {@code https://formationN.lps2.dmp.gouv.fr/si-dmp-server/v2/services}):
+   * in simulation mode they reach the simulator too.
+   */
+  private static final Pattern OFFICIAL_HOST =
+      Pattern.compile("(formation\\d{1,2}\\.)?lps2\\.dmp\\.gouv\\.fr", Pattern.CASE_INSENSITIVE);
 
   private final URI base;
 
@@ -45,6 +55,12 @@ public final class DmpUrls {
         URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
         if (uri.getHost() == null) {
           throw new InvalidParameterException("s_dmpUrl", "must be empty, formationN or an https:// URL");
+        }
+        if (OFFICIAL_HOST.matcher(uri.getHost()).matches()) {
+          java.util.Optional<URI> simulator = simulatorBase.get();
+          if (simulator.isPresent()) {
+            return new DmpUrls(simulator.get());
+          }
         }
         return new DmpUrls(uri);
       } catch (URISyntaxException e) {
@@ -72,6 +88,35 @@ public final class DmpUrls {
   /** The URL of a service: {@code patients}, {@code habilitations}, {@code registry}… */
   public URI service(String name) {
     return URI.create(base + "/" + name);
+  }
+
+  /** Which IGC-Santé chain a DMP's servers use. */
+  public enum Environment {
+    /** {@code lps2.dmp.gouv.fr}: the production chain. */
+    PRODUCTION("production"),
+    /** {@code formationN.lps2.dmp.gouv.fr}: the test chain. */
+    TRAINING("training"),
+    /** Any other server (one's own, a simulator): no shipped root. */
+    OTHER("other");
+
+    private final String directoryName;
+
+    Environment(String directoryName) {
+      this.directoryName = directoryName;
+    }
+
+    /** The name of its directory under {@code <home>/tls/dmp-roots/}. */
+    public String directoryName() {
+      return directoryName;
+    }
+  }
+
+  /** The environment of this DMP, from its host. */
+  public Environment environment() {
+    if (isProduction()) {
+      return Environment.PRODUCTION;
+    }
+    return OFFICIAL_HOST.matcher(base.getHost()).matches() ? Environment.TRAINING : Environment.OTHER;
   }
 
   /** Whether this is the production DMP (the host of {@link #PRODUCTION}). */

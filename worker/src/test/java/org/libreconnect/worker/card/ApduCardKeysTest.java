@@ -40,7 +40,7 @@ class ApduCardKeysTest {
     InProcessTerminals terminals = InProcessTerminals.create(READER);
     terminals.reader(READER, SimulatedCard.create(tls.doctor, tls.card)).insert();
     CpxCard card = executor.call(
-        () -> ApduCpxCard.open(terminals.getTerminal(READER), false, Clock.systemUTC()).orElseThrow());
+        () -> ApduCpxCard.open(terminals.getTerminal(READER), new SimulatedTerminalsPort(() -> terminals), Clock.systemUTC()).orElseThrow());
     char[] pin = "1234".toCharArray();
     CpxCard.Unlocked unlocked = executor.call(() -> card.unlock(pin, executor));
     assertThat(pin).as("the PIN is wiped").containsOnly('\0');

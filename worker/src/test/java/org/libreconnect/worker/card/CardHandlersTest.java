@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.libreconnect.simulator.card.SimulatedCard;
-import org.libreconnect.simulator.pki.CpsIdentity;
+import org.libreconnect.simulation.identity.CpsIdentity;
 
 /** The card commands against the simulated card in in-process readers. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)

@@ -14,7 +14,7 @@ import org.libreconnect.simulator.card.InProcessReader;
 import org.libreconnect.simulator.card.InProcessTerminals;
 import org.libreconnect.simulator.card.SimulatedCard;
 import org.libreconnect.simulator.pki.CardCredentials;
-import org.libreconnect.simulator.pki.CpsIdentity;
+import org.libreconnect.simulation.identity.CpsIdentity;
 import org.libreconnect.simulator.pki.TestPki;
 import org.libreconnect.worker.WorkerHarness;
 

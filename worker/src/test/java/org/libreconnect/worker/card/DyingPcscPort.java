@@ -50,6 +50,12 @@ final class DyingPcscPort implements CardTerminalsPort {
     return "dying PC/SC";
   }
 
+  /** Its readers hold the simulated card, as vpcd's readers do behind a real pcscd. */
+  @Override
+  public boolean mayHoldSimulatedCard(String readerName) {
+    return true;
+  }
+
   private void check(String what) throws CardException {
     if (dead) {
       throw new CardException(what, new Exception("SCARD_E_NO_SERVICE"));

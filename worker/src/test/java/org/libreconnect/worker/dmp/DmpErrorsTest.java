@@ -61,7 +61,20 @@ class DmpErrorsTest {
       ErrorAnswer answer = callWith(SoftwareCredentials.of(tls.card, tls.doctor), server.base());
       assertThat(answer.apiErrorType()).isEqualTo(3);
       assertThat(answer.apiErrorCode()).isEqualTo(60);
+      assertThat(answer.apiErrorDescription()).contains("Put its root in <home>/tls/dmp-roots/");
     }
+  }
+
+  @Test
+  void anUntrustedOfficialServerNamesTheMissingRootAndTheImportCommand() {
+    assertThat(org.libreconnect.worker.dmp.errors.DmpErrors.trustHint(
+        "https://formation2.lps2.dmp.gouv.fr/si-dmp-server/v2/services/patients"))
+        .contains("TEST AC RACINE IGC-SANTE ELEMENTAIRE")
+        .contains("libreconnect-admin dmp-root import --environment training --file <file>");
+    assertThat(org.libreconnect.worker.dmp.errors.DmpErrors.trustHint(
+        "https://lps2.dmp.gouv.fr/si-dmp-server/v2/services/patients"))
+        .contains("AC RACINE IGC-SANTE ELEMENTAIRE (shipped)")
+        .contains("--environment production");
   }
 
   @Test

@@ -36,13 +36,13 @@ class DmpHandlersTest {
     final WorkerHarness worker;
 
     Setup(Path dir, Optional<Path> dump) {
-      DmpSettings settings = new DmpSettings(Proxy.none(), Ntp.defaults(), dump, () -> {
+      DmpSettings settings = new DmpSettings(Proxy.none(), Ntp.defaults(), dump, urls -> {
         try {
           return tls.dmpRoots();
         } catch (Exception e) {
           throw new IllegalStateException(e);
         }
-      }, Optional::empty);
+      }, Optional::empty, "DMP-TEST-0042");
       DmpConnectorFactory factory = new DmpConnectorFactory((session, pin) -> {
         pinSeen.set(new String(pin));
         return SoftwareCredentials.of(tls.card, tls.doctor);
@@ -70,7 +70,8 @@ class DmpHandlersTest {
     ObjectNode status = setup.worker.call("s1", "{\"s_commandName\":\"hl_getDirectAuthenticationDMPStatus\",\"Ins\":{\"s_ins\":\"279035121518989\",\"s_insType\":\"T\"}}");
     assertThat(status.path("s_status").asText()).isEqualTo("OK");
     assertThat(status.path("ExistingTestAnswer").path("i_dmpStatus").asInt()).isEqualTo(1);
-    assertThat(setup.transport.lastBody()).contains(">499900063480002<"); // practice location 1
+    assertThat(setup.transport.lastBody()).contains(">499900063480002<") // practice location 1
+        .contains(">DMP-TEST-0042<"); // dmpconnect/homologation_number in the VIHF
 
     ObjectNode mode = setup.worker.call("s1", "{\"s_commandName\":\"hl_setDmpAccessMode\",\"i_accessMode\":2,\"s_reason\":\"urgence\"}");
     assertThat(mode.path("s_status").asText()).isEqualTo("OK");

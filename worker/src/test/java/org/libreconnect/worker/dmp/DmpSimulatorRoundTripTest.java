@@ -17,7 +17,7 @@ import org.libreconnect.protocol.command.DmpCommands.SendDocumentInput;
 import org.libreconnect.protocol.error.ErrorAnswer;
 import org.libreconnect.simulator.dmp.DmpSimulator;
 import org.libreconnect.simulator.dmp.DmpSimulatorConfig;
-import org.libreconnect.simulator.pki.CpsIdentity;
+import org.libreconnect.simulation.identity.CpsIdentity;
 import org.libreconnect.simulator.pki.TestPki;
 import org.libreconnect.worker.WorkerErrors;
 import org.libreconnect.worker.dmp.transport.CxfDmpTransport;

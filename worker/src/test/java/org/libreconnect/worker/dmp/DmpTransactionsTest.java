@@ -223,17 +223,20 @@ class DmpTransactionsTest {
 
   @Test
   void sendDocumentWrapsSignsAndSendsTwoMtomParts() throws Exception {
+    transport.answer(EXISTS);
     transport.answer("<rs:RegistryResponse xmlns:rs=\"urn:oasis:names:tc:ebxml-regrep:xsd:rs:3.0\" status=\"urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Success\"/>");
     byte[] pdf = "%PDF-1.4 document".getBytes(StandardCharsets.US_ASCII);
     var input = new SendDocumentInput(INS, Base64.getEncoder().encodeToString(pdf), "Compte rendu", "desc", "11488-4",
         1, 5, "SA07", null, null, null, null, null, null, null, null, null, null);
     var answer = DocumentSubmission.send(connector, INS, input);
     assertThat(answer.uniqueId()).startsWith("2.25.");
-    var request = transport.requests.get(0);
+    assertThat(transport.requests.get(0).action()).isEqualTo("urn:hl7-org:v3:PRPA_IN201307UV02");
+    var request = transport.requests.get(1);
     assertThat(request.action()).isEqualTo("urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-b");
     assertThat(request.attachments()).hasSize(2);
     String cda = new String(request.attachments().get(0).content(), StandardCharsets.UTF_8);
-    assertThat(cda).contains(Base64.getEncoder().encodeToString(pdf)).contains("application/pdf").contains(answer.uniqueId());
+    assertThat(cda).contains(Base64.getEncoder().encodeToString(pdf)).contains("application/pdf").contains(answer.uniqueId())
+        .contains("<family qualifier=\"BR\">DURAND</family>").contains("<templateId root=\"1.2.250.1.213.1.1.1.1\"/>");
     String body = transport.lastBody();
     assertThat(body).contains("urn:ihe:iti:2007:AssociationType:signs").contains("cid:doc1@libreconnect.org")
         .contains("11488-4").contains("SA07").contains("AMBULATOIRE").contains("G15_10/SM26");

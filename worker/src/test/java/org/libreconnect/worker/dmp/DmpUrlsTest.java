@@ -28,6 +28,20 @@ class DmpUrlsTest {
   }
 
   @Test
+  void simulationAlsoTakesTheOfficialUrlsThePublicWrapperWritesOut() {
+    URI simulator = URI.create("https://127.0.0.1:9999/si-dmp-server/v2/services");
+    assertThat(DmpUrls.resolve("https://formation3.lps2.dmp.gouv.fr/si-dmp-server/v2/services", simulator).base())
+        .isEqualTo(simulator);
+    assertThat(DmpUrls.resolve(DmpUrls.PRODUCTION.toString(), simulator).base()).isEqualTo(simulator);
+    assertThat(DmpUrls.resolve("https://FORMATION12.LPS2.DMP.GOUV.FR/si-dmp-server/v2/services/", simulator).base())
+        .isEqualTo(simulator);
+    assertThat(DmpUrls.resolve("https://formation3.lps2.dmp.gouv.fr/si-dmp-server/v2/services", null).base().getHost())
+        .isEqualTo("formation3.lps2.dmp.gouv.fr");
+    assertThat(DmpUrls.resolve("https://lps2.dmp.gouv.fr.example/si-dmp-server/v2/services", simulator).base().getHost())
+        .isEqualTo("lps2.dmp.gouv.fr.example");
+  }
+
+  @Test
   void anythingElseIsRefusedWithoutEchoingTheValue() {
     assertThatThrownBy(() -> DmpUrls.resolve("http://lps2.dmp.gouv.fr", null))
         .isInstanceOf(InvalidParameterException.class).hasMessageNotContaining("lps2");

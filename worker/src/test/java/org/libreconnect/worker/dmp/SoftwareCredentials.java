@@ -3,7 +3,7 @@ package org.libreconnect.worker.dmp;
 import java.util.ArrayList;
 import java.util.List;
 import org.libreconnect.simulator.pki.CardCredentials;
-import org.libreconnect.simulator.pki.CpsIdentity;
+import org.libreconnect.simulation.identity.CpsIdentity;
 import org.libreconnect.worker.dmp.card.KeyPairCredentials;
 
 /** Card credentials held in software, for tests: the keys of a generated test card. */

@@ -41,10 +41,13 @@ public enum DmpError {
   XDS_METADATA_UPDATE("XDSMetadataUpdateError", Kind.XDS, "Mise à jour des métadonnées refusée"),
   XDS_METADATA_VERSION("XDSMetadataVersionError", Kind.XDS,
       "La version précédente indiquée n'est pas la version courante"),
+  INVALID_DOCUMENT("DMPInvalidDocument", Kind.XDS, "Document CDA non conforme"),
   XDS_REGISTRY("XDSRegistryError", Kind.XDS, "Erreur du registre"),
   XDS_REPOSITORY("XDSRepositoryError", Kind.XDS, "Erreur de l'entrepôt"),
   ADDRESSING_HEADER_REQUIRED("MessageAddressingHeaderRequired", Kind.ADDRESSING,
       "A required header representing a Message Addressing Property is not present"),
+  ACTION_NOT_SUPPORTED("ActionNotSupported", Kind.ADDRESSING,
+      "The [action] cannot be processed at the receiver"),
   INVALID_MESSAGE("DMPInvalidMessage", Kind.SECURITY, "Message invalide"),
   INTERNAL("DMPInternalError", Kind.RECEIVER, "Erreur interne du simulateur DMP");
 

@@ -12,6 +12,7 @@ public final class Namespaces {
   public static final String DSIG = "http://www.w3.org/2000/09/xmldsig#";
   public static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
   public static final String XML = "http://www.w3.org/XML/1998/namespace";
+  public static final String XMLNS = "http://www.w3.org/2000/xmlns/";
   public static final String HL7 = "urn:hl7-org:v3";
   public static final String PATIENTS = "urn:si-dmp-patients";
   public static final String HABILITATIONS = "urn:si-dmp-habilitations";

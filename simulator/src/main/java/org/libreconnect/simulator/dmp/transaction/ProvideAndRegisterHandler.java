@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.libreconnect.simulator.dmp.check.CdaRules;
+import org.libreconnect.simulator.dmp.check.CodeLists;
+import org.libreconnect.simulator.dmp.check.SubmissionRules;
 import org.libreconnect.simulator.dmp.soap.DmpError;
 import org.libreconnect.simulator.dmp.soap.DmpException;
 import org.libreconnect.simulator.dmp.soap.FaultFactory;
@@ -24,11 +27,15 @@ import org.w3c.dom.Element;
 /**
  * TD2.1 (ITI-41): stores the submitted documents (CDA and XAdES signature alike) in the VIHF's
  * patient's DMP, checking patient ids, required metadata, document parts, declared hash and size,
- * uniqueId reuse and replaced entries (dmp.md §2.8). CDA content is not validated.
+ * uniqueId reuse and replaced entries (dmp.md §2.8), the ANS metadata rules
+ * ({@link SubmissionRules}) and, for every entry but the XAdES signature, the CDA document
+ * ({@link CdaRules}).
  */
 public final class ProvideAndRegisterHandler implements TransactionHandler {
   private final DmpStore store;
   private final RightsMatrix rights;
+  private final SubmissionRules metadataRules = new SubmissionRules(CodeLists.shipped());
+  private final CdaRules cdaRules = new CdaRules();
 
   /** A handler storing into {@code store} under {@code rights}. */
   public ProvideAndRegisterHandler(DmpStore store, RightsMatrix rights) {
@@ -56,12 +63,20 @@ public final class ProvideAndRegisterHandler implements TransactionHandler {
     List<StoredDocument> submitted = new ArrayList<>();
     for (Element object : Xml.children(objects, Namespaces.RIM, "ExtrinsicObject")) {
       SubmittedEntry entry = SubmittedEntry.read(object);
+      metadataRules.check(entry.id(), entry.metadata());
       if (!entry.metadata().patient().equals(patient.ins())) {
         throw new DmpException(DmpError.XDS_PATIENT_ID_DOES_NOT_MATCH);
       }
       Element part = take(parts, entry.id());
       byte[] content = DocumentContent.of(part, context.request());
       checkDeclared(entry, content);
+      if (!XdsIds.SIGNATURE_FORMAT.equals(entry.metadata().formatCode().code())) {
+        List<String> violations = cdaRules.violations(content);
+        if (!violations.isEmpty()) {
+          throw new DmpException(DmpError.INVALID_DOCUMENT, DmpError.INVALID_DOCUMENT.text()
+              + " (ExtrinsicObject " + entry.id() + ") : " + CdaRules.summary(violations));
+        }
+      }
       String entryUuid = entry.id().startsWith("urn:uuid:")
           ? entry.id() : "urn:uuid:" + UUID.randomUUID();
       submitted.add(new StoredDocument(entryUuid, entry.metadata(), DocumentStatus.APPROVED, 1,

@@ -170,8 +170,12 @@ public final class StoredQueryHandler implements TransactionHandler {
       List<String> raw = new ArrayList<>();
       Xml.child(slot, Namespaces.RIM, "ValueList").ifPresent(list ->
           Xml.children(list, Namespaces.RIM, "Value").forEach(value -> raw.add(Xml.text(value))));
-      slots.computeIfAbsent(slot.getAttribute("name"), key -> new ArrayList<>())
-          .addAll(QueryValues.parse(raw));
+      String name = slot.getAttribute("name");
+      if (!QueryValues.wellFormed(raw, name.endsWith("TimeFrom") || name.endsWith("TimeTo"))) {
+        throw new DmpException(DmpError.XDS_REGISTRY, "Valeur mal formée pour le paramètre "
+            + name + " : les chaînes s'écrivent entre apostrophes ('a' ou ('a','b'))");
+      }
+      slots.computeIfAbsent(name, key -> new ArrayList<>()).addAll(QueryValues.parse(raw));
     }
     return slots;
   }

@@ -28,4 +28,7 @@ final class XdsIds {
   static final String REFERENCE_ID_LIST = "urn:ihe:iti:xds:2013:referenceIdList";
 
   private XdsIds() {}
+
+  /** The formatCode of the submission set's XAdES signature document (IHE DSG). */
+  static final String SIGNATURE_FORMAT = "http://www.w3.org/2000/09/xmldsig#";
 }

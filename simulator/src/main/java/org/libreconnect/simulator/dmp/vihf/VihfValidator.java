@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.libreconnect.simulator.dmp.check.CodeLists;
 import org.libreconnect.simulator.dmp.soap.ClientIdentity;
 import org.libreconnect.simulator.dmp.soap.DmpError;
 import org.libreconnect.simulator.dmp.soap.DmpException;
@@ -78,6 +79,7 @@ public final class VihfValidator {
       patient = Optional.of(Ins.parseCx(assertion.text(RESOURCE_ID).orElse("")).orElseThrow(
           () -> invalid("resource-id doit être un INS de la forme <INS>^^^&<OID>&ISO^NH")));
     }
+    checkRoleCodes(roles);
     checkSpecialty(roles);
     checkTime(issued, assertion);
     String structureId = assertion.text(STRUCTURE).orElse("");
@@ -114,10 +116,29 @@ public final class VihfValidator {
     if (!"urn:dmp".equals(assertion.text(RESOURCE_URN).orElse(""))) {
       throw invalid("Ressource_URN doit valoir urn:dmp");
     }
-    if (!assertion.text(SECTOR).orElse("").endsWith(SECTOR_SYSTEM)) {
+    String sector = assertion.text(SECTOR).orElse("");
+    if (!sector.endsWith(SECTOR_SYSTEM)) {
       throw invalid("Secteur_Activite doit être de la forme <code>" + SECTOR_SYSTEM);
     }
+    if (!CodeLists.shipped().isFacilityType(
+        sector.substring(0, sector.length() - SECTOR_SYSTEM.length()), CodeLists.SECTOR_SYSTEM)) {
+      throw invalid("Secteur_Activite : code inconnu de TRE_R02-SecteurActivite");
+    }
     return mode;
+  }
+
+  /** Professions (TRE_G15) and specialties (TRE_R01) must be codes of their lists. */
+  private static void checkRoleCodes(List<Role> roles) {
+    for (Role role : roles) {
+      if (Role.PROFESSION_SYSTEM.equals(role.codeSystem())
+          && !CodeLists.shipped().isProfession(role.code())) {
+        throw invalid("Role : profession inconnue de TRE_G15-ProfessionSante");
+      }
+      if (Role.SPECIALTY_SYSTEM.equals(role.codeSystem())
+          && !CodeLists.shipped().isSpecialty(role.code())) {
+        throw invalid("Role : spécialité inconnue de TRE_R01-EnsembleSavoirFaire");
+      }
+    }
   }
 
   /** Doctors and pharmacists must send their specialty (TRE_R01) after their profession. */
@@ -181,10 +202,15 @@ public final class VihfValidator {
   }
 
   private static PurposeOfUse purpose(SamlAssertion assertion) {
-    String code = assertion.values(PURPOSE).stream()
-        .map(value -> Xml.children(value).stream().findFirst()
-            .map(element -> element.getAttribute("code")).orElse(Xml.text(value)))
-        .findFirst().orElse("");
+    Optional<Element> coded = assertion.values(PURPOSE).stream()
+        .flatMap(value -> Xml.children(value).stream()).findFirst();
+    if (coded.isPresent()
+        && !PurposeOfUse.CODE_SYSTEM.equals(coded.get().getAttribute("codeSystem"))) {
+      throw invalid("PurposeOfUse : codeSystem " + PurposeOfUse.CODE_SYSTEM
+          + " (TRE_R248-ModeAcces) attendu");
+    }
+    String code = coded.map(element -> element.getAttribute("code"))
+        .or(() -> assertion.values(PURPOSE).stream().map(Xml::text).findFirst()).orElse("");
     return PurposeOfUse.fromCode(code.trim()).orElseThrow(() -> invalid(
         "mode d'accès (PurposeOfUse) " + code + " inconnu : normal, bris_de_glace ou centre_15"));
   }

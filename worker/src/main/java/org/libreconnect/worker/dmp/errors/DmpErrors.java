@@ -79,6 +79,33 @@ public final class DmpErrors {
     return failure;
   }
 
+  /**
+   * What to do about an untrusted DMP server, by environment: the production chain ships with the
+   * connector; the training DMPs' test chain does not (no public copy of its root was found), so
+   * its root must be imported once.
+   */
+  public static String trustHint(String endpoint) {
+    String host;
+    try {
+      host = java.net.URI.create(endpoint).getHost();
+    } catch (IllegalArgumentException e) {
+      host = null;
+    }
+    if (host == null) {
+      return "";
+    }
+    if (host.equalsIgnoreCase(org.libreconnect.worker.dmp.DmpUrls.PRODUCTION.getHost())) {
+      return ". Its chain must end in AC RACINE IGC-SANTE ELEMENTAIRE (shipped) or in a root imported"
+          + " with: libreconnect-admin dmp-root import --environment production --file <file>";
+    }
+    if (host.toLowerCase(java.util.Locale.ROOT).endsWith(".lps2.dmp.gouv.fr")) {
+      return ". The training DMPs use the IGC-Santé test chain, whose root (TEST AC RACINE IGC-SANTE"
+          + " ELEMENTAIRE) is not shipped: import it with: libreconnect-admin dmp-root import"
+          + " --environment training --file <file>";
+    }
+    return ". Put its root in <home>/tls/dmp-roots/";
+  }
+
   private static Throwable network(TransportException failure) {
     String where = failure.endpoint();
     if (failure.httpStatus() == 407 || mentions(failure, "407")) {
@@ -101,7 +128,8 @@ public final class DmpErrors {
     if (has(failure, javax.net.ssl.SSLException.class) || mentions(failure, "handshake")) {
       CardException tls = TlsFailures.map(failure);
       if (tls instanceof ServerNotTrustedException) {
-        return api(SERVER_NOT_TRUSTED, "The DMP server's certificate is not trusted by the connector", where, failure);
+        return api(SERVER_NOT_TRUSTED, "The DMP server's certificate is not trusted by the connector"
+            + trustHint(where), where, failure);
       }
       if (tls instanceof ClientCertificateRejectedException || tls instanceof TlsHandshakeException) {
         return api(CLIENT_CERT_REFUSED, TEST_CARD_HINT, where + "; " + tls.getMessage(), failure);

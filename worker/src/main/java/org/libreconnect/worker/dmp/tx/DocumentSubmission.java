@@ -48,7 +48,7 @@ public final class DocumentSubmission {
     byte[] cda = new CdaWrapper().wrap(new CdaWrapper.Header(documentOid, input.documentTitle(),
         input.documentCategory(), input.documentTitle(), connector.patientCx(ins), ins,
         PatientIds.authority(connector.urls().isProduction()), connector.holder(), connector.location(),
-        connector.practiceSetting(), now), content, mimeType);
+        connector.practiceSetting(), now, patient(connector, ins)), content, mimeType);
     Map<String, byte[]> signed = new LinkedHashMap<>();
     signed.put(documentOid, cda);
     byte[] signature = new SubmissionSignature().sign(signed, connector.credentials().signatureCertificate(), now,
@@ -61,6 +61,23 @@ public final class DocumentSubmission {
         document -> request(document, connector, submission), parts);
     RegistryResponses.check(response.body());
     return new SendDocumentAnswer(documentOid, null);
+  }
+
+  /**
+   * The patient as the DMP knows them (TD1.3a), for the CDA header the CI-SIS requires (name, sex,
+   * birth date): the JS2 command does not carry them.
+   */
+  private static CdaWrapper.Patient patient(DmpConnector connector, String ins) {
+    var status = PatientTransactions.administrativeData(connector, ins).patientData().extendedCivilStatus();
+    String birthName = status.birthName() == null || status.birthName().isBlank()
+        ? status.civilStatus().name() : status.birthName();
+    String sex = switch (status.sex()) {
+      case 2 -> "M";
+      case 3 -> "F";
+      default -> "U";
+    };
+    String birthDate = status.birthDay() == null ? "" : status.birthDay().replaceAll("[^0-9]", "");
+    return new CdaWrapper.Patient(birthName, status.civilStatus().given(), sex, birthDate);
   }
 
   /** What one submission carries. */
@@ -92,12 +109,13 @@ public final class DocumentSubmission {
   private static void documentEntry(Element list, DmpConnector connector, Content c) {
     SendDocumentInput input = c.input();
     int visibility = input.documentVisibility() == null ? 1 : input.documentVisibility();
-    Element entry = entry(list, "Document01", "text/xml", input.documentTitle(), input.documentDescription());
-    common(entry, connector, c, "fr-FR");
-    if (input.localPatientId() != null && !input.localPatientId().isBlank()) {
-      Xds.slot(entry, "sourcePatientId", input.localPatientId().strip() + "^^^&"
-          + connector.software().senderOid() + "&ISO^PI");
-    }
+    Element entry = entry(list, "Document01", "text/xml");
+    String sourcePatientId = input.localPatientId() != null && !input.localPatientId().isBlank()
+        ? input.localPatientId().strip() + "^^^&" + connector.software().senderOid() + "&ISO^PI"
+        : connector.patientCx(c.ins());
+    slots(entry, connector, c, "fr-FR", sourcePatientId);
+    names(entry, input.documentTitle(), input.documentDescription());
+    SubmissionSet.author(entry, Xds.AUTHOR, connector);
     Xds.classification(entry, Xds.CLASS_CODE, "10", "1.2.250.1.213.1.1.4.1", "Compte rendu");
     Xds.classification(entry, Xds.CONFIDENTIALITY, "N", "2.16.840.1.113883.5.25", "Normal");
     if ((visibility & 2) != 0) {
@@ -121,8 +139,10 @@ public final class DocumentSubmission {
 
   /** The signature document entry (IHE DSG): hidden from everyone, "Source" purpose. */
   private static void signatureEntry(Element list, DmpConnector connector, Content c) {
-    Element sig = entry(list, "Signature01", "text/xml", "Signature", null);
-    common(sig, connector, c, "art");
+    Element sig = entry(list, "Signature01", "text/xml");
+    slots(sig, connector, c, "art", connector.patientCx(c.ins()));
+    names(sig, "Signature", null);
+    SubmissionSet.author(sig, Xds.AUTHOR, connector);
     Xds.classification(sig, Xds.CLASS_CODE, "urn:oid:1.3.6.1.4.1.19376.1.2.1.1.1", "URN", "Digital Signature");
     Xds.classification(sig, Xds.CONFIDENTIALITY, "N", "2.16.840.1.113883.5.25", "Normal");
     Xds.classification(sig, Xds.CONFIDENTIALITY, Xds.MASQUE_PS, Xds.DMP_CONFIDENTIALITY_SYSTEM, "Masqué aux PS");
@@ -136,14 +156,20 @@ public final class DocumentSubmission {
     Xds.externalId(sig, Xds.DOC_UNIQUE_ID, c.signatureOid(), "XDSDocumentEntry.uniqueId");
   }
 
-  /** Dates, language and author, shared by both entries. */
-  private static void common(Element entry, DmpConnector connector, Content c, String language) {
+  /**
+   * The slots of an entry, which the ebRIM schema puts before its name and classifications: dates
+   * (UTC), language, legal authenticator (the card holder) and source patient id, both required by
+   * the ANS mapping of XDS metadata.
+   */
+  private static void slots(Element entry, DmpConnector connector, Content c, String language,
+      String sourcePatientId) {
     String time = DmpTime.hl7(c.now());
     Xds.slot(entry, "creationTime", time);
     Xds.slot(entry, "languageCode", language);
+    Xds.slot(entry, "legalAuthenticator", SubmissionSet.person(connector.holder()));
     Xds.slot(entry, "serviceStartTime", time);
     Xds.slot(entry, "serviceStopTime", time);
-    SubmissionSet.author(entry, Xds.AUTHOR, connector);
+    Xds.slot(entry, "sourcePatientId", sourcePatientId);
   }
 
   /** Healthcare facility type (s_healthcareSetting) and practice setting of the connector. */
@@ -154,12 +180,14 @@ public final class DocumentSubmission {
         connector.practiceSetting());
   }
 
-  private static Element entry(Element list, String id, String mimeType, String title, String description) {
-    Element entry = Xml.attrs(Xml.add(list, Ns.RIM, "rim:ExtrinsicObject"), "id", id, "mimeType", mimeType,
+  private static Element entry(Element list, String id, String mimeType) {
+    return Xml.attrs(Xml.add(list, Ns.RIM, "rim:ExtrinsicObject"), "id", id, "mimeType", mimeType,
         "objectType", Xds.DOCUMENT_ENTRY);
+  }
+
+  private static void names(Element entry, String title, String description) {
     Xds.localized(entry, "Name", title);
     Xds.localized(entry, "Description", description);
-    return entry;
   }
 
   private static void include(Element request, String id, Attachment part) {

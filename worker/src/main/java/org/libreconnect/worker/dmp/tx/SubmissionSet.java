@@ -33,6 +33,12 @@ final class SubmissionSet {
   }
 
   /** The author classification: the card holder, their specialty and their structure. */
+  /** The card holder as an XCN: RPPS/ADELI national id, name, given name, assigning authority. */
+  static String person(DmpHolder holder) {
+    return holder.psIdNat() + "^" + holder.name() + "^" + holder.given()
+        + "^^^^^^&1.2.250.1.71.4.2.1&ISO^D^^^IDNPS";
+  }
+
   static void author(Element object, String scheme, DmpConnector connector) {
     DmpHolder holder = connector.holder();
     DmpPracticeLocation location = connector.location();
@@ -42,8 +48,7 @@ final class SubmissionSet {
         "nodeRepresentation", "");
     Xds.slot(author, "authorInstitution",
         location.name() + "^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^" + location.structureId());
-    Xds.slot(author, "authorPerson", holder.psIdNat() + "^" + holder.name() + "^" + holder.given()
-        + "^^^^^^&1.2.250.1.71.4.2.1&ISO^D^^^IDNPS");
+    Xds.slot(author, "authorPerson", person(holder));
     String specialty = "G15_" + holder.professionCode()
         + (holder.specialtyCode().isEmpty() ? "" : "/" + holder.specialtyCode());
     Xds.slot(author, "authorSpecialty", specialty + "^" + holder.professionLabel()

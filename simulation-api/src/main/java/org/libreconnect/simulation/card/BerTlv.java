@@ -1,4 +1,4 @@
-package org.libreconnect.simulator.card;
+package org.libreconnect.simulation.card;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -6,11 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Host-side BER-TLV with one-byte tags: builds templates and reads them back. */
-final class BerTlv {
+public final class BerTlv {
   private final ByteArrayOutputStream content = new ByteArrayOutputStream();
 
   /** Appends {@code tag} with {@code value}. */
-  BerTlv add(int tag, byte[] value) {
+  public BerTlv add(int tag, byte[] value) {
     content.write(tag);
     writeLength(content, value.length);
     content.writeBytes(value);
@@ -18,17 +18,17 @@ final class BerTlv {
   }
 
   /** Appends {@code tag} with the UTF-8 bytes of {@code value}. */
-  BerTlv add(int tag, String value) {
+  public BerTlv add(int tag, String value) {
     return add(tag, value.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The TLVs added so far, one after the other. */
-  byte[] bytes() {
+  public byte[] bytes() {
     return content.toByteArray();
   }
 
   /** The TLVs added so far wrapped in {@code tag}. */
-  byte[] wrap(int tag) {
+  public byte[] wrap(int tag) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(tag);
     writeLength(out, content.size());
@@ -42,7 +42,7 @@ final class BerTlv {
    *
    * @throws IllegalArgumentException when the bytes are not such a template
    */
-  static Map<Integer, byte[]> read(byte[] encoded, int expectedTag) {
+  public static Map<Integer, byte[]> read(byte[] encoded, int expectedTag) {
     if (encoded.length < 2 || (encoded[0] & 0xFF) != expectedTag) {
       throw new IllegalArgumentException(String.format("not a %02X template", expectedTag));
     }

@@ -1,4 +1,4 @@
-package org.libreconnect.simulator.card;
+package org.libreconnect.simulation.card;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -6,8 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.libreconnect.simulator.pki.CpsIdentity;
-import org.libreconnect.simulator.pki.PracticeLocation;
+import org.libreconnect.simulation.identity.CpsIdentity;
+import org.libreconnect.simulation.identity.PracticeLocation;
 
 /**
  * The holder data files of the simulated card, encoded as BER-TLV (layout in {@code

@@ -1,4 +1,4 @@
-package org.libreconnect.simulator.card;
+package org.libreconnect.simulation.card;
 
 /**
  * Identifiers of the simulated CPS card shared by the applets and the host: AIDs, file identifiers,

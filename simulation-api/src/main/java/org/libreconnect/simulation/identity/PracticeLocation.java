@@ -1,4 +1,4 @@
-package org.libreconnect.simulator.pki;
+package org.libreconnect.simulation.identity;
 
 import java.util.Objects;
 

@@ -1,0 +1,36 @@
+package org.libreconnect.simulation;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ServiceLoader;
+import javax.smartcardio.CardTerminals;
+
+/**
+ * What a worker in simulation mode needs from the simulators, found through {@link ServiceLoader}
+ * so that the connector's code never refers to them: the simulator jar provides the one
+ * implementation, and a worker not in simulation mode never loads it. Every method takes the
+ * installation's simulation directory ({@code <home>/data/simulation}), where the simulation PKI
+ * and the simulated card's keys are made on first use and kept.
+ */
+public interface Simulation {
+  /** Readers, one of them named {@code readerName} and holding the installation's simulated card. */
+  CardTerminals cardReaders(Path materialDirectory, Clock clock, String readerName);
+
+  /** Starts a simulated DMP in this process and returns its base URL ({@code …/si-dmp-server/v2/services}). */
+  URI startDmp(Path materialDirectory, Clock clock);
+
+  /** The root the simulated DMP's server certificate chains to. */
+  X509Certificate dmpServerRoot(Path materialDirectory, Clock clock);
+
+  /**
+   * The simulators on the class path.
+   *
+   * @throws IllegalStateException when there are none (a distribution without the simulator)
+   */
+  static Simulation load() {
+    return ServiceLoader.load(Simulation.class).findFirst().orElseThrow(() -> new IllegalStateException(
+        "simulation mode needs the LibreConnect simulator (simulator jar) on the class path"));
+  }
+}

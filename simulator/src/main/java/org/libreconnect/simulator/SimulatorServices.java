@@ -1,0 +1,65 @@
+package org.libreconnect.simulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.smartcardio.CardTerminals;
+import org.libreconnect.simulation.Simulation;
+import org.libreconnect.simulator.card.InProcessReader;
+import org.libreconnect.simulator.card.InProcessTerminals;
+import org.libreconnect.simulator.card.SimulatedCard;
+import org.libreconnect.simulator.dmp.DmpSimulator;
+import org.libreconnect.simulator.dmp.DmpSimulatorConfig;
+import org.libreconnect.simulator.pki.SimulationMaterial;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The simulators as a worker in simulation mode finds them ({@link Simulation}, registered in
+ * {@code META-INF/services}): the installation's simulated card in an in-process reader, and a DMP
+ * simulator on a loopback port trusting that card. The material of one directory is read once.
+ */
+public final class SimulatorServices implements Simulation {
+  private static final Logger log = LoggerFactory.getLogger(SimulatorServices.class);
+
+  private final Map<Path, SimulationMaterial> materials = new ConcurrentHashMap<>();
+
+  @Override
+  public CardTerminals cardReaders(Path materialDirectory, Clock clock, String readerName) {
+    SimulationMaterial material = material(materialDirectory, clock);
+    SimulatedCard card = SimulatedCard.create(material.identity(), material.cardCredentials());
+    InProcessTerminals readers = InProcessTerminals.create(readerName);
+    InProcessReader reader = readers.reader(readerName, card);
+    reader.insert();
+    log.info("card.simulated.inserted reader=\"{}\" psIdNat={}", readerName, material.identity().psIdNat());
+    return readers;
+  }
+
+  @Override
+  public URI startDmp(Path materialDirectory, Clock clock) {
+    DmpSimulator simulator = DmpSimulator.start(DmpSimulatorConfig.defaults(material(materialDirectory, clock).pki())
+        .withProductionLikeListener(false, 0));
+    log.info("dmp.simulator.started url={}", simulator.baseUrl());
+    return simulator.baseUrl();
+  }
+
+  @Override
+  public X509Certificate dmpServerRoot(Path materialDirectory, Clock clock) {
+    return material(materialDirectory, clock).pki().elementaryRoot();
+  }
+
+  private SimulationMaterial material(Path directory, Clock clock) {
+    return materials.computeIfAbsent(directory.toAbsolutePath().normalize(), key -> {
+      try {
+        return SimulationMaterial.loadOrCreate(key, clock);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot prepare the simulation material", e);
+      }
+    });
+  }
+}
