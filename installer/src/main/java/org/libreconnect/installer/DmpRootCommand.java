@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.libreconnect.runtime.AtomicFiles;
 import org.libreconnect.runtime.InstallationLayout;
 
 /**
@@ -52,7 +53,12 @@ final class DmpRootCommand {
             new IllegalArgumentException("dmp-root import needs --file FILE (PEM or DER)"));
         for (X509Certificate certificate : read(file)) {
           Path written = roots.resolve(target).resolve(fileName(certificate));
-          AtomicFile.write(written, pem(certificate), AtomicFile.WORLD_READABLE);
+          try {
+            // tls/ is the owner's only: so are the roots in it
+            AtomicFiles.write(written, pem(certificate));
+          } catch (java.io.IOException e) {
+            throw new InstallerException("cannot write " + written + ": " + e.getMessage(), e);
+          }
           out.println("Imported " + certificate.getSubjectX500Principal().getName() + " (SHA-256 "
               + fingerprint(certificate) + ") for the " + target + " DMP into " + written);
         }
