@@ -166,8 +166,19 @@ class DmpTransactionsTest {
   void findDocumentsGivesHandlesAndReadsMetadata() {
     transport.answer(queryAnswer(extrinsic("urn:uuid:1", "1.2.3.1", "urn:oasis:names:tc:ebxml-regrep:StatusType:Approved"),
         extrinsic("urn:uuid:2", "1.2.3.2", "urn:asip:ci-sis:2010:StatusType:Archived")));
+    transport.answer("<q:AdhocQueryResponse xmlns:q=\"urn:oasis:names:tc:ebxml-regrep:xsd:query:3.0\""
+        + " xmlns:rim=\"urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0\""
+        + " status=\"urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Success\"><rim:RegistryObjectList>"
+        + "<rim:RegistryPackage id=\"urn:uuid:set\"><rim:Slot name=\"submissionTime\"><rim:ValueList>"
+        + "<rim:Value>20250110101500</rim:Value></rim:ValueList></rim:Slot></rim:RegistryPackage>"
+        + "<rim:Association id=\"a\" associationType=\"urn:oasis:names:tc:ebxml-regrep:AssociationType:HasMember\""
+        + " sourceObject=\"urn:uuid:set\" targetObject=\"urn:uuid:2\"/></rim:RegistryObjectList></q:AdhocQueryResponse>");
     var found = DocumentSearch.find(connector, INS, findInput());
     assertThat(found).hasSize(2);
+    assertThat(found.get(1).submissionDate()).isEqualTo("20250110101500");
+    assertThat(found.get(0).submissionDate()).isEmpty();
+    assertThat(transport.lastBody()).contains("urn:uuid:51224314-5390-4169-9b91-b1980040715a")
+        .contains("('urn:uuid:1','urn:uuid:2')");
     assertThat(found.get(0).documentFormat()).isEqualTo(5);
     assertThat(found.get(0).documentVisibility()).isEqualTo(4);
     assertThat(found.get(1).documentStatus()).isEqualTo(4);
@@ -176,7 +187,7 @@ class DmpTransactionsTest {
       assertThat(a.hpSpeciality()).isEqualTo("SM26");
     });
     assertThat(connector.handles().get(found.get(1).handle()).uniqueId()).isEqualTo("1.2.3.2");
-    assertThat(transport.lastBody()).contains("urn:uuid:14d4debf-8f97-4251-9a74-a90016b0af0d")
+    assertThat(transport.bodyOf(0)).contains("urn:uuid:14d4debf-8f97-4251-9a74-a90016b0af0d")
         .contains("StatusType:Approved").contains("StatusType:Archived");
   }
 

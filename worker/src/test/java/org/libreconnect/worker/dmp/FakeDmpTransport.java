@@ -46,6 +46,11 @@ final class FakeDmpTransport implements DmpTransport {
     return answers.poll().apply(request);
   }
 
+  /** The envelope of the {@code index}th request. */
+  String bodyOf(int index) {
+    return new String(Xml.toBytes(requests.get(index).envelope()), StandardCharsets.UTF_8);
+  }
+
   String lastBody() {
     SoapRequest last = requests.get(requests.size() - 1);
     return new String(Xml.toBytes(last.envelope()), StandardCharsets.UTF_8);

@@ -65,7 +65,8 @@ record DocumentEntry(Element object) {
     return DocumentFormats.ofFormatCode(formatCode(), object.getAttribute("mimeType"));
   }
 
-  FoundDocument toJs2(int handle, boolean withMetadata) {
+  /** The JS2 form; {@code submissionTime} comes from the entry's submission set. */
+  FoundDocument toJs2(int handle, boolean withMetadata, String submissionTime) {
     List<DocumentAuthor> authors = new ArrayList<>();
     int authorHandle = handle * 100;
     for (Element author : Xds.classifications(object, Xds.AUTHOR)) {
@@ -87,7 +88,7 @@ record DocumentEntry(Element object) {
         Xds.code(object, Xds.CLASS_CODE), Xds.slotValue(object, "creationTime"), Xds.name(object, "Description"),
         Xds.code(object, Xds.FACILITY_TYPE), withMetadata ? "" : null, Xds.code(object, Xds.PRACTICE_SETTING),
         withMetadata ? "" : null, Xds.slotValue(object, "serviceStartTime"), Xds.slotValue(object, "serviceStopTime"),
-        withMetadata ? Xds.slotValue(object, "submissionTime") : null, Xds.name(object, "Name"),
+        withMetadata ? submissionTime : null, Xds.name(object, "Name"),
         Xds.code(object, Xds.TYPE_CODE), uniqueId(), uuid());
   }
 

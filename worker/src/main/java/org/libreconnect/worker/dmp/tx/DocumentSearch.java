@@ -2,7 +2,9 @@ package org.libreconnect.worker.dmp.tx;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.libreconnect.protocol.command.DmpCommands.FindDocumentsInput;
 import org.libreconnect.protocol.command.DmpCommands.FoundDocument;
@@ -43,11 +45,35 @@ public final class DocumentSearch {
         .map(e -> new DocumentHandles.Entry(ins, e.uniqueId(), e.uuid(), e.format())).toList();
     int first = connector.handles().replace(handles);
     boolean metadata = input.disableMetadataSearch() == null || input.disableMetadataSearch() == 0;
+    Map<String, String> submitted = metadata && !kept.isEmpty()
+        ? submissionTimes(connector, ins, kept) : Map.of();
     List<FoundDocument> found = new ArrayList<>();
     for (int i = 0; i < kept.size(); i++) {
-      found.add(kept.get(i).toJs2(first + i, metadata));
+      found.add(kept.get(i).toJs2(first + i, metadata, submitted.getOrDefault(kept.get(i).uuid(), "")));
     }
     return found;
+  }
+
+  /**
+   * {@code s_submissionDate}: the DMP's FindDocuments answer carries no submission time (it belongs
+   * to the submission set), so a GetSubmissionSets query (ITI-18) asks for the sets of the found
+   * entries; each time is mapped to its entries through the sets' HasMember associations.
+   */
+  private static Map<String, String> submissionTimes(DmpConnector connector, String ins, List<DocumentEntry> entries) {
+    String uuids = "(" + String.join(",", entries.stream().map(e -> "'" + e.uuid() + "'").toList()) + ")";
+    Element answer = call(connector, "TD3.1", ins, Xds.GET_SUBMISSION_SETS, query -> Xds.slot(query, "$uuid", uuids));
+    Map<String, String> timeBySet = new HashMap<>();
+    for (Element set : Xml.descendants(answer, "RegistryPackage")) {
+      timeBySet.put(set.getAttribute("id"), Xds.slotValue(set, "submissionTime"));
+    }
+    Map<String, String> timeByEntry = new HashMap<>();
+    for (Element association : Xml.descendants(answer, "Association")) {
+      String time = timeBySet.get(association.getAttribute("sourceObject"));
+      if (time != null && association.getAttribute("associationType").endsWith(":HasMember")) {
+        timeByEntry.put(association.getAttribute("targetObject"), time);
+      }
+    }
+    return timeByEntry;
   }
 
   /** GetDocuments by uniqueId: the entry of one document, any status. */
@@ -62,6 +88,12 @@ public final class DocumentSearch {
 
   private static List<DocumentEntry> query(DmpConnector connector, String transaction, String ins, String id,
       Consumer<Element> slots) {
+    return DocumentEntry.all(call(connector, transaction, ins, id, slots));
+  }
+
+  /** One stored query; the answer's root, checked for a registry error. */
+  private static Element call(DmpConnector connector, String transaction, String ins, String id,
+      Consumer<Element> slots) {
     SoapResponse response = connector.call(transaction, "registry", ACTION, ins, document -> {
       Element request = document.createElementNS(Ns.QUERY, "query:AdhocQueryRequest");
       request.setAttributeNS(Ns.XMLNS, "xmlns:rim", Ns.RIM);
@@ -73,7 +105,7 @@ public final class DocumentSearch {
     });
     Element answer = response.body();
     RegistryResponses.check(answer);
-    return DocumentEntry.all(answer);
+    return answer;
   }
 
   private static String statuses(Integer bits) {

@@ -35,6 +35,7 @@ final class Xds {
 
   static final String FIND_DOCUMENTS = "urn:uuid:14d4debf-8f97-4251-9a74-a90016b0af0d";
   static final String GET_DOCUMENTS = "urn:uuid:5c4f972b-d56b-40ac-a5fc-c8ca9b40b9d4";
+  static final String GET_SUBMISSION_SETS = "urn:uuid:51224314-5390-4169-9b91-b1980040715a";
 
   static final String MASQUE_PS = "MASQUE_PS";
   static final String INVISIBLE_PATIENT = "INVISIBLE_PATIENT";
