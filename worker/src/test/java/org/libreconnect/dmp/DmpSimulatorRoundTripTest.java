@@ -78,7 +78,10 @@ class DmpSimulatorRoundTripTest {
     try (DmpConnector connector = connect(card, simulator.baseUrl().toString())) {
       byte[] pdf = "%PDF-1.4 round trip".getBytes(StandardCharsets.US_ASCII);
       var sent = DocumentSubmission.send(connector, INS, new SendDocumentInput(INS, Base64.getEncoder().encodeToString(pdf),
-          "CR de test", "description", "11488-4", 1, 5, "SA07", null, null, null, null, null, null, null, null, null, null));
+          "CR de test", "description", "11488-4", 1, 5, "SA07", null, null, null, null, null, null, null,
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree("[{\"s_hpInternalId\":\"899900063481\","
+              + "\"s_hpName\":\"AUTRE\",\"s_hpGiven\":\"ANNE\",\"s_hpProfession\":\"60\","
+              + "\"s_hpProfessionDescription\":\"Infirmier\"}]"), null, null));
       var found = DocumentSearch.find(connector, INS, new FindDocumentsInput(INS, null, null, null, null, null, null,
           null, null, null, null, null, null, 7, null, null));
       assertThat(found).anyMatch(d -> d.uniqueId().equals(sent.uniqueId()));

@@ -238,7 +238,9 @@ class DmpTransactionsTest {
     transport.answer("<rs:RegistryResponse xmlns:rs=\"urn:oasis:names:tc:ebxml-regrep:xsd:rs:3.0\" status=\"urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Success\"/>");
     byte[] pdf = "%PDF-1.4 document".getBytes(StandardCharsets.US_ASCII);
     var input = new SendDocumentInput(INS, Base64.getEncoder().encodeToString(pdf), "Compte rendu", "desc", "11488-4",
-        1, 5, "SA07", null, null, null, null, null, null, null, null, null, null);
+        1, 5, "SA07", null, null, null, null, null, null, null,
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"#0\":{\"s_hpInternalId\":\"810001234567\","
+            + "\"s_hpName\":\"AUTRE\",\"s_hpGiven\":\"ANNE\",\"s_hpProfession\":\"60\"}}"), null, null);
     var answer = DocumentSubmission.send(connector, INS, input);
     assertThat(answer.uniqueId()).startsWith("2.25.");
     assertThat(transport.requests.get(0).action()).isEqualTo("urn:hl7-org:v3:PRPA_IN201307UV02");
@@ -247,10 +249,12 @@ class DmpTransactionsTest {
     assertThat(request.attachments()).hasSize(2);
     String cda = new String(request.attachments().get(0).content(), StandardCharsets.UTF_8);
     assertThat(cda).contains(Base64.getEncoder().encodeToString(pdf)).contains("application/pdf").contains(answer.uniqueId())
-        .contains("<family qualifier=\"BR\">DURAND</family>").contains("<templateId root=\"1.2.250.1.213.1.1.1.1\"/>");
+        .contains("<family qualifier=\"BR\">DURAND</family>").contains("<templateId root=\"1.2.250.1.213.1.1.1.1\"/>")
+        .contains("extension=\"810001234567\"").contains("code=\"G15_60\"");
     String body = transport.lastBody();
     assertThat(body).contains("urn:ihe:iti:2007:AssociationType:signs").contains("cid:doc1@libreconnect.org")
-        .contains("11488-4").contains("SA07").contains("AMBULATOIRE").contains("G15_10/SM26");
+        .contains("11488-4").contains("SA07").contains("AMBULATOIRE").contains("G15_10/SM26")
+        .contains("810001234567^AUTRE^ANNE^^^^^^&amp;1.2.250.1.71.4.2.1&amp;ISO^D^^^IDNPS");
 
     // The XAdES signature verifies with the signature certificate over the canonical SignedInfo.
     Document signature = Xml.parse(request.attachments().get(1).content());

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.List;
 import org.libreconnect.dmp.DmpHolder;
 import org.libreconnect.dmp.DmpPracticeLocation;
 import org.libreconnect.dmp.xml.Ns;
@@ -31,7 +32,7 @@ public final class CdaWrapper {
   /** What the header says. */
   public record Header(String documentOid, String title, String typeCode, String typeLabel, String patientCx,
       String patientIns, String insAuthority, DmpHolder author, DmpPracticeLocation location,
-      String practiceSetting, Instant time, Patient patient) {}
+      String practiceSetting, Instant time, Patient patient, List<DmpHolder> additionalAuthors) {}
 
   /** A CDA time: {@code yyyyMMddHHmmss+hhmm} in the French time zone (CI-SIS). */
   public static String time(Instant instant) {
@@ -65,6 +66,13 @@ public final class CdaWrapper {
     Element assigned = Xml.add(author, Ns.HL7, "assignedAuthor");
     person(assigned, header.author());
     organisation(Xml.add(assigned, Ns.HL7, "representedOrganization"), header.location(), false);
+    for (DmpHolder other : header.additionalAuthors()) {
+      Element more = Xml.add(cda, Ns.HL7, "author");
+      Xml.attrs(Xml.add(more, Ns.HL7, "time"), "value", time);
+      Element moreAssigned = Xml.add(more, Ns.HL7, "assignedAuthor");
+      person(moreAssigned, other);
+      organisation(Xml.add(moreAssigned, Ns.HL7, "representedOrganization"), header.location(), false);
+    }
     Element custodian = Xml.add(Xml.add(Xml.add(cda, Ns.HL7, "custodian"), Ns.HL7, "assignedCustodian"), Ns.HL7,
         "representedCustodianOrganization");
     Xml.attrs(Xml.add(custodian, Ns.HL7, "id"), "root", "1.2.250.1.71.4.2.2",

@@ -8,6 +8,7 @@ import org.libreconnect.protocol.command.DmpCommands.SendDocumentAnswer;
 import org.libreconnect.protocol.command.DmpCommands.SendDocumentInput;
 import org.libreconnect.protocol.error.InvalidParameterException;
 import org.libreconnect.dmp.DmpConnector;
+import org.libreconnect.dmp.DmpHolder;
 import org.libreconnect.dmp.PatientIds;
 import org.libreconnect.dmp.cda.CdaWrapper;
 import org.libreconnect.dmp.cda.SubmissionSignature;
@@ -45,10 +46,11 @@ public final class DocumentSubmission {
     String signatureOid = Xds.newOid();
     String setOid = Xds.newOid();
     var now = connector.clock().instant();
+    List<DmpHolder> additional = AdditionalAuthors.of(input.additionalAuthors());
     byte[] cda = new CdaWrapper().wrap(new CdaWrapper.Header(documentOid, input.documentTitle(),
         input.documentCategory(), input.documentTitle(), connector.patientCx(ins), ins,
         PatientIds.authority(connector.urls().isProduction()), connector.holder(), connector.location(),
-        connector.practiceSetting(), now, patient(connector, ins)), content, mimeType);
+        connector.practiceSetting(), now, patient(connector, ins), additional), content, mimeType);
     Map<String, byte[]> signed = new LinkedHashMap<>();
     signed.put(documentOid, cda);
     byte[] signature = new SubmissionSignature().sign(signed, connector.credentials().signatureCertificate(), now,
@@ -56,7 +58,8 @@ public final class DocumentSubmission {
     List<Attachment> parts = List.of(new Attachment("doc1@libreconnect.org", "text/xml", cda),
         new Attachment("sig1@libreconnect.org", "text/xml", signature));
 
-    Content submission = new Content(ins, input, now, documentOid, signatureOid, setOid, format, replacedUuid, parts);
+    Content submission = new Content(ins, input, now, documentOid, signatureOid, setOid, format, replacedUuid, parts,
+        additional);
     SoapResponse response = connector.call("TD2.1", "repository", ACTION, ins,
         document -> request(document, connector, submission), parts);
     RegistryResponses.check(response.body());
@@ -82,7 +85,8 @@ public final class DocumentSubmission {
 
   /** What one submission carries. */
   private record Content(String ins, SendDocumentInput input, java.time.Instant now, String documentOid,
-      String signatureOid, String setOid, int format, String replacedUuid, List<Attachment> parts) {}
+      String signatureOid, String setOid, int format, String replacedUuid, List<Attachment> parts,
+      List<DmpHolder> additionalAuthors) {}
 
   private static Element request(org.w3c.dom.Document document, DmpConnector connector, Content c) {
     Element request = document.createElementNS(Ns.XDSB, "xdsb:ProvideAndRegisterDocumentSetRequest");
@@ -116,6 +120,9 @@ public final class DocumentSubmission {
     slots(entry, connector, c, "fr-FR", sourcePatientId);
     names(entry, input.documentTitle(), input.documentDescription());
     SubmissionSet.author(entry, Xds.AUTHOR, connector);
+    for (DmpHolder author : c.additionalAuthors()) {
+      SubmissionSet.author(entry, Xds.AUTHOR, author, connector.location());
+    }
     Xds.classification(entry, Xds.CLASS_CODE, "10", "1.2.250.1.213.1.1.4.1", "Compte rendu");
     Xds.classification(entry, Xds.CONFIDENTIALITY, "N", "2.16.840.1.113883.5.25", "Normal");
     if ((visibility & 2) != 0) {

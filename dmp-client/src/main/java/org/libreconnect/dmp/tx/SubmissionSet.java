@@ -40,8 +40,11 @@ final class SubmissionSet {
   }
 
   static void author(Element object, String scheme, DmpConnector connector) {
-    DmpHolder holder = connector.holder();
-    DmpPracticeLocation location = connector.location();
+    author(object, scheme, connector.holder(), connector.location());
+  }
+
+  /** An author classification: {@code holder} at {@code location}. */
+  static void author(Element object, String scheme, DmpHolder holder, DmpPracticeLocation location) {
     Element author = Xml.attrs(Xml.add(object, Ns.RIM, "rim:Classification"), "classificationScheme", scheme,
         "classifiedObject", object.getAttribute("id"), "id", "urn:uuid:" + java.util.UUID.randomUUID(),
         "objectType", "urn:oasis:names:tc:ebxml-regrep:ObjectType:RegistryObject:Classification",
