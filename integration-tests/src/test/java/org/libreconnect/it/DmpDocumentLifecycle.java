@@ -45,6 +45,7 @@ final class DmpDocumentLifecycle {
     assertThat(found.path("i_document_Format").asInt()).isEqualTo(PDF);
     assertThat(found.path("i_document_Status").asInt()).isEqualTo(APPROVED);
     assertThat(found.path("i_document_Visibility").asInt()).isEqualTo(NORMAL);
+    assertThat(found.path("s_submissionDate").asText()).as("from the submission set").matches("\\d{14}");
 
     readBack(ins, uniqueId, found.path("i_handle").asInt(), pdf);
     hideFromPatient(ins, uniqueId);

@@ -33,6 +33,7 @@ public final class LogSetup {
           "org.libreconnect.pkcs11",
           "org.libreconnect.worker.card",
           "org.libreconnect.worker.dmp",
+          "org.libreconnect.dmp",
           "org.libreconnect.simulator");
 
   private final LoggerContext context;

@@ -91,9 +91,10 @@ class LogSetupTest {
     LoggerFactory.getLogger("org.libreconnect.worker.dmp.Client").info("d");
     LoggerFactory.getLogger("org.libreconnect.worker.Session").info("e");
     LoggerFactory.getLogger("io.netty.Channel").info("f");
+    LoggerFactory.getLogger("org.libreconnect.dmp.transport.Cxf").info("g");
 
     assertThat(read(setup.connectorLog()).lines().map(l -> l.substring(l.length() - 1)))
-        .containsExactly("a", "b", "c", "d");
+        .containsExactly("a", "b", "c", "d", "g");
     assertThat(read(setup.serviceLog()).lines().map(l -> l.substring(l.length() - 1)))
         .containsExactly("e", "f");
   }

@@ -44,7 +44,7 @@ public final class WorkerErrors {
       return new TechnicalException("The persistent data could not be read or written", "", e);
     }
     // DMP failures first: a card failure during the DMP handshake comes out as a card exception.
-    cause = org.libreconnect.worker.dmp.errors.DmpErrors.translate(cause);
+    cause = org.libreconnect.dmp.errors.DmpErrors.translate(cause);
     Throwable card = org.libreconnect.worker.card.CardErrors.translate(cause);
     if (card != cause) {
       return card;

@@ -80,6 +80,21 @@ class OfficialDefectsTest {
   }
 
   @Test
+  void aSecondAuthorWithAnUnknownProfessionIsRefused() {
+    DmpResponse response = submit(text -> {
+      int entry = text.indexOf("<ExtrinsicObject id=\"DocumentME2\"");
+      int start = text.indexOf("<Classification classificationScheme=\"urn:uuid:93606bcf", entry);
+      int end = text.indexOf("</Classification>", start) + "</Classification>".length();
+      String second = text.substring(start, end).replace("id=\"cla4\"", "id=\"cla4b\"")
+          .replace("G15_10/SM26", "G15_99");
+      return text.substring(0, end) + second + text.substring(end);
+    });
+
+    assertThat(registryErrors(response)).containsExactly("XDSRegistryMetadataError");
+    assertThat(firstReason(response)).contains("authorSpecialty");
+  }
+
+  @Test
   void unknownElementsInAnHl7BodyAreRefused() {
     DmpResponse response = send("TD0.2", DmpService.PATIENTS, text -> text.replace(
         "<queryByParameter>", "<inconnu/><queryByParameter>"));

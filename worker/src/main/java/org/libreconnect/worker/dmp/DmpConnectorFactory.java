@@ -6,17 +6,24 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
+import org.libreconnect.dmp.DmpConnector;
+import org.libreconnect.dmp.DmpCredentials;
+import org.libreconnect.dmp.DmpHolder;
+import org.libreconnect.dmp.DmpSettings;
+import org.libreconnect.dmp.DmpUrls;
+import org.libreconnect.dmp.Oids;
+import org.libreconnect.dmp.TransactionDump;
 import org.libreconnect.protocol.ProductVersion;
 import org.libreconnect.protocol.command.DmpCommands.CreateDmpConnectorInput;
 import org.libreconnect.protocol.error.InvalidParameterException;
 import org.libreconnect.worker.SessionContext;
-import org.libreconnect.worker.dmp.time.NtpClocks;
-import org.libreconnect.worker.dmp.transport.CxfDmpTransport;
-import org.libreconnect.worker.dmp.transport.DmpTransport;
-import org.libreconnect.worker.dmp.transport.DumpingTransport;
-import org.libreconnect.worker.dmp.transport.ProxySettings;
-import org.libreconnect.worker.dmp.transport.TransportFactory;
-import org.libreconnect.worker.dmp.vihf.LpsIdentity;
+import org.libreconnect.dmp.time.NtpClocks;
+import org.libreconnect.dmp.transport.CxfDmpTransport;
+import org.libreconnect.dmp.transport.DmpTransport;
+import org.libreconnect.dmp.transport.DumpingTransport;
+import org.libreconnect.dmp.transport.ProxySettings;
+import org.libreconnect.dmp.transport.TransportFactory;
+import org.libreconnect.dmp.vihf.LpsIdentity;
 
 /**
  * Makes the connector of {@code hl_createDmpConnector}: presents the PIN to the session's card,

@@ -1,5 +1,6 @@
 package org.libreconnect.worker.dmp;
 
+import org.libreconnect.dmp.DmpCredentials;
 import org.libreconnect.worker.SessionContext;
 
 /**

@@ -2,6 +2,9 @@ package org.libreconnect.worker.dmp;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.libreconnect.dmp.DmpConnector;
+import org.libreconnect.dmp.DocumentHandles;
+import org.libreconnect.dmp.PatientIds;
 import org.libreconnect.protocol.command.DmpCommands.AccessibleDmpListAnswer;
 import org.libreconnect.protocol.command.DmpCommands.AccessibleDmpListInput;
 import org.libreconnect.protocol.command.DmpCommands.AuthorizationsListAnswer;
@@ -26,14 +29,14 @@ import org.libreconnect.protocol.command.DmpCommands.WebPsUrlsAnswer;
 import org.libreconnect.protocol.command.DmpCommands.WebPsUrlsInput;
 import org.libreconnect.worker.HandlerTable;
 import org.libreconnect.worker.SessionContext;
-import org.libreconnect.worker.dmp.errors.NoDmpConnectorException;
-import org.libreconnect.worker.dmp.tx.AuthorizationTransactions;
-import org.libreconnect.worker.dmp.tx.DocumentRetrieval;
-import org.libreconnect.worker.dmp.tx.DocumentSearch;
-import org.libreconnect.worker.dmp.tx.DocumentSubmission;
-import org.libreconnect.worker.dmp.tx.DocumentUpdate;
-import org.libreconnect.worker.dmp.tx.PatientTransactions;
-import org.libreconnect.worker.dmp.vihf.AccessMode;
+import org.libreconnect.dmp.errors.NoDmpConnectorException;
+import org.libreconnect.dmp.tx.AuthorizationTransactions;
+import org.libreconnect.dmp.tx.DocumentRetrieval;
+import org.libreconnect.dmp.tx.DocumentSearch;
+import org.libreconnect.dmp.tx.DocumentSubmission;
+import org.libreconnect.dmp.tx.DocumentUpdate;
+import org.libreconnect.dmp.tx.PatientTransactions;
+import org.libreconnect.dmp.vihf.AccessMode;
 
 /**
  * The DMP commands (protocol.md §2.8): the connector and its settings, then one command per

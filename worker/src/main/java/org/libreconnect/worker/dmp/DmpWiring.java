@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.libreconnect.dmp.DmpSettings;
+import org.libreconnect.dmp.DmpTrustStore;
 import org.libreconnect.config.ConnectorConfig;
 import org.libreconnect.runtime.InstallationLayout;
 import org.libreconnect.simulation.Simulation;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.libreconnect.simulator.card.InProcessTerminals;
 import org.libreconnect.simulator.card.SimulatedCard;
-import org.libreconnect.worker.dmp.TlsFixture;
+import org.libreconnect.dmp.TlsFixture;
 
 /** The simulated card's keys once unlocked: the card signs the TLS handshake and the data. */
 class ApduCardKeysTest {

@@ -2,8 +2,11 @@ package org.libreconnect.simulator.dmp.check;
 
 import org.libreconnect.simulator.dmp.soap.DmpError;
 import org.libreconnect.simulator.dmp.soap.DmpException;
+import org.libreconnect.simulator.dmp.soap.Namespaces;
+import org.libreconnect.simulator.dmp.soap.Xml;
 import org.libreconnect.simulator.dmp.store.Code;
 import org.libreconnect.simulator.dmp.store.DocumentMetadata;
+import org.w3c.dom.Element;
 
 /**
  * The rules of the ANS mapping of XDS metadata (CI-SIS "volet transmission de documents", the
@@ -12,6 +15,8 @@ import org.libreconnect.simulator.dmp.store.DocumentMetadata;
  * value sets (JDV_J01, J02, J04, J08). Every refusal is an {@code XDSRegistryMetadataError}.
  */
 public final class SubmissionRules {
+  private static final String AUTHOR_SCHEME = "urn:uuid:93606bcf-9494-43ec-9b4e-a7748d1a838d";
+
   private final CodeLists codes;
 
   /** Rules checking codes against {@code codes}. */
@@ -42,7 +47,27 @@ public final class SubmissionRules {
         throw refused("confidentialityCode hors de JDV_J08-XdsConfidentialityCode" + where);
       }
     }
-    String specialty = metadata.author().specialty();
+    checkSpecialty(metadata.author().specialty(), where);
+  }
+
+  /** Checks every author of the entry {@code object} (the metadata keeps only the first). */
+  public void checkAuthors(Element object) {
+    String where = " (ExtrinsicObject " + object.getAttribute("id") + ")";
+    for (Element classification : Xml.children(object, Namespaces.RIM, "Classification")) {
+      if (!AUTHOR_SCHEME.equals(classification.getAttribute("classificationScheme"))) {
+        continue;
+      }
+      for (Element slot : Xml.children(classification, Namespaces.RIM, "Slot")) {
+        if ("authorSpecialty".equals(slot.getAttribute("name"))) {
+          for (Element value : Xml.descendants(slot, Namespaces.RIM, "Value")) {
+            checkSpecialty(Xml.text(value), where);
+          }
+        }
+      }
+    }
+  }
+
+  private void checkSpecialty(String specialty, String where) {
     if (specialty != null && !specialty.isBlank()) {
       String[] parts = specialty.split("\\^", -1);
       if (parts.length < 3 || !codes.isAuthorSpecialty(parts[0], parts[2])) {

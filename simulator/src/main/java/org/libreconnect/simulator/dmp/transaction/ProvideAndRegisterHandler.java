@@ -64,6 +64,7 @@ public final class ProvideAndRegisterHandler implements TransactionHandler {
     for (Element object : Xml.children(objects, Namespaces.RIM, "ExtrinsicObject")) {
       SubmittedEntry entry = SubmittedEntry.read(object);
       metadataRules.check(entry.id(), entry.metadata());
+      metadataRules.checkAuthors(object);
       if (!entry.metadata().patient().equals(patient.ins())) {
         throw new DmpException(DmpError.XDS_PATIENT_ID_DOES_NOT_MATCH);
       }

@@ -52,8 +52,8 @@ public final class StoredQueryHandler implements TransactionHandler {
     Element query = Xml.child(context.body(), Namespaces.RIM, "AdhocQuery")
         .orElseThrow(() -> new DmpException(DmpError.XDS_REGISTRY_METADATA, "AdhocQuery absent"));
     String queryId = query.getAttribute("id");
-    if (!List.of(XdsIds.FIND_DOCUMENTS, XdsIds.FIND_BY_REFERENCE_ID, XdsIds.GET_DOCUMENTS)
-        .contains(queryId)) {
+    if (!List.of(XdsIds.FIND_DOCUMENTS, XdsIds.FIND_BY_REFERENCE_ID, XdsIds.GET_DOCUMENTS,
+        XdsIds.GET_SUBMISSION_SETS).contains(queryId)) {
       throw new DmpException(DmpError.XDS_UNKNOWN_STORED_QUERY,
           "Requête stockée non supportée par le simulateur : " + queryId);
     }
@@ -61,6 +61,11 @@ public final class StoredQueryHandler implements TransactionHandler {
     Vihf vihf = context.vihf();
     Patient patient = rights.openDmp(vihf);
     rights.checkAccess(vihf, patient);
+    if (queryId.equals(XdsIds.GET_SUBMISSION_SETS)) {
+      List<StoredDocument> members = entriesByUuid(slots, "$uuid", patient.ins()).stream()
+          .filter(document -> visibility.visible(document, vihf)).toList();
+      return submissionSets(members, patient.ins());
+    }
     List<StoredDocument> found = queryId.equals(XdsIds.GET_DOCUMENTS)
         ? getDocuments(slots, patient.ins())
         : findDocuments(slots, patient.ins(), queryId.equals(XdsIds.FIND_BY_REFERENCE_ID));
@@ -133,6 +138,50 @@ public final class StoredQueryHandler implements TransactionHandler {
     }
     return found.stream().filter(document -> document.metadata().patient().equals(patient))
         .toList();
+  }
+
+  /** The documents of {@code patient} whose entryUUIDs are the values of {@code parameter}. */
+  private List<StoredDocument> entriesByUuid(
+      Map<String, List<String>> slots, String parameter, Ins patient) {
+    List<String> uuids = slots.getOrDefault(parameter, List.of());
+    if (uuids.isEmpty()) {
+      throw new DmpException(DmpError.XDS_STORED_QUERY_PARAM_NUMBER,
+          parameter + " est obligatoire");
+    }
+    return uuids.stream().map(store::documentByEntryUuid).flatMap(Optional::stream)
+        .filter(document -> document.metadata().patient().equals(patient)).toList();
+  }
+
+  /**
+   * GetSubmissionSets: the submission set of each document and its HasMember association. The
+   * simulator keeps no submission set of its own: each document's is rebuilt from its submission
+   * time, with an id derived from the document's entryUUID.
+   */
+  private static Answer submissionSets(List<StoredDocument> members, Ins patient) {
+    XmlWriter queryWriter = new XmlWriter(Xml.newDocument(), Namespaces.QUERY, "query");
+    Element root = queryWriter.element("AdhocQueryResponse", "status", FaultFactory.SUCCESS,
+        "startIndex", "0", "totalResultCount", Integer.toString(members.size()));
+    XmlWriter rim = new XmlWriter(queryWriter.document(), Namespaces.RIM, "rim");
+    Element list = rim.add(root, "RegistryObjectList");
+    for (StoredDocument document : members) {
+      String setId = "urn:uuid:" + java.util.UUID.nameUUIDFromBytes(
+          ("submission-set " + document.entryUuid()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      Element set = rim.add(list, "RegistryPackage", "id", setId,
+          "objectType", "urn:oasis:names:tc:ebxml-regrep:ObjectType:RegistryObject:RegistryPackage",
+          "status", "urn:oasis:names:tc:ebxml-regrep:StatusType:Approved");
+      Element slot = rim.add(set, "Slot", "name", "submissionTime");
+      rim.text(rim.add(slot, "ValueList"), "Value", document.submissionTime());
+      rim.add(set, "Classification", "id", setId + "-node", "classifiedObject", setId,
+          "classificationNode", XdsIds.SUBMISSION_SET_NODE);
+      rim.add(set, "ExternalIdentifier", "id", setId + "-patient", "registryObject", setId,
+          "identificationScheme", XdsIds.SET_PATIENT_ID, "value", patient.cx());
+      Element member = rim.add(list, "Association", "id", setId + "-member",
+          "associationType", XdsIds.HAS_MEMBER, "sourceObject", setId,
+          "targetObject", document.entryUuid());
+      Element status = rim.add(member, "Slot", "name", "SubmissionSetStatus");
+      rim.text(rim.add(status, "ValueList"), "Value", "Original");
+    }
+    return Answer.of(root, members.size() + " submission sets");
   }
 
   private static boolean codeMatches(List<String> wanted, List<Code> codes) {

@@ -5,8 +5,8 @@ import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLContext;
 import org.libreconnect.worker.card.CardKeys;
 import org.libreconnect.worker.card.CpxCard;
-import org.libreconnect.worker.dmp.DmpCredentials;
-import org.libreconnect.worker.dmp.DmpHolder;
+import org.libreconnect.dmp.DmpCredentials;
+import org.libreconnect.dmp.DmpHolder;
 
 /** The credentials of an unlocked card: what it holds, and its keys. */
 final class CardCredentials implements DmpCredentials {

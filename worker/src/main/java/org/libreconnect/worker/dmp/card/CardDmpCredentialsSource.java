@@ -3,7 +3,7 @@ package org.libreconnect.worker.dmp.card;
 import org.libreconnect.worker.SessionContext;
 import org.libreconnect.worker.card.CardService;
 import org.libreconnect.worker.card.CpxCard;
-import org.libreconnect.worker.dmp.DmpCredentials;
+import org.libreconnect.dmp.DmpCredentials;
 import org.libreconnect.worker.dmp.DmpCredentialsSource;
 
 /**

@@ -1,8 +1,8 @@
 package org.libreconnect.worker.dmp.card;
 
 import org.libreconnect.pkcs11.holder.CpsHolder;
-import org.libreconnect.worker.dmp.DmpHolder;
-import org.libreconnect.worker.dmp.DmpPracticeLocation;
+import org.libreconnect.dmp.DmpHolder;
+import org.libreconnect.dmp.DmpPracticeLocation;
 
 /** The card layer's holder data in the form the DMP client uses. */
 public final class Holders {

@@ -11,8 +11,8 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.libreconnect.pkcs11.tls.CardTlsPolicy;
-import org.libreconnect.worker.dmp.DmpCredentials;
-import org.libreconnect.worker.dmp.DmpHolder;
+import org.libreconnect.dmp.DmpCredentials;
+import org.libreconnect.dmp.DmpHolder;
 
 /** Card credentials whose private keys are in memory, for tests. TLS 1.2 only, as with a real card. */
 public final class KeyPairCredentials implements DmpCredentials {

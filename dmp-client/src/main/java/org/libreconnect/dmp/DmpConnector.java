@@ -1,0 +1,159 @@
+package org.libreconnect.dmp;
+
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import javax.security.auth.x500.X500Principal;
+import org.libreconnect.protocol.error.InvalidParameterException;
+import org.libreconnect.dmp.transport.Attachment;
+import org.libreconnect.dmp.transport.DmpTransport;
+import org.libreconnect.dmp.transport.SoapFaultException;
+import org.libreconnect.dmp.transport.SoapRequest;
+import org.libreconnect.dmp.transport.SoapResponse;
+import org.libreconnect.dmp.vihf.AccessMode;
+import org.libreconnect.dmp.vihf.LpsIdentity;
+import org.libreconnect.dmp.vihf.VihfBuilder;
+import org.libreconnect.dmp.vihf.VihfContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * A session's DMP connector, made by {@code hl_createDmpConnector}: the card credentials, the DMP
+ * address, the transport (which keeps its connections), the clock, and the settings the client
+ * changes (practice location, access mode, secret connection). Every transaction goes through
+ * {@link #call}: envelope with a fresh VIHF, exchange, and one log line without the body.
+ */
+public final class DmpConnector implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(DmpConnector.class);
+
+  private final DmpCredentials credentials;
+  private final DmpUrls urls;
+  private final DmpTransport transport;
+  private final Clock clock;
+  private final LpsIdentity software;
+  private final SoapEnvelopeBuilder envelopes = new SoapEnvelopeBuilder();
+  private final VihfBuilder vihf = new VihfBuilder();
+  private final DocumentHandles handles = new DocumentHandles();
+  private final String issuerDn;
+  private volatile int locationIndex;
+  private volatile String practiceSetting;
+  private volatile AccessMode accessMode = AccessMode.NORMAL;
+  private volatile boolean secretConnection;
+
+  public DmpConnector(DmpCredentials credentials, DmpUrls urls, DmpTransport transport, Clock clock,
+      LpsIdentity software, int locationIndex, String practiceSetting) {
+    this.credentials = Objects.requireNonNull(credentials, "credentials");
+    this.urls = Objects.requireNonNull(urls, "urls");
+    this.transport = Objects.requireNonNull(transport, "transport");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.software = Objects.requireNonNull(software, "software");
+    X509Certificate certificate = credentials.authenticationCertificate();
+    this.issuerDn = certificate.getSubjectX500Principal().getName(X500Principal.RFC2253);
+    setPracticeLocation(locationIndex, practiceSetting);
+  }
+
+  /** Chooses the practice location (index in the card's list) and the practice setting. */
+  public void setPracticeLocation(int index, String setting) {
+    List<DmpPracticeLocation> locations = credentials.holder().practiceLocations();
+    if (index < 0 || index >= Math.max(1, locations.size())) {
+      throw new InvalidParameterException("i_cpsPracticeLocationIndice",
+          "must be between 0 and " + (Math.max(1, locations.size()) - 1));
+    }
+    this.locationIndex = index;
+    this.practiceSetting = setting == null || setting.isBlank() ? "AMBULATOIRE" : setting.strip();
+  }
+
+  public void setAccessMode(AccessMode mode) {
+    this.accessMode = Objects.requireNonNull(mode, "mode");
+  }
+
+  public void setSecretConnection(boolean secret) {
+    this.secretConnection = secret;
+  }
+
+  public DmpCredentials credentials() {
+    return credentials;
+  }
+
+  public DmpHolder holder() {
+    return credentials.holder();
+  }
+
+  public DmpUrls urls() {
+    return urls;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public LpsIdentity software() {
+    return software;
+  }
+
+  /** The practice setting (TRE_A01), such as {@code AMBULATOIRE}. */
+  public String practiceSetting() {
+    return practiceSetting;
+  }
+
+  /** The chosen practice location. */
+  public DmpPracticeLocation location() {
+    List<DmpPracticeLocation> locations = credentials.holder().practiceLocations();
+    if (locations.isEmpty()) {
+      throw new InvalidParameterException("i_cpsPracticeLocationIndice", "the card holds no practice location");
+    }
+    return locations.get(locationIndex);
+  }
+
+  /** The documents of the last search, by handle. */
+  public DocumentHandles handles() {
+    return handles;
+  }
+
+  /** The patient as VIHF resource-id and XDS patientId. */
+  public String patientCx(String ins) {
+    return PatientIds.cx(ins, PatientIds.authority(urls.isProduction()));
+  }
+
+  /**
+   * One transaction: builds the envelope with a VIHF dated now (about {@code insOrNull}, or the
+   * user only), sends it to {@code service}, and returns the answer.
+   */
+  public SoapResponse call(String transaction, String service, String action, String insOrNull,
+      Function<Document, Element> body, List<Attachment> attachments) {
+    long start = System.nanoTime();
+    String result = "ok";
+    try {
+      VihfContext context = new VihfContext(holder(), issuerDn, location(),
+          insOrNull == null ? null : patientCx(insOrNull), accessMode, secretConnection, software,
+          clock.instant());
+      Document envelope = envelopes.build(action, document -> vihf.build(document, context), body);
+      return transport.exchange(new SoapRequest(transaction, urls.service(service), action, envelope, attachments));
+    } catch (SoapFaultException e) {
+      result = "fault:" + (e.subcode().isEmpty() ? e.code() : e.subcode());
+      throw e;
+    } catch (RuntimeException e) {
+      result = "error:" + e.getClass().getSimpleName();
+      throw e;
+    } finally {
+      log.info("dmp.transaction td={} service={} ms={} result={}", transaction, service,
+          Duration.ofNanos(System.nanoTime() - start).toMillis(), result);
+    }
+  }
+
+  /** Like {@link #call(String, String, String, String, Function, List)} without attachments. */
+  public SoapResponse call(String transaction, String service, String action, String insOrNull,
+      Function<Document, Element> body) {
+    return call(transaction, service, action, insOrNull, body, List.of());
+  }
+
+  @Override
+  public void close() {
+    transport.close();
+  }
+}

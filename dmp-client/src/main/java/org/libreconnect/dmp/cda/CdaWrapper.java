@@ -1,0 +1,146 @@
+package org.libreconnect.dmp.cda;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
+import org.libreconnect.dmp.DmpHolder;
+import org.libreconnect.dmp.DmpPracticeLocation;
+import org.libreconnect.dmp.xml.Ns;
+import org.libreconnect.dmp.xml.Xml;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * Wraps a PDF or text file in a CDA R2 document with a non-XML body (IHE XDS-SD), with the header
+ * the CI-SIS "structuration minimale" template (1.2.250.1.213.1.1.1.1) requires: HL7 France, CI-SIS
+ * and XDS-SD templateIds, setId and versionNumber, the patient (INS, name, sex, birth date), the
+ * card holder as author, legal authenticator and performer with their G15 profession and specialty
+ * (1.2.250.1.213.1.1.4.5), the structure as custodian, performer organisation (activity sector as
+ * standardIndustryClassCode) and healthcare facility. Times carry the French offset.
+ */
+public final class CdaWrapper {
+  private static final String AUTHOR_SPECIALTY_SYSTEM = "1.2.250.1.213.1.1.4.5";
+  private static final String SECTOR_SYSTEM = "1.2.250.1.71.4.2.4";
+  private static final DateTimeFormatter FRENCH_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMddHHmmssxx").withZone(ZoneId.of("Europe/Paris"));
+
+  /** The patient as the DMP knows them (TD1.3a): names, HL7 sex code M/F/U, birth date. */
+  public record Patient(String family, String given, String sex, String birthDate) {}
+
+  /** What the header says. */
+  public record Header(String documentOid, String title, String typeCode, String typeLabel, String patientCx,
+      String patientIns, String insAuthority, DmpHolder author, DmpPracticeLocation location,
+      String practiceSetting, Instant time, Patient patient, List<DmpHolder> additionalAuthors) {}
+
+  /** A CDA time: {@code yyyyMMddHHmmss+hhmm} in the French time zone (CI-SIS). */
+  public static String time(Instant instant) {
+    return FRENCH_TIME.format(instant);
+  }
+
+  /** The CDA document bytes (UTF-8 XML). */
+  public byte[] wrap(Header header, byte[] content, String mimeType) {
+    Document document = Xml.newDocument();
+    Element cda = Xml.add(document, Ns.HL7, "ClinicalDocument");
+    cda.setAttributeNS(Ns.XMLNS, "xmlns:xsi", Ns.XSI);
+    Xml.attrs(Xml.add(cda, Ns.HL7, "realmCode"), "code", "FR");
+    Xml.attrs(Xml.add(cda, Ns.HL7, "typeId"), "root", "2.16.840.1.113883.1.3", "extension", "POCD_HD000040");
+    Xml.attrs(Xml.add(cda, Ns.HL7, "templateId"), "root", "2.16.840.1.113883.2.8.2.1");
+    Xml.attrs(Xml.add(cda, Ns.HL7, "templateId"), "root", "1.2.250.1.213.1.1.1.1");
+    Xml.attrs(Xml.add(cda, Ns.HL7, "templateId"), "root", "1.3.6.1.4.1.19376.1.2.20");
+    Xml.attrs(Xml.add(cda, Ns.HL7, "id"), "root", header.documentOid());
+    Xml.attrs(Xml.add(cda, Ns.HL7, "code"), "code", header.typeCode(), "codeSystem", "2.16.840.1.113883.6.1",
+        "displayName", header.typeLabel());
+    Xml.add(cda, Ns.HL7, "title", header.title());
+    String time = time(header.time());
+    Xml.attrs(Xml.add(cda, Ns.HL7, "effectiveTime"), "value", time);
+    Xml.attrs(Xml.add(cda, Ns.HL7, "confidentialityCode"), "code", "N", "codeSystem", "2.16.840.1.113883.5.25",
+        "displayName", "Normal");
+    Xml.attrs(Xml.add(cda, Ns.HL7, "languageCode"), "code", "fr-FR");
+    Xml.attrs(Xml.add(cda, Ns.HL7, "setId"), "root", header.documentOid() + ".1");
+    Xml.attrs(Xml.add(cda, Ns.HL7, "versionNumber"), "value", "1");
+    patient(Xml.add(Xml.add(cda, Ns.HL7, "recordTarget"), Ns.HL7, "patientRole"), header);
+    Element author = Xml.add(cda, Ns.HL7, "author");
+    Xml.attrs(Xml.add(author, Ns.HL7, "time"), "value", time);
+    Element assigned = Xml.add(author, Ns.HL7, "assignedAuthor");
+    person(assigned, header.author());
+    organisation(Xml.add(assigned, Ns.HL7, "representedOrganization"), header.location(), false);
+    for (DmpHolder other : header.additionalAuthors()) {
+      Element more = Xml.add(cda, Ns.HL7, "author");
+      Xml.attrs(Xml.add(more, Ns.HL7, "time"), "value", time);
+      Element moreAssigned = Xml.add(more, Ns.HL7, "assignedAuthor");
+      person(moreAssigned, other);
+      organisation(Xml.add(moreAssigned, Ns.HL7, "representedOrganization"), header.location(), false);
+    }
+    Element custodian = Xml.add(Xml.add(Xml.add(cda, Ns.HL7, "custodian"), Ns.HL7, "assignedCustodian"), Ns.HL7,
+        "representedCustodianOrganization");
+    Xml.attrs(Xml.add(custodian, Ns.HL7, "id"), "root", "1.2.250.1.71.4.2.2",
+        "extension", header.location().structureId());
+    Xml.add(custodian, Ns.HL7, "name", header.location().name());
+    Element legal = Xml.add(cda, Ns.HL7, "legalAuthenticator");
+    Xml.attrs(Xml.add(legal, Ns.HL7, "time"), "value", time);
+    Xml.attrs(Xml.add(legal, Ns.HL7, "signatureCode"), "code", "S");
+    person(Xml.add(legal, Ns.HL7, "assignedEntity"), header.author());
+    Element event = Xml.attrs(Xml.add(Xml.add(cda, Ns.HL7, "documentationOf"), Ns.HL7, "serviceEvent"),
+        "classCode", "ACT", "moodCode", "EVN");
+    Xml.attrs(Xml.add(event, Ns.HL7, "code"), "code", header.typeCode(), "codeSystem", "2.16.840.1.113883.6.1",
+        "displayName", header.typeLabel());
+    Element period = Xml.add(event, Ns.HL7, "effectiveTime");
+    Xml.attrs(Xml.add(period, Ns.HL7, "low"), "value", time);
+    Xml.attrs(Xml.add(period, Ns.HL7, "high"), "value", time);
+    Element performer = Xml.attrs(Xml.add(event, Ns.HL7, "performer"), "typeCode", "PRF");
+    Element entity = Xml.add(performer, Ns.HL7, "assignedEntity");
+    person(entity, header.author());
+    organisation(Xml.add(entity, Ns.HL7, "representedOrganization"), header.location(), true);
+    Element encounter = Xml.add(Xml.add(cda, Ns.HL7, "componentOf"), Ns.HL7, "encompassingEncounter");
+    Element encounterPeriod = Xml.add(encounter, Ns.HL7, "effectiveTime");
+    Xml.attrs(Xml.add(encounterPeriod, Ns.HL7, "low"), "value", time);
+    Xml.attrs(Xml.add(encounterPeriod, Ns.HL7, "high"), "value", time);
+    Element facility = Xml.add(Xml.add(encounter, Ns.HL7, "location"), Ns.HL7, "healthCareFacility");
+    sector(Xml.add(facility, Ns.HL7, "code"), header.location());
+    Element body = Xml.add(Xml.add(cda, Ns.HL7, "component"), Ns.HL7, "nonXMLBody");
+    Element text = Xml.add(body, Ns.HL7, "text", Base64.getEncoder().encodeToString(content));
+    Xml.attrs(text, "mediaType", mimeType, "representation", "B64");
+    return Xml.toBytes(document);
+  }
+
+  private static void patient(Element role, Header header) {
+    Xml.attrs(Xml.add(role, Ns.HL7, "id"), "root", header.insAuthority(), "extension", header.patientIns());
+    Element person = Xml.add(role, Ns.HL7, "patient");
+    Element name = Xml.add(person, Ns.HL7, "name");
+    Patient patient = header.patient();
+    Xml.add(name, Ns.HL7, "given", patient.given());
+    Xml.attrs(Xml.add(name, Ns.HL7, "family", patient.family()), "qualifier", "BR");
+    Xml.attrs(Xml.add(person, Ns.HL7, "administrativeGenderCode"), "code", patient.sex(),
+        "codeSystem", "2.16.840.1.113883.5.1");
+    Xml.attrs(Xml.add(person, Ns.HL7, "birthTime"), "value", patient.birthDate());
+  }
+
+  /** The holder's RPPS id, G15 profession/specialty code (JDV_J01) and name. */
+  private static void person(Element assigned, DmpHolder holder) {
+    Xml.attrs(Xml.add(assigned, Ns.HL7, "id"), "root", "1.2.250.1.71.4.2.1", "extension", holder.psIdNat());
+    String code = "G15_" + holder.professionCode()
+        + (holder.specialtyCode().isEmpty() ? "" : "/" + holder.specialtyCode());
+    String label = holder.professionLabel()
+        + (holder.specialtyLabel().isEmpty() ? "" : " - " + holder.specialtyLabel());
+    Xml.attrs(Xml.add(assigned, Ns.HL7, "code"), "code", code, "codeSystem", AUTHOR_SPECIALTY_SYSTEM,
+        "displayName", label);
+    Element name = Xml.add(Xml.add(assigned, Ns.HL7, "assignedPerson"), Ns.HL7, "name");
+    Xml.add(name, Ns.HL7, "given", holder.given());
+    Xml.add(name, Ns.HL7, "family", holder.name());
+  }
+
+  private static void organisation(Element organisation, DmpPracticeLocation location, boolean withSector) {
+    Xml.attrs(Xml.add(organisation, Ns.HL7, "id"), "root", "1.2.250.1.71.4.2.2", "extension", location.structureId());
+    Xml.add(organisation, Ns.HL7, "name", location.name());
+    if (withSector) {
+      sector(Xml.add(organisation, Ns.HL7, "standardIndustryClassCode"), location);
+    }
+  }
+
+  private static void sector(Element code, DmpPracticeLocation location) {
+    Xml.attrs(code, "code", location.activitySector(), "codeSystem", SECTOR_SYSTEM,
+        "displayName", location.activitySector());
+  }
+}

@@ -1,0 +1,50 @@
+package org.libreconnect.dmp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+import org.libreconnect.protocol.error.InvalidParameterException;
+
+class DmpUrlsTest {
+  @Test
+  void emptyIsProductionFormationIsTrainingHttpsIsVerbatim() {
+    assertThat(DmpUrls.resolve("", null).base()).isEqualTo(DmpUrls.PRODUCTION);
+    assertThat(DmpUrls.resolve(null, null).isProduction()).isTrue();
+    assertThat(DmpUrls.resolve("formation2", null).base().toString())
+        .isEqualTo("https://formation2.lps2.dmp.gouv.fr/si-dmp-server/v2/services");
+    assertThat(DmpUrls.resolve("formation2", null).isProduction()).isFalse();
+    assertThat(DmpUrls.resolve("https://127.0.0.1:8443/si-dmp-server/v2/services/", null).service("patients"))
+        .isEqualTo(URI.create("https://127.0.0.1:8443/si-dmp-server/v2/services/patients"));
+  }
+
+  @Test
+  void simulationReplacesProductionAndTrainingButNotExplicitUrls() {
+    URI simulator = URI.create("https://127.0.0.1:9999/si-dmp-server/v2/services");
+    assertThat(DmpUrls.resolve("", simulator).base()).isEqualTo(simulator);
+    assertThat(DmpUrls.resolve("formation1", simulator).base()).isEqualTo(simulator);
+    assertThat(DmpUrls.resolve("https://dmp.example/x", simulator).base().getHost()).isEqualTo("dmp.example");
+  }
+
+  @Test
+  void simulationAlsoTakesTheOfficialUrlsThePublicWrapperWritesOut() {
+    URI simulator = URI.create("https://127.0.0.1:9999/si-dmp-server/v2/services");
+    assertThat(DmpUrls.resolve("https://formation3.lps2.dmp.gouv.fr/si-dmp-server/v2/services", simulator).base())
+        .isEqualTo(simulator);
+    assertThat(DmpUrls.resolve(DmpUrls.PRODUCTION.toString(), simulator).base()).isEqualTo(simulator);
+    assertThat(DmpUrls.resolve("https://FORMATION12.LPS2.DMP.GOUV.FR/si-dmp-server/v2/services/", simulator).base())
+        .isEqualTo(simulator);
+    assertThat(DmpUrls.resolve("https://formation3.lps2.dmp.gouv.fr/si-dmp-server/v2/services", null).base().getHost())
+        .isEqualTo("formation3.lps2.dmp.gouv.fr");
+    assertThat(DmpUrls.resolve("https://lps2.dmp.gouv.fr.example/si-dmp-server/v2/services", simulator).base().getHost())
+        .isEqualTo("lps2.dmp.gouv.fr.example");
+  }
+
+  @Test
+  void anythingElseIsRefusedWithoutEchoingTheValue() {
+    assertThatThrownBy(() -> DmpUrls.resolve("http://lps2.dmp.gouv.fr", null))
+        .isInstanceOf(InvalidParameterException.class).hasMessageNotContaining("lps2");
+    assertThatThrownBy(() -> DmpUrls.resolve("formation", null)).isInstanceOf(InvalidParameterException.class);
+  }
+}

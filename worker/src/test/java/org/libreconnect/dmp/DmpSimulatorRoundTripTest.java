@@ -1,0 +1,113 @@
+package org.libreconnect.dmp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.libreconnect.protocol.command.DmpCommands.FindDocumentsInput;
+import org.libreconnect.protocol.command.DmpCommands.SendDocumentInput;
+import org.libreconnect.protocol.error.ErrorAnswer;
+import org.libreconnect.simulator.dmp.DmpSimulator;
+import org.libreconnect.simulator.dmp.DmpSimulatorConfig;
+import org.libreconnect.simulation.identity.CpsIdentity;
+import org.libreconnect.simulator.pki.TestPki;
+import org.libreconnect.worker.WorkerErrors;
+import org.libreconnect.dmp.transport.CxfDmpTransport;
+import org.libreconnect.dmp.tx.AuthorizationTransactions;
+import org.libreconnect.dmp.tx.DocumentRetrieval;
+import org.libreconnect.dmp.tx.DocumentSearch;
+import org.libreconnect.dmp.tx.DocumentSubmission;
+import org.libreconnect.dmp.tx.DocumentUpdate;
+import org.libreconnect.dmp.tx.PatientTransactions;
+import org.libreconnect.dmp.vihf.LpsIdentity;
+
+/** Every transaction against the DMP simulator, over real mutual TLS with a test card's keys. */
+@Timeout(120)
+class DmpSimulatorRoundTripTest {
+  static final String INS = "279035121518989";
+  static TestPki pki;
+  static DmpSimulator simulator;
+  static DmpCredentials card;
+
+  @BeforeAll
+  static void start() {
+    pki = TestPki.generate(Clock.systemUTC(), 2048);
+    simulator = DmpSimulator.start(DmpSimulatorConfig.defaults(pki));
+    CpsIdentity doctor = CpsIdentity.testDoctor();
+    card = SoftwareCredentials.of(pki.issueCard(doctor), doctor);
+  }
+
+  @AfterAll
+  static void stop() {
+    simulator.close();
+  }
+
+  static DmpConnector connect(DmpCredentials credentials, String base) throws Exception {
+    KeyStore roots = TlsFixture.store(pki.elementaryRoot());
+    return new DmpConnector(credentials, DmpUrls.resolve(base, null),
+        new CxfDmpTransport(credentials.tlsContext(roots), Optional.empty(), Duration.ofSeconds(20)),
+        Clock.systemUTC(), new LpsIdentity("LibreConnect", "test", "TEST", "2.25.42"), 0, "AMBULATOIRE");
+  }
+
+  @Test
+  void patientAndAuthorisationTransactions() throws Exception {
+    try (DmpConnector connector = connect(card, simulator.baseUrl().toString())) {
+      var status = PatientTransactions.existence(connector, INS);
+      assertThat(status.existingTestAnswer().dmpStatus()).isEqualTo(1);
+      assertThat(status.existingTestAnswer().userAuthorization()).isEqualTo(2);
+      assertThat(status.existingTestAnswer().adminData().patientName()).isEqualTo("MARTIN-ESSAI");
+      var admin = PatientTransactions.administrativeData(connector, INS);
+      assertThat(admin.patientData().extendedCivilStatus().civilStatus().given()).isEqualTo("ALICE");
+      assertThat(PatientTransactions.accessibleDmps(connector, "LASTAUTORIZATION", "20000101"))
+          .anyMatch(d -> d.ins().equals(INS));
+      assertThat(AuthorizationTransactions.list(connector, INS, 1)).isNotEmpty();
+      AuthorizationTransactions.update(connector, INS, 1, false);
+    }
+  }
+
+  @Test
+  void documentLifeCycle() throws Exception {
+    try (DmpConnector connector = connect(card, simulator.baseUrl().toString())) {
+      byte[] pdf = "%PDF-1.4 round trip".getBytes(StandardCharsets.US_ASCII);
+      var sent = DocumentSubmission.send(connector, INS, new SendDocumentInput(INS, Base64.getEncoder().encodeToString(pdf),
+          "CR de test", "description", "11488-4", 1, 5, "SA07", null, null, null, null, null, null, null,
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree("[{\"s_hpInternalId\":\"899900063481\","
+              + "\"s_hpName\":\"AUTRE\",\"s_hpGiven\":\"ANNE\",\"s_hpProfession\":\"60\","
+              + "\"s_hpProfessionDescription\":\"Infirmier\"}]"), null, null));
+      var found = DocumentSearch.find(connector, INS, new FindDocumentsInput(INS, null, null, null, null, null, null,
+          null, null, null, null, null, null, 7, null, null));
+      assertThat(found).anyMatch(d -> d.uniqueId().equals(sent.uniqueId()));
+      var content = DocumentRetrieval.retrieve(connector, INS, sent.uniqueId(), true, true);
+      assertThat(Base64.getDecoder().decode(content.fileContentInBase64())).isEqualTo(pdf);
+      DocumentUpdate.visibility(connector, INS, sent.uniqueId(), 2);
+      DocumentUpdate.toggleArchive(connector, INS, sent.uniqueId());
+      DocumentUpdate.delete(connector, INS, sent.uniqueId());
+    }
+  }
+
+  @Test
+  void aProductionLikeServerRefusesTheTestCard() throws Exception {
+    try (DmpConnector connector = connect(card, simulator.productionLikeBaseUrl().orElseThrow().toString())) {
+      ErrorAnswer answer = new WorkerErrors().toAnswer(catchFailure(() -> PatientTransactions.existence(connector, INS)), "x");
+      assertThat(answer.apiErrorType()).isEqualTo(3);
+      assertThat(answer.apiErrorDescription()).contains("test card");
+    }
+  }
+
+  static Throwable catchFailure(Runnable runnable) {
+    try {
+      runnable.run();
+    } catch (RuntimeException e) {
+      return e;
+    }
+    throw new AssertionError("no failure");
+  }
+}
