@@ -95,7 +95,8 @@ describe('LibreConnect in Chromium', { timeout: 240_000 }, () => {
     await page.goto(`${connector.origin}/`);
     const text = await page.innerText('body');
     assert.match(text, /Number of active sessions: 1/);
-    assert.ok(text.includes(sessionId), 'the session is listed');
+    assert.ok(text.includes(sessionId.slice(0, 8)), 'the session is listed, by its short id');
+    assert.ok(!text.includes(sessionId), 'never by its whole id: an id is a capability');
     const status = await connector.status();
     assert.match(status.certificateExpiresAt, /^\d{4}-\d{2}-\d{2}T/);
     assert.ok(text.includes(status.certificateExpiresAt), 'the certificate expiry is shown');
