@@ -62,6 +62,7 @@ class CardLatencyBenchmark {
   @Test
   void insertToEventOnTheSocket() throws Exception {
     CardSession session = CardSession.open(fixture.client, ORIGIN, "bench-events");
+    PoolSettled.await(fixture.client);
     List<Double> millis = new ArrayList<>();
     try (Js2Client.Connection socket = fixture.client.connect(ORIGIN)) {
       socket.send("{\"s_commandName\":\"hl_startCpxCardMonitoring\",\"s_sessionId\":\"" + session.id + "\"}");
@@ -85,6 +86,7 @@ class CardLatencyBenchmark {
   void signOverAWebSocket() throws Exception {
     CardSession session = CardSession.open(fixture.client, ORIGIN, "bench-sign");
     assertOk(session.select(stack.readerName));
+    PoolSettled.await(fixture.client);
     byte[] data = "VIHF".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     List<Double> millis = new ArrayList<>();
     for (int i = 0; i < SAMPLES + WARM_UP; i++) {
