@@ -107,44 +107,78 @@ final class ReaderInspector {
     }
   }
 
+  /**
+   * The status of the card in {@code terminal}. A card another program is using at that moment
+   * (the PKCS#11 library of this very worker, through its own PC/SC context) can refuse a
+   * connection or a command for a few milliseconds: such a failure is tried once more before the
+   * card is called unknown.
+   */
   private CpxCardStatus status(CardTerminal terminal) {
+    Inspection first = inspect(terminal);
+    if (!first.failed()) {
+      return first.status();
+    }
+    try {
+      Thread.sleep(RETRY_PAUSE_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return first.status();
+    }
+    return inspect(terminal).status();
+  }
+
+  private static final long RETRY_PAUSE_MILLIS = 150;
+
+  /** A status, and whether it is "unknown" because a call failed rather than from the ATR. */
+  private record Inspection(CpxCardStatus status, boolean failed) {
+    static Inspection of(CpxCardStatus status) {
+      return new Inspection(status, false);
+    }
+
+    static Inspection failure() {
+      return new Inspection(CpxCardStatus.UnknownCardInserted, true);
+    }
+  }
+
+  private Inspection inspect(CardTerminal terminal) {
     Card card;
     try {
       card = connect(terminal);
     } catch (PcscContextLostException | PcscUnavailableException e) {
       throw e;
     } catch (org.libreconnect.pkcs11.exceptions.ReaderNotFoundException e) {
-      return CpxCardStatus.CpxReaderError;
+      return Inspection.of(CpxCardStatus.CpxReaderError);
     } catch (RuntimeException e) {
-      return CpxCardStatus.UnknownCardInserted;
+      return Inspection.failure();
     }
     if (card == null) {
-      return CpxCardStatus.NoCardInserted;
+      return Inspection.of(CpxCardStatus.NoCardInserted);
     }
     if (classifier.classify(card.getATR().getBytes()) != ReaderSlotType.CPS_CARD) {
-      return CpxCardStatus.UnknownCardInserted;
+      return Inspection.of(CpxCardStatus.UnknownCardInserted);
     }
     if (!port.mayHoldSimulatedCard(terminal.getName())) {
-      return CpxCardStatus.ValidCardInserted; // a real CPS card: nothing more to read without PIN
+      return Inspection.of(CpxCardStatus.ValidCardInserted); // a real CPS card: nothing more to read without PIN
     }
     try {
       CpsApplication cps = new CpsApplication(card.getBasicChannel(), port.holdsPcscContext());
       if (!cps.select()) {
-        return CpxCardStatus.ValidCardInserted; // a real CPS card: nothing more to read without PIN
+        return Inspection.of(CpxCardStatus.ValidCardInserted); // a real CPS card: nothing more to read without PIN
       }
       if (cps.triesLeft() == 0) {
-        return CpxCardStatus.CardIsBlocked;
+        return Inspection.of(CpxCardStatus.CardIsBlocked);
       }
       LocalDate validUntil = CpsCardData.decodeCard(cps.readFile(CpsCardLayout.FID_CARD)).validUntil();
-      return validUntil.isBefore(LocalDate.now(clock))
-          ? CpxCardStatus.CardIsExpired
-          : CpxCardStatus.ValidCardInserted;
+      return Inspection.of(
+          validUntil.isBefore(LocalDate.now(clock))
+              ? CpxCardStatus.CardIsExpired
+              : CpxCardStatus.ValidCardInserted);
     } catch (PcscContextLostException e) {
       throw e;
     } catch (org.libreconnect.pkcs11.exceptions.TokenRemovedException e) {
-      return CpxCardStatus.NoCardInserted;
+      return Inspection.of(CpxCardStatus.NoCardInserted);
     } catch (RuntimeException e) {
-      return CpxCardStatus.UnknownCardInserted;
+      return Inspection.failure();
     }
   }
 
