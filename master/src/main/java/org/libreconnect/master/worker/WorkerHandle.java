@@ -199,8 +199,7 @@ public final class WorkerHandle {
     if (succession.started()) {
       succession.forward(
           requestId, listener, next -> next.request(sessionId, payload, listener, deadline),
-          "The worker process (pid " + pid() + ") serving this session asked to be replaced and"
-              + " no successor became ready; open a new session.");
+          noSuccessorMessage());
       return requestId;
     }
     Channel link = channel;
@@ -389,8 +388,7 @@ public final class WorkerHandle {
         ReplyListener relay = new WithoutAcknowledgement(request.listener);
         succession.forward(
             request.id, relay, next -> next.request(request.sessionId, request.payload, relay),
-            "The worker process (pid " + pid() + ") serving this session asked to be replaced"
-                + " and no successor became ready; open a new session.");
+            noSuccessorMessage());
       } else if (replacedBySuccessor) {
         request.listener.onFailure(new WorkerLostException(
             "The worker process (pid " + pid() + ") serving this session was replaced while it"
@@ -431,6 +429,12 @@ public final class WorkerHandle {
     return new WorkerLostException(
         "The worker process (pid " + pid() + ") serving this session " + reason
             + ". Its session state is lost; open a new session.");
+  }
+
+  /** What a request waiting for this worker's successor gets when none became ready. */
+  private String noSuccessorMessage() {
+    return "The worker process (pid " + pid() + ") serving this session asked to be replaced and"
+        + " no successor became ready; open a new session.";
   }
 
   /** The process, or null while it is not started. */
