@@ -33,6 +33,7 @@ import org.libreconnect.master.session.SessionService;
 import org.libreconnect.master.status.StatusPage;
 import org.libreconnect.master.status.StatusService;
 import org.libreconnect.master.tls.ServerCertificates;
+import org.libreconnect.master.worker.WorkerClassPath;
 import org.libreconnect.master.worker.WorkerCommandLine;
 import org.libreconnect.master.worker.WorkerLauncher;
 import org.libreconnect.master.worker.WorkerLinkServer;
@@ -150,7 +151,8 @@ public final class MasterMain {
     WorkerLauncher launcher =
         new WorkerLauncher(
             layout, runDirectory, link, WorkerLauncher.currentJava(),
-            System.getProperty("java.class.path"), workerJvmOptions(configFile), clock);
+            WorkerClassPath.forThisMaster(config.simulation().enabled()),
+            workerJvmOptions(configFile), clock);
     WorkerPool pool =
         new WorkerPool(
             launcher,

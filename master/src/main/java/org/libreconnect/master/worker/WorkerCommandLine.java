@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The exact command line of a worker JVM: the master's own {@code java}, the master's class
- * path, a marker that ties the process to this installation (used by zombie cleaning), and the
+ * The exact command line of a worker JVM: the master's own {@code java}, the worker class path
+ * ({@link WorkerClassPath}), a marker that ties the process to this installation (used by zombie cleaning), and the
  * link port. No shell is involved; the secret token goes through standard input, not argv.
  */
 public record WorkerCommandLine(

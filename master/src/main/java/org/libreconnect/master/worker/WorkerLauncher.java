@@ -19,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates and starts worker JVMs: same Java runtime and class path as the master, explicit argv, a log
- * directory of their own under {@code logs/sessions/<random>/}, and a random token on standard
- * input that the worker must send back over the link.
+ * Creates and starts worker JVMs: same Java runtime as the master, its class path (plus the
+ * simulators in simulation mode only, {@link WorkerClassPath}), explicit argv, a log directory of
+ * their own under {@code logs/sessions/<random>/}, and a random token on standard input that the
+ * worker must send back over the link.
  */
 public final class WorkerLauncher implements WorkerFactory {
   private static final Logger log = LoggerFactory.getLogger(WorkerLauncher.class);
