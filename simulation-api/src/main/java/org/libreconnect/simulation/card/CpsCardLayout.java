@@ -1,11 +1,22 @@
 package org.libreconnect.simulation.card;
 
+import java.util.Arrays;
+import java.util.HexFormat;
+
 /**
  * Identifiers of the simulated CPS card shared by the applets and the host: AIDs, file identifiers,
  * key references and the proprietary instruction bytes. {@code docs/simulated-card.md} documents
  * the APDUs and the data layouts.
  */
 public final class CpsCardLayout {
+  /**
+   * The simulated card's ATR: a contact CPS4 card's structure (T=0 then T=1, TA1 {@code 18}, 11
+   * historical bytes starting {@code 00 12 25 00 64 80}) with {@code 'S' 'I' 'M'} where a CPS4 card
+   * has {@code 04 01 00}, and its TCK. No real card answers it: hosts send the CPS applet's
+   * private AID to a card with exactly this ATR only.
+   */
+  public static final String ATR_HEX = "3B9B18800100122500648053494D009016";
+
   /** AID of the CPS applet: {@code F0 'L' 'I' 'B' 'R' 'E' 'C' 'P' 'S' 01} (proprietary range). */
   static final byte[] CPS_AID = {
     (byte) 0xF0, 0x4C, 0x49, 0x42, 0x52, 0x45, 0x43, 0x50, 0x53, 0x01
@@ -68,6 +79,16 @@ public final class CpsCardLayout {
   public static final int SW_PIN_BLOCKED = 0x6983;
 
   private CpsCardLayout() {}
+
+  /** The simulated card's ATR ({@link #ATR_HEX}). */
+  public static byte[] atr() {
+    return HexFormat.of().parseHex(ATR_HEX);
+  }
+
+  /** Whether {@code atr} is exactly the simulated card's ATR. */
+  public static boolean isSimulatedCardAtr(byte[] atr) {
+    return atr != null && Arrays.equals(atr, atr());
+  }
 
   /** A copy of the CPS applet's AID, {@code F0 4C 49 42 52 45 43 50 53 01}. */
   public static byte[] cpsAid() {

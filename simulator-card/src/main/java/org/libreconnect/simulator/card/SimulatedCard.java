@@ -25,10 +25,10 @@ public final class SimulatedCard {
   public static final String DEFAULT_PIN = "1234";
 
   /**
-   * The ATR: a CPS4 contact card's, as listed by the ANS CPS driver for OpenSC; it offers T=0 and
-   * T=1 and 11 historical bytes {@code 00 12 25 00 64 80 04 01 00 00 90}.
+   * The ATR ({@link CpsCardLayout#ATR_HEX}): a CPS4 contact card's structure, offering T=0 and T=1,
+   * with historical bytes no real card has ({@code 00 12 25 00 64 80 'S' 'I' 'M' 00 90}).
    */
-  public static final String ATR_HEX = "3B9B188001001225006480040100009044";
+  public static final String ATR_HEX = CpsCardLayout.ATR_HEX;
 
   private final CpsIdentity identity;
   private final CardCredentials credentials;

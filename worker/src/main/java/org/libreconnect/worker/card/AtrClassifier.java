@@ -3,13 +3,14 @@ package org.libreconnect.worker.card;
 import java.util.HexFormat;
 import java.util.List;
 import org.libreconnect.protocol.command.ReaderSlotType;
+import org.libreconnect.simulation.card.CpsCardLayout;
 
 /**
  * Tells from a card's ATR whether it is a CPS card, a Vitale card or another card. Patterns are
  * public facts: the CPS ATRs and masks of the ANS CPS driver for OpenSC ({@code card-cps.c},
- * {@code CPS_ATR_LIST}: CPS3 contact and contactless, CPS4 and its release candidates, which also
- * cover the simulated card) and the Vitale ATRs listed in pcsc-tools' {@code smartcard_list.txt}
- * (Vitale 1: {@code 3F 65 25 00 xx 09 xx 90 00}; Vitale 2: {@code 3B 75 13 00 00 xx 09 xA 90 00}).
+ * {@code CPS_ATR_LIST}: CPS3 contact and contactless, CPS4 and its release candidates) and the Vitale ATRs listed in pcsc-tools' {@code smartcard_list.txt}
+ * (Vitale 1: {@code 3F 65 25 00 xx 09 xx 90 00}; Vitale 2: {@code 3B 75 13 00 00 xx 09 xA 90 00}),
+ * and the simulated CPS card's own ATR ({@link CpsCardLayout#ATR_HEX}), which no real card has.
  */
 public final class AtrClassifier {
 
@@ -55,6 +56,11 @@ public final class AtrClassifier {
               "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF",
               ReaderSlotType.CPS_CARD,
               "CPS4 T=0"),
+          pattern(
+              CpsCardLayout.ATR_HEX,
+              "FF".repeat(CpsCardLayout.ATR_HEX.length() / 2),
+              ReaderSlotType.CPS_CARD,
+              "simulated CPS card"),
           pattern("3F6525000009009000", "FFFFFFFF00FF00FFFF", ReaderSlotType.VITALE_CARD, "Vitale 1"),
           pattern(
               "3B7513000000090A9000",

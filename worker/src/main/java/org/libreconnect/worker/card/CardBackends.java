@@ -79,14 +79,14 @@ public final class CardBackends {
     if (terminal == null) {
       throw new ReaderNotFoundException("no PC/SC reader is named \"" + readerName + "\"", null);
     }
-    Optional<ApduCpxCard> own = ApduCpxCard.open(terminal, port, clock);
+    Optional<SimulatedCpxCard> own = SimulatedCpxCard.open(terminal, port, clock);
     if (own.isPresent()) {
       return own.get();
     }
     if (simulation) {
       throw new UnknownCardException("the card in the simulation reader is not the simulated card", null);
     }
-    byte[] atr = ApduCpxCard.connect(terminal, port.holdsPcscContext()).getATR().getBytes();
+    byte[] atr = SimulatedCpxCard.connect(terminal, port.holdsPcscContext()).getATR().getBytes();
     Path library;
     try {
       library = libraries.resolve(Optional.empty());
@@ -110,6 +110,6 @@ public final class CardBackends {
         readerName,
         library,
         slot.configLine());
-    return new Pkcs11CpxCard(readerName, token, new CpsApplicationProbe(port), mark, clock);
+    return new Pkcs11CpxCard(readerName, token, new SimulatedCpsApplicationProbe(port), mark, clock);
   }
 }

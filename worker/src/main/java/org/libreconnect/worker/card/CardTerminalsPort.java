@@ -26,7 +26,8 @@ public interface CardTerminalsPort {
 
   /**
    * Whether the card in {@code readerName} may be the simulated card, whose private CPS
-   * application (its AID and files) is asked for in such readers only: a real card is never sent
+   * application (its AID and files) is asked for in such readers only, and of a card with the
+   * simulated card's ATR only ({@link SimulatedCpsApplication#select}): a real card is never sent
    * that AID. Over PC/SC: vsmartcard's virtual readers ({@code Virtual PCD nn nn}), where the
    * simulated card connects through vpcd.
    */

@@ -9,7 +9,7 @@ import org.libreconnect.protocol.command.CpxCardStatus;
 
 /**
  * One open CPx card in one reader, whichever way it is reached: the simulated card's own commands
- * ({@link ApduCpxCard}) or a PKCS#11 library ({@link Pkcs11CpxCard}). Only the card thread calls
+ * ({@link SimulatedCpxCard}) or a PKCS#11 library ({@link Pkcs11CpxCard}). Only the card thread calls
  * it. PIN arrays handed in are wiped before the call returns, on every path.
  */
 public interface CpxCard extends AutoCloseable {

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * A CPx card reached through a PKCS#11 library (the Cryptolib CPS, OpenSC, SoftHSM2) by
  * SunPKCS11: holder data from the certificates completed by the card's data objects (read from the
  * library directly), or from the card's CPS application over PC/SC when the library shows no
- * practice location ({@link CpsApplicationProbe}); PIN tries from PC/SC where the card lets, else
+ * practice location ({@link SimulatedCpsApplicationProbe}); PIN tries from PC/SC where the card lets, else
  * from the token flags, else unknown. A removed card kills the SunPKCS11 instance for good: the
  * card then reports itself unusable and the next {@code hl_getCpxCard} loads a new instance.
  */
@@ -30,7 +30,7 @@ final class Pkcs11CpxCard implements CpxCard {
 
   private final String readerName;
   private final CpsToken token;
-  private final CpsApplicationProbe probe;
+  private final SimulatedCpsApplicationProbe probe;
   private final InsertionMark mark;
   private final Clock clock;
   private LocalDate validUntil;
@@ -38,7 +38,7 @@ final class Pkcs11CpxCard implements CpxCard {
   private boolean keptLoggedIn;
 
   Pkcs11CpxCard(
-      String readerName, CpsToken token, CpsApplicationProbe probe, InsertionMark mark, Clock clock) {
+      String readerName, CpsToken token, SimulatedCpsApplicationProbe probe, InsertionMark mark, Clock clock) {
     this.readerName = readerName;
     this.token = token;
     this.probe = probe;
@@ -179,13 +179,13 @@ final class Pkcs11CpxCard implements CpxCard {
 
   private OptionalInt triesAfterSuccess() {
     OptionalInt tries = triesLeft();
-    return tries.isPresent() ? tries : OptionalInt.of(CpsApplicationProbe.TRY_LIMIT);
+    return tries.isPresent() ? tries : OptionalInt.of(SimulatedCpsApplicationProbe.TRY_LIMIT);
   }
 
   /** The tries left from the card's CPS application, else from the token flags; empty when neither tells. */
   private OptionalInt triesLeft() {
     OptionalInt tries = probe.triesLeft(readerName);
-    return tries.isPresent() ? tries : token.pinTriesLeft(CpsApplicationProbe.TRY_LIMIT);
+    return tries.isPresent() ? tries : token.pinTriesLeft(SimulatedCpsApplicationProbe.TRY_LIMIT);
   }
 
   private void remember(X509Certificate authentication) {

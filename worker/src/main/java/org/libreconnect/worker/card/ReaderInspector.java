@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.smartcardio.Card;
 import javax.smartcardio.CardNotPresentException;
 import javax.smartcardio.CardTerminal;
@@ -161,10 +162,11 @@ final class ReaderInspector {
       return Inspection.of(CpxCardStatus.ValidCardInserted); // a real CPS card: nothing more to read without PIN
     }
     try {
-      CpsApplication cps = new CpsApplication(card.getBasicChannel(), port.holdsPcscContext());
-      if (!cps.select()) {
+      Optional<SimulatedCpsApplication> selected = SimulatedCpsApplication.select(card, port.holdsPcscContext());
+      if (selected.isEmpty()) {
         return Inspection.of(CpxCardStatus.ValidCardInserted); // a real CPS card: nothing more to read without PIN
       }
+      SimulatedCpsApplication cps = selected.get();
       if (cps.triesLeft() == 0) {
         return Inspection.of(CpxCardStatus.CardIsBlocked);
       }

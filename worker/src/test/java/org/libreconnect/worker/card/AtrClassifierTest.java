@@ -15,6 +15,7 @@ class AtrClassifierTest {
   @ParameterizedTest
   @CsvSource({
     "3B9B188001001225006480040100009044, CPS_CARD",
+    "3B9B18800100122500648053494D009016, CPS_CARD",
     "3BAC00402A001225006480000310009000, CPS_CARD",
     "3BAC00402A001225006480820212009000, CPS_CARD",
     "3B8F80010031B86404B0ECC1739401808290000E, CPS_CARD",
@@ -30,10 +31,12 @@ class AtrClassifierTest {
   }
 
   @Test
-  void theSimulatedCardIsACpsCardAndAnEmptyReaderHasNoCard() {
+  void theSimulatedCardIsACpsCardOfItsOwnAndAnEmptyReaderHasNoCard() {
     assertThat(classifier.classify(HexFormat.of().parseHex(SimulatedCard.ATR_HEX)))
         .isEqualTo(ReaderSlotType.CPS_CARD);
-    assertThat(classifier.family(HexFormat.of().parseHex(SimulatedCard.ATR_HEX))).isEqualTo("CPS4 contact");
+    assertThat(classifier.family(HexFormat.of().parseHex(SimulatedCard.ATR_HEX))).isEqualTo("simulated CPS card");
+    assertThat(classifier.family(HexFormat.of().parseHex("3B9B188001001225006480040100009044")))
+        .isEqualTo("CPS4 contact");
     assertThat(classifier.classify(null)).isEqualTo(ReaderSlotType.NO_CARD);
   }
 }

@@ -49,6 +49,6 @@ class SimulatedCardReadersTest {
       }
     };
 
-    assertThat(ApduCpxCard.open(real, pcsc, Clock.systemUTC())).isEmpty();
+    assertThat(SimulatedCpxCard.open(real, pcsc, Clock.systemUTC())).isEmpty();
   }
 }

@@ -23,7 +23,7 @@ import org.libreconnect.simulator.card.SimulatedCard;
 import org.libreconnect.dmp.TlsFixture;
 
 /** The simulated card's keys once unlocked: the card signs the TLS handshake and the data. */
-class ApduCardKeysTest {
+class SimulatedCardKeysTest {
   private static final String READER = "CPS Reader 0";
   private static final String PROVIDER_PREFIX = "LibreConnectCard-";
 
@@ -40,7 +40,7 @@ class ApduCardKeysTest {
     InProcessTerminals terminals = InProcessTerminals.create(READER);
     terminals.reader(READER, SimulatedCard.create(tls.doctor, tls.card)).insert();
     CpxCard card = executor.call(
-        () -> ApduCpxCard.open(terminals.getTerminal(READER), new SimulatedTerminalsPort(() -> terminals), Clock.systemUTC()).orElseThrow());
+        () -> SimulatedCpxCard.open(terminals.getTerminal(READER), new SimulatedTerminalsPort(() -> terminals), Clock.systemUTC()).orElseThrow());
     char[] pin = "1234".toCharArray();
     CpxCard.Unlocked unlocked = executor.call(() -> card.unlock(pin, executor));
     assertThat(pin).as("the PIN is wiped").containsOnly('\0');

@@ -20,13 +20,13 @@ import org.libreconnect.simulation.card.CpsCardLayout;
  * readable, so no PIN goes through here, and the verification is never ended from here (that would
  * log the library out).
  */
-final class CpsApplicationProbe {
+final class SimulatedCpsApplicationProbe {
   /** What a CPS card allows before it blocks; a right PIN restores it. */
   static final int TRY_LIMIT = CpsCardLayout.PIN_TRY_LIMIT;
 
   private final CardTerminalsPort port;
 
-  CpsApplicationProbe(CardTerminalsPort port) {
+  SimulatedCpsApplicationProbe(CardTerminalsPort port) {
     this.port = port;
   }
 
@@ -48,10 +48,10 @@ final class CpsApplicationProbe {
    * @throws PcscContextLostException when the PC/SC service restarted under this JVM
    */
   Optional<CpsHolder> holderWhileVerified(String readerName) {
-    return withApplication(readerName, cps -> cps.isVerified() ? Optional.of(CpsHolderFiles.read(cps)) : Optional.empty());
+    return withApplication(readerName, cps -> cps.isVerified() ? Optional.of(SimulatedCpsHolderFiles.read(cps)) : Optional.empty());
   }
 
-  private <T> Optional<T> withApplication(String readerName, Function<CpsApplication, Optional<T>> action) {
+  private <T> Optional<T> withApplication(String readerName, Function<SimulatedCpsApplication, Optional<T>> action) {
     if (!port.mayHoldSimulatedCard(readerName)) {
       return Optional.empty(); // never the simulated card's private AID to a real card
     }
@@ -61,8 +61,7 @@ final class CpsApplicationProbe {
         return Optional.empty();
       }
       Card card = terminal.connect("*");
-      CpsApplication cps = new CpsApplication(card.getBasicChannel(), port.holdsPcscContext());
-      return cps.select() ? action.apply(cps) : Optional.empty();
+      return SimulatedCpsApplication.select(card, port.holdsPcscContext()).flatMap(action);
     } catch (PcscContextLostException e) {
       throw e;
     } catch (javax.smartcardio.CardException e) {

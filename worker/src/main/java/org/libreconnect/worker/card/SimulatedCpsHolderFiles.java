@@ -14,15 +14,15 @@ import org.libreconnect.simulation.identity.CpsIdentity;
  * The holder data in the files of a card's CPS application (docs/simulated-card.md): identity,
  * card file and practice locations. The private files need the PIN verified.
  */
-final class CpsHolderFiles {
-  private CpsHolderFiles() {}
+final class SimulatedCpsHolderFiles {
+  private SimulatedCpsHolderFiles() {}
 
   /**
    * Reads and decodes the holder files of the selected application.
    *
    * @throws UnknownCardException when a file is malformed
    */
-  static CpsHolder read(CpsApplication cps) {
+  static CpsHolder read(SimulatedCpsApplication cps) {
     byte[] info = cps.readFile(CpsCardLayout.FID_INFO);
     byte[] card = cps.readFile(CpsCardLayout.FID_CARD);
     List<byte[]> activities = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalInt;
+import javax.smartcardio.Card;
 import javax.smartcardio.CardChannel;
 import javax.smartcardio.CommandAPDU;
 import javax.smartcardio.ResponseAPDU;
@@ -17,8 +18,12 @@ import org.libreconnect.simulation.card.CpsCardLayout;
  * PIN status and verification, file reading and raw RSA on a block the host has padded. PC/SC
  * failures become typed card exceptions through {@link PcscFailures}; the PIN never appears in an
  * exception, a log line or a kept array.
+ *
+ * <p>{@link #select} is the only way in, and it sends the application's private AID to a card
+ * whose ATR is exactly the simulated card's ({@link CpsCardLayout#ATR_HEX}) only: a real card
+ * never receives it.
  */
-final class CpsApplication {
+final class SimulatedCpsApplication {
   private static final int SW_OK = 0x9000;
   private static final int SW_FILE_NOT_FOUND = 0x6A82;
   private static final int SW_WRONG_DATA = 0x6A80;
@@ -30,16 +35,28 @@ final class CpsApplication {
   private final CardChannel channel;
   private final boolean contextHeld;
 
-  /**
-   * @param contextHeld whether the channel's PC/SC context would die with a service restart
-   */
-  CpsApplication(CardChannel channel, boolean contextHeld) {
+  private SimulatedCpsApplication(CardChannel channel, boolean contextHeld) {
     this.channel = channel;
     this.contextHeld = contextHeld;
   }
 
-  /** Selects the CPS application; false when the card does not have it. */
-  boolean select() {
+  /**
+   * The simulated card's CPS application on {@code card}'s basic channel, selected; empty, without
+   * a word to the card, when its ATR is not the simulated card's, and empty when the card does not
+   * answer the selection.
+   *
+   * @param contextHeld whether the card's PC/SC context would die with a service restart
+   */
+  static Optional<SimulatedCpsApplication> select(Card card, boolean contextHeld) {
+    if (!CpsCardLayout.isSimulatedCardAtr(card.getATR().getBytes())) {
+      return Optional.empty(); // never the simulated card's private AID to a real card
+    }
+    SimulatedCpsApplication cps = new SimulatedCpsApplication(card.getBasicChannel(), contextHeld);
+    return cps.reselect() ? Optional.of(cps) : Optional.empty();
+  }
+
+  /** Selects the CPS application again; false when the card does not have it. */
+  boolean reselect() {
     return transmit(new CommandAPDU(0x00, 0xA4, 0x04, 0x00, CpsCardLayout.cpsAid(), 256)).getSW()
         == SW_OK;
   }

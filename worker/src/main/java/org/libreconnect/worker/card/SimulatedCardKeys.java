@@ -20,7 +20,7 @@ import org.libreconnect.pkcs11.tls.CardTlsPolicy;
  * authentication key, signed through a {@link CardRsaProvider} registered with JSSE until {@link
  * #close}, and submission-set signatures with the signature key, the card computing raw RSA.
  */
-final class ApduCardKeys implements CardKeys, AutoCloseable {
+final class SimulatedCardKeys implements CardKeys, AutoCloseable {
   private final X509Certificate authentication;
   private final CardRsaKey authenticationKey;
   private final CardRsaKey signatureKey;
@@ -30,7 +30,7 @@ final class ApduCardKeys implements CardKeys, AutoCloseable {
    * @param tlsRsa the card's raw RSA with the authentication key, from any thread
    * @param signRsa the card's raw RSA with the signature key, on the card thread
    */
-  ApduCardKeys(X509Certificate authentication, X509Certificate signature, UnaryOperator<byte[]> tlsRsa,
+  SimulatedCardKeys(X509Certificate authentication, X509Certificate signature, UnaryOperator<byte[]> tlsRsa,
       UnaryOperator<byte[]> signRsa) {
     this.authentication = authentication;
     this.authenticationKey = new CardRsaKey(modulus(authentication), tlsRsa);

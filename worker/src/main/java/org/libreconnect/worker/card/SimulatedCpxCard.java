@@ -31,22 +31,22 @@ import org.slf4j.LoggerFactory;
  * padded by the host (PKCS#1 v1.5, DigestInfo SHA-256) and computed by the card in raw RSA. The
  * PIN verification ends after each command, unless {@link #unlock} kept it for the DMP's keys.
  */
-final class ApduCpxCard implements CpxCard {
-  private static final Logger log = LoggerFactory.getLogger(ApduCpxCard.class);
+final class SimulatedCpxCard implements CpxCard {
+  private static final Logger log = LoggerFactory.getLogger(SimulatedCpxCard.class);
 
   private final String readerName;
   private final Card connection;
-  private final CpsApplication cps;
+  private final SimulatedCpsApplication cps;
   private final CpsCardData.CardFile cardFile;
   private final Clock clock;
   private X509Certificate authenticationCertificate;
   private X509Certificate signatureCertificate;
-  private ApduCardKeys keys;
+  private SimulatedCardKeys keys;
 
-  private ApduCpxCard(
+  private SimulatedCpxCard(
       String readerName,
       Card connection,
-      CpsApplication cps,
+      SimulatedCpsApplication cps,
       CpsCardData.CardFile cardFile,
       Clock clock) {
     this.readerName = readerName;
@@ -59,20 +59,22 @@ final class ApduCpxCard implements CpxCard {
   /**
    * The card in {@code terminal}, when it answers the simulated card's CPS application; empty for
    * any other card, and without a word to the card when the reader cannot hold the simulated card
-   * ({@link CardTerminalsPort#mayHoldSimulatedCard}).
+   * ({@link CardTerminalsPort#mayHoldSimulatedCard}) or the card's ATR is not the simulated card's
+   * ({@link SimulatedCpsApplication#select}).
    *
    * @throws org.libreconnect.pkcs11.exceptions.TokenNotPresentException when the reader is empty
    */
-  static Optional<ApduCpxCard> open(CardTerminal terminal, CardTerminalsPort port, Clock clock) {
+  static Optional<SimulatedCpxCard> open(CardTerminal terminal, CardTerminalsPort port, Clock clock) {
     if (!port.mayHoldSimulatedCard(terminal.getName())) {
       return Optional.empty();
     }
     boolean contextHeld = port.holdsPcscContext();
     Card connection = connect(terminal, contextHeld);
-    CpsApplication cps = new CpsApplication(connection.getBasicChannel(), contextHeld);
-    if (!cps.select()) {
+    Optional<SimulatedCpsApplication> selected = SimulatedCpsApplication.select(connection, contextHeld);
+    if (selected.isEmpty()) {
       return Optional.empty();
     }
+    SimulatedCpsApplication cps = selected.get();
     CpsCardData.CardFile file;
     try {
       file = CpsCardData.decodeCard(cps.readFile(CpsCardLayout.FID_CARD));
@@ -84,7 +86,7 @@ final class ApduCpxCard implements CpxCard {
         terminal.getName(),
         file.serialNumber(),
         file.validUntil());
-    return Optional.of(new ApduCpxCard(terminal.getName(), connection, cps, file, clock));
+    return Optional.of(new SimulatedCpxCard(terminal.getName(), connection, cps, file, clock));
   }
 
   /** Connects to the card in {@code terminal} in shared mode, whatever the protocol. */
@@ -141,7 +143,7 @@ final class ApduCpxCard implements CpxCard {
       try {
         Reading reading = reading();
         if (keys == null) {
-          keys = new ApduCardKeys(reading.authentication(), reading.signature(),
+          keys = new SimulatedCardKeys(reading.authentication(), reading.signature(),
               block -> thread.call(() -> rawRsa(CpsCardLayout.KEY_AUTHENTICATION, block)),
               block -> rawRsa(CpsCardLayout.KEY_SIGNATURE, block));
         }
@@ -158,7 +160,7 @@ final class ApduCpxCard implements CpxCard {
   }
 
   private Reading reading() {
-    CpsHolder holder = CpsHolderFiles.read(cps);
+    CpsHolder holder = SimulatedCpsHolderFiles.read(cps);
     int tries = cps.triesLeft();
     return new Reading(
         holder, OptionalInt.of(tries), authenticationCertificate(), signatureCertificate());
@@ -191,7 +193,7 @@ final class ApduCpxCard implements CpxCard {
   @Override
   public boolean isUsable() {
     try {
-      return cps.select();
+      return cps.reselect();
     } catch (RuntimeException e) {
       return false;
     }
@@ -225,7 +227,7 @@ final class ApduCpxCard implements CpxCard {
   }
 
   private void selectOrRemoved() {
-    if (!cps.select()) {
+    if (!cps.reselect()) {
       throw new TokenRemovedException(
           "talking to the card failed: the card in the reader changed", null);
     }
