@@ -9,8 +9,9 @@ import javax.smartcardio.CardTerminals;
 
 /**
  * What a worker in simulation mode needs from the simulators, found through {@link ServiceLoader}
- * so that the connector's code never refers to them: the simulator jar provides the one
- * implementation, and a worker not in simulation mode never loads it. Every method takes the
+ * so that the connector's code never refers to them: the {@code simulator} module provides the
+ * one implementation, and only a worker in simulation mode has it on its class path (the
+ * distribution's {@code lib/simulation}, docs/adr/0016-simulators-in-simulation-mode-only.md). Every method takes the
  * installation's simulation directory ({@code <home>/data/simulation}), where the simulation PKI
  * and the simulated card's keys are made on first use and kept.
  */
@@ -31,6 +32,7 @@ public interface Simulation {
    */
   static Simulation load() {
     return ServiceLoader.load(Simulation.class).findFirst().orElseThrow(() -> new IllegalStateException(
-        "simulation mode needs the LibreConnect simulator (simulator jar) on the class path"));
+        "simulation mode needs the LibreConnect simulators (the distribution's lib/simulation)"
+            + " on the class path"));
   }
 }

@@ -29,14 +29,16 @@ class WorkerClassPathTest {
     Files.createFile(simulation.resolve("simulator-card.jar"));
     Files.createFile(simulation.resolve("jcardsim.jar"));
     Files.createFile(simulation.resolve("README.txt"));
-    masterClassPath = String.join(File.pathSeparator, lib.resolve("master.jar").toString(), lib.resolve("worker.jar").toString());
+    masterClassPath =
+        String.join(File.pathSeparator, lib.resolve("master.jar").toString(), lib.resolve("worker.jar").toString());
   }
 
   @Test
   void productionWorkerGetsTheMasterClassPathOnly() {
     String classPath = WorkerClassPath.of(masterClassPath, false, Optional.of(simulation));
 
-    assertThat(entries(classPath)).containsExactly(lib.resolve("master.jar").toString(), lib.resolve("worker.jar").toString());
+    assertThat(entries(classPath))
+        .containsExactly(lib.resolve("master.jar").toString(), lib.resolve("worker.jar").toString());
   }
 
   @Test

@@ -8,9 +8,10 @@ import org.libreconnect.simulation.card.CpsCardLayout;
 /**
  * Tells from a card's ATR whether it is a CPS card, a Vitale card or another card. Patterns are
  * public facts: the CPS ATRs and masks of the ANS CPS driver for OpenSC ({@code card-cps.c},
- * {@code CPS_ATR_LIST}: CPS3 contact and contactless, CPS4 and its release candidates) and the Vitale ATRs listed in pcsc-tools' {@code smartcard_list.txt}
- * (Vitale 1: {@code 3F 65 25 00 xx 09 xx 90 00}; Vitale 2: {@code 3B 75 13 00 00 xx 09 xA 90 00}),
- * and the simulated CPS card's own ATR ({@link CpsCardLayout#ATR_HEX}), which no real card has.
+ * {@code CPS_ATR_LIST}: CPS3 contact and contactless, CPS4 and its release candidates) and the
+ * Vitale ATRs listed in pcsc-tools' {@code smartcard_list.txt} (Vitale 1: {@code 3F 65 25 00 xx 09
+ * xx 90 00}; Vitale 2: {@code 3B 75 13 00 00 xx 09 xA 90 00}); and the simulated CPS card's own
+ * ATR ({@link CpsCardLayout#ATR_HEX}), which no real card has.
  */
 public final class AtrClassifier {
 
