@@ -12,7 +12,8 @@
 #                already (this script's or another's): it never starts a second one.
 #   stop-pcscd   stop the pcscd this script started (TERM, then KILL after 5 s)
 #   status       exit 0 when pcscd runs, 3 when not; lists the readers
-#   start-card   run the test doctor's card (org.libreconnect.simulator.card.VpcdCardMain) in
+#   start-card   run the test doctor's card (org.libreconnect.simulator.card.VpcdCardMain, module
+#                simulator-card: CLASSPATH must hold it and its dependencies) in
 #                the background, logging to $STATE/card.log; waits until it reaches vpcd
 #   stop-card    stop that card process (the card leaves the reader)
 #
