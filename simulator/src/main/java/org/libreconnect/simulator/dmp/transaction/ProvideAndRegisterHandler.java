@@ -77,6 +77,10 @@ public final class ProvideAndRegisterHandler implements TransactionHandler {
           throw new DmpException(DmpError.INVALID_DOCUMENT, DmpError.INVALID_DOCUMENT.text()
               + " (ExtrinsicObject " + entry.id() + ") : " + CdaRules.summary(violations));
         }
+        if (!CdaRules.documentCode(content).equals(entry.metadata().typeCode().code())) {
+          throw new DmpException(DmpError.XDS_REGISTRY_METADATA,
+              "typeCode différent du code du document CDA (ExtrinsicObject " + entry.id() + ")");
+        }
       }
       String entryUuid = entry.id().startsWith("urn:uuid:")
           ? entry.id() : "urn:uuid:" + UUID.randomUUID();
