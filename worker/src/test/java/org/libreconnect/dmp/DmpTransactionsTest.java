@@ -345,6 +345,46 @@ class DmpTransactionsTest {
         .hasMessageContaining("Informants");
   }
 
+  private SendDocumentInput structured(byte[] cda, int format, String category) {
+    return new SendDocumentInput(INS, Base64.getEncoder().encodeToString(cda), "Synthèse", null, category, 1, format,
+        "SA07", null, null, null, null, null, null, null, null, null, null);
+  }
+
+  @Test
+  void aStructuredDocumentIsSentAsItIsWithTheFormatCodeOfItsModel() throws Exception {
+    transport.answer("<rs:RegistryResponse xmlns:rs=\"urn:oasis:names:tc:ebxml-regrep:xsd:rs:3.0\" status=\"urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Success\"/>");
+    byte[] vsm = DmpSimulatorRoundTripTest.structuredSummary(INS, Instant.parse("2025-06-02T08:30:00Z"));
+
+    var answer = DocumentSubmission.send(connector, INS, structured(vsm, 6, "SYNTH"));
+
+    assertThat(transport.requests).hasSize(1);
+    assertThat(transport.requests.get(0).attachments().get(0).content()).isEqualTo(vsm);
+    assertThat(answer.uniqueId()).isEqualTo(Xml.attr(Xml.parse(vsm).getDocumentElement(), "root", "id"));
+    assertThat(transport.lastBody()).contains("nodeRepresentation=\"urn:asip:ci-sis:vsm:2012\"")
+        .contains("1.2.250.1.213.1.1.4.2.282").contains("value=\"Synthèse médicale\"");
+  }
+
+  @Test
+  void aStructuredDocumentTheDmpWouldRefuseIsAClearInvalidParameterAndNothingIsSent() {
+    byte[] vsm = DmpSimulatorRoundTripTest.structuredSummary(INS, Instant.parse("2025-06-02T08:30:00Z"));
+    String text = new String(vsm, StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> DocumentSubmission.send(connector, INS,
+        structured("pas du XML".getBytes(StandardCharsets.UTF_8), 6, "SYNTH")))
+        .hasMessageContaining("s_fileContentBase64").hasMessageContaining("CDA R2");
+    assertThatThrownBy(() -> DocumentSubmission.send(connector, INS,
+        structured(text.replace("<title>", "<inconnu/><title>").getBytes(StandardCharsets.UTF_8), 6, "SYNTH")))
+        .hasMessageContaining("CDA_extended.xsd").hasMessageContaining("cvc-complex-type.2.4.a")
+        .hasMessageNotContaining("inconnu");
+    assertThatThrownBy(() -> DocumentSubmission.send(connector, INS, structured(vsm, 40, "SYNTH")))
+        .hasMessageContaining("1.2.250.1.213.1.1.1.22");
+    assertThatThrownBy(() -> DocumentSubmission.send(connector, INS, structured(vsm, 6, "11488-4")))
+        .hasMessageContaining("s_documentCategory");
+    assertThatThrownBy(() -> DocumentSubmission.send(connector, INS, structured(vsm, 8, "SYNTH")))
+        .hasMessageContaining("i_documentFormat");
+    assertThat(transport.requests).isEmpty();
+  }
+
   @Test
   void deleteLooksTheDocumentUpThenChangesItsStatus() {
     transport.answer(queryAnswer(extrinsic("urn:uuid:9", "1.2.3.9", "urn:oasis:names:tc:ebxml-regrep:StatusType:Approved")));

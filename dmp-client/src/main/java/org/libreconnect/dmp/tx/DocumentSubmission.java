@@ -47,11 +47,11 @@ public final class DocumentSubmission {
         .filter(row -> !"ASTM".equals(row.typeSystem()))
         .orElseThrow(() -> new InvalidParameterException("s_documentCategory",
             "must be a document type of the ANS table ASS_X04 (an XDS typeCode of JDV_J07)"));
-    int format = input.documentFormat();
-    String mimeType = DocumentFormats.mimeType(format);
+    DocumentFormats.Format format = DocumentFormats.of(input.documentFormat());
+    StructuredDocument structured = format.structured() ? StructuredDocument.check(content, format, type) : null;
     String replacedUuid = input.replacedDocumentUniqueId() == null || input.replacedDocumentUniqueId().isBlank()
         ? null : DocumentSearch.byUniqueId(connector, "TD2.1", ins, input.replacedDocumentUniqueId().strip()).uuid();
-    String documentOid = Xds.newOid();
+    String documentOid = structured != null ? structured.uniqueId() : Xds.newOid();
     String signatureOid = Xds.newOid();
     String setOid = Xds.newOid();
     var now = connector.clock().instant();
@@ -59,11 +59,11 @@ public final class DocumentSubmission {
     List<CdaWrapper.Informant> informants = Informants.of(input.informants());
     DmpHolder treatingPhysician = input.treatingPhysician() == null || input.treatingPhysician().isNull()
         || input.treatingPhysician().isEmpty() ? null : AdditionalAuthors.hp(input.treatingPhysician(), "TreatingPhysician");
-    byte[] cda = new CdaWrapper().wrap(new CdaWrapper.Header(documentOid, input.documentTitle(),
-        type.typeCode(), type.typeSystem(), typeLabel(type, input), connector.patientCx(ins), ins,
+    byte[] cda = structured != null ? content : new CdaWrapper().wrap(new CdaWrapper.Header(documentOid,
+        input.documentTitle(), type.typeCode(), type.typeSystem(), typeLabel(type, input), connector.patientCx(ins), ins,
         PatientIds.authority(connector.urls().isProduction()), connector.holder(), connector.location(),
         connector.practiceSetting(), now, patient(connector, ins), additional, informants, treatingPhysician),
-        content, mimeType);
+        content, format.mimeType());
     Map<String, byte[]> signed = new LinkedHashMap<>();
     signed.put(documentOid, cda);
     byte[] signature = new SubmissionSignature().sign(signed, connector.credentials().signatureCertificate(), now,
@@ -99,7 +99,7 @@ public final class DocumentSubmission {
   /** What one submission carries. */
   private record Content(String ins, SendDocumentInput input, DocumentType type, java.time.Instant now,
       String documentOid,
-      String signatureOid, String setOid, int format, String replacedUuid, List<Attachment> parts,
+      String signatureOid, String setOid, DocumentFormats.Format format, String replacedUuid, List<Attachment> parts,
       List<DmpHolder> additionalAuthors) {}
 
   private static Element request(org.w3c.dom.Document document, DmpConnector connector, Content c) {
@@ -150,8 +150,7 @@ public final class DocumentSubmission {
     for (var event : EventCodes.of(input.eventCodes())) {
       Xds.classification(entry, Xds.EVENT_CODE, event.code(), event.classification(), event.description());
     }
-    Xds.classification(entry, Xds.FORMAT_CODE, DocumentFormats.formatCode(c.format()), DocumentFormats.FORMAT_SYSTEM,
-        c.format() == 5 ? "Document à corps non structuré en PDF" : "Document à corps non structuré en texte");
+    Xds.classification(entry, Xds.FORMAT_CODE, c.format().formatCode(), c.format().formatSystem(), c.format().label());
     settings(entry, connector, input);
     Xds.classification(entry, Xds.TYPE_CODE, c.type().typeCode(), c.type().typeSystem(), typeLabel(c.type(), input));
     Xds.externalId(entry, Xds.DOC_PATIENT_ID, connector.patientCx(c.ins()), "XDSDocumentEntry.patientId");

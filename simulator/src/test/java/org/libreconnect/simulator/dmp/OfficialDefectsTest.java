@@ -222,6 +222,17 @@ class OfficialDefectsTest {
     assertThat(firstReason(response)).contains("typeCode différent du code du document CDA");
   }
 
+  @Test
+  void aFormatCodeThatIsNotTheBodysIsRefused() {
+    DmpResponse response = submit(text -> text.replace(
+        "id=\"cla8\" nodeRepresentation=\"urn:ihe:iti:xds-sd:text:2008\"",
+        "id=\"cla8\" nodeRepresentation=\"urn:ihe:iti:xds-sd:pdf:2008\""));
+
+    assertThat(registryErrors(response)).containsExactly("XDSRegistryMetadataError");
+    assertThat(firstReason(response)).contains("formatCode incohérent avec le corps du document CDA")
+        .contains("urn:ihe:iti:xds-sd:text:2008");
+  }
+
   /** {@code text} without the first slot named {@code name}. */
   private static String removeSlot(String text, String name) {
     int start = text.indexOf("<Slot name=\"" + name + "\">");

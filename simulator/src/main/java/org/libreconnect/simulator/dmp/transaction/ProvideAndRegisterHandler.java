@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.libreconnect.simulator.dmp.check.CdaRules;
+import org.libreconnect.simulator.dmp.check.FormatRules;
 import org.libreconnect.simulator.dmp.check.CodeLists;
 import org.libreconnect.simulator.dmp.check.SubmissionRules;
 import org.libreconnect.simulator.dmp.soap.DmpError;
@@ -81,6 +82,7 @@ public final class ProvideAndRegisterHandler implements TransactionHandler {
           throw new DmpException(DmpError.XDS_REGISTRY_METADATA,
               "typeCode différent du code du document CDA (ExtrinsicObject " + entry.id() + ")");
         }
+        FormatRules.check(entry.id(), entry.metadata().formatCode().code(), content);
       }
       String entryUuid = entry.id().startsWith("urn:uuid:")
           ? entry.id() : "urn:uuid:" + UUID.randomUUID();
