@@ -47,7 +47,7 @@ public final class ProvideAndRegisterHandler implements TransactionHandler {
   @Override
   public Answer handle(TransactionContext context) {
     Vihf vihf = context.vihf();
-    Patient patient = rights.openDmp(vihf);
+    Patient patient = rights.openXdsDmp(vihf);
     rights.checkAccess(vihf, patient);
     Element submit = Xml.child(context.body(), Namespaces.LCM, "SubmitObjectsRequest")
         .orElseThrow(() -> new DmpException(DmpError.XDS_REGISTRY_METADATA,
