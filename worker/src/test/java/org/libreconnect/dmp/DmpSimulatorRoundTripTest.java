@@ -105,7 +105,7 @@ class DmpSimulatorRoundTripTest {
     byte[] wrapped = new org.libreconnect.dmp.cda.CdaWrapper().wrap(new org.libreconnect.dmp.cda.CdaWrapper.Header(
         org.libreconnect.dmp.Oids.random(),
         "Synthèse", "SYNTH", "1.2.250.1.213.1.1.4.12", "Synthèse", "", ins, "1.2.250.1.213.1.4.10", holder, location,
-        "AMBULATOIRE", time, new org.libreconnect.dmp.cda.CdaWrapper.Patient("MARTIN-ESSAI", "ALICE", "F", "19790315"),
+        "AMBULATOIRE", "SA07", time, new org.libreconnect.dmp.cda.CdaWrapper.Patient("MARTIN-ESSAI", "ALICE", "F", "19790315"),
         java.util.List.of(), java.util.List.of(), null), new byte[0], "text/plain");
     String xml = new String(wrapped, StandardCharsets.UTF_8);
     return xml.replace("<templateId root=\"1.3.6.1.4.1.19376.1.2.20\"/>", "<templateId root=\"1.2.250.1.213.1.1.1.13\"/>")

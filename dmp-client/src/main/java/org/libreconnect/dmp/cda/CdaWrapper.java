@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import org.libreconnect.dmp.DmpHolder;
 import org.libreconnect.dmp.DmpPracticeLocation;
+import org.libreconnect.dmp.codes.ValueSets;
 import org.libreconnect.dmp.xml.Ns;
 import org.libreconnect.dmp.xml.Xml;
 import org.w3c.dom.Document;
@@ -17,12 +18,15 @@ import org.w3c.dom.Element;
  * the CI-SIS "structuration minimale" template (1.2.250.1.213.1.1.1.1) requires: HL7 France, CI-SIS
  * and XDS-SD templateIds, setId and versionNumber, the patient (INS, name, sex, birth date), the
  * card holder as author, legal authenticator and performer with their G15 profession and specialty
- * (1.2.250.1.213.1.1.4.5), the structure as custodian, performer organisation (activity sector as
- * standardIndustryClassCode) and healthcare facility. Times carry the French offset.
+ * (1.2.250.1.213.1.1.4.5), the structure as custodian, performer organisation (practice setting
+ * as standardIndustryClassCode) and healthcare facility (activity sector), informants and the
+ * treating physician. Times carry the French offset. Checked against the real ANS schematron in
+ * {@code CisisMinimalStructureTest}.
  */
 public final class CdaWrapper {
   private static final String AUTHOR_SPECIALTY_SYSTEM = "1.2.250.1.213.1.1.4.5";
   private static final String SECTOR_SYSTEM = "1.2.250.1.71.4.2.4";
+  private static final String PRACTICE_SETTING_SYSTEM = "1.2.250.1.213.1.1.4.9";
   private static final DateTimeFormatter FRENCH_TIME =
       DateTimeFormatter.ofPattern("yyyyMMddHHmmssxx").withZone(ZoneId.of("Europe/Paris"));
 
@@ -42,11 +46,14 @@ public final class CdaWrapper {
 
   /**
    * What the header says. {@code typeSystem} is the typeCode's code system (LOINC or TRE_A05);
+   * {@code practiceSetting} (TRE_A01) becomes the performer organisation's
+   * standardIndustryClassCode and {@code facilityType} (TRE_R02) the healthcare facility's code,
+   * the CDA sources of the XDS practiceSettingCode and healthcareFacilityTypeCode (ANS mapping);
    * {@code treatingPhysician} may be null.
    */
   public record Header(String documentOid, String title, String typeCode, String typeSystem, String typeLabel,
       String patientCx, String patientIns, String insAuthority, DmpHolder author, DmpPracticeLocation location,
-      String practiceSetting, Instant time, Patient patient, List<DmpHolder> additionalAuthors,
+      String practiceSetting, String facilityType, Instant time, Patient patient, List<DmpHolder> additionalAuthors,
       List<Informant> informants, DmpHolder treatingPhysician) {}
 
   /** HL7 ParticipationFunction (JDV_HL7_ParticipationFunction_CISIS): the treating physician. */
@@ -83,13 +90,13 @@ public final class CdaWrapper {
     Xml.attrs(Xml.add(author, Ns.HL7, "time"), "value", time);
     Element assigned = Xml.add(author, Ns.HL7, "assignedAuthor");
     person(assigned, header.author());
-    organisation(Xml.add(assigned, Ns.HL7, "representedOrganization"), header.location(), false);
+    organisation(Xml.add(assigned, Ns.HL7, "representedOrganization"), header.location());
     for (DmpHolder other : header.additionalAuthors()) {
       Element more = Xml.add(cda, Ns.HL7, "author");
       Xml.attrs(Xml.add(more, Ns.HL7, "time"), "value", time);
       Element moreAssigned = Xml.add(more, Ns.HL7, "assignedAuthor");
       person(moreAssigned, other);
-      organisation(Xml.add(moreAssigned, Ns.HL7, "representedOrganization"), header.location(), false);
+      organisation(Xml.add(moreAssigned, Ns.HL7, "representedOrganization"), header.location());
     }
     for (Informant informant : header.informants()) {
       informant(Xml.add(Xml.add(cda, Ns.HL7, "informant"), Ns.HL7, "relatedEntity"), informant);
@@ -110,19 +117,23 @@ public final class CdaWrapper {
         "classCode", "ACT", "moodCode", "EVN");
     Xml.attrs(Xml.add(event, Ns.HL7, "code"), "code", header.typeCode(), "codeSystem", header.typeSystem(),
         "displayName", header.typeLabel());
+    // An instant: low only (the schematron's dtr1-6-IVL_TS refuses low = high); XDS
+    // serviceStopTime, "requis si connu", is left out with it.
     Element period = Xml.add(event, Ns.HL7, "effectiveTime");
     Xml.attrs(Xml.add(period, Ns.HL7, "low"), "value", time);
-    Xml.attrs(Xml.add(period, Ns.HL7, "high"), "value", time);
     Element performer = Xml.attrs(Xml.add(event, Ns.HL7, "performer"), "typeCode", "PRF");
     Element entity = Xml.add(performer, Ns.HL7, "assignedEntity");
     person(entity, header.author());
-    organisation(Xml.add(entity, Ns.HL7, "representedOrganization"), header.location(), true);
+    Element performerOrganisation = Xml.add(entity, Ns.HL7, "representedOrganization");
+    organisation(performerOrganisation, header.location());
+    Xml.attrs(Xml.add(performerOrganisation, Ns.HL7, "standardIndustryClassCode"), "code", header.practiceSetting(),
+        "codeSystem", PRACTICE_SETTING_SYSTEM, "displayName", ValueSets.PRACTICE_SETTINGS.labelOr(header.practiceSetting()));
     Element encounter = Xml.add(Xml.add(cda, Ns.HL7, "componentOf"), Ns.HL7, "encompassingEncounter");
     Element encounterPeriod = Xml.add(encounter, Ns.HL7, "effectiveTime");
     Xml.attrs(Xml.add(encounterPeriod, Ns.HL7, "low"), "value", time);
-    Xml.attrs(Xml.add(encounterPeriod, Ns.HL7, "high"), "value", time);
     Element facility = Xml.add(Xml.add(encounter, Ns.HL7, "location"), Ns.HL7, "healthCareFacility");
-    sector(Xml.add(facility, Ns.HL7, "code"), header.location());
+    Xml.attrs(Xml.add(facility, Ns.HL7, "code"), "code", header.facilityType(), "codeSystem", SECTOR_SYSTEM,
+        "displayName", ValueSets.FACILITY_TYPES.labelOr(header.facilityType()));
     Element body = Xml.add(Xml.add(cda, Ns.HL7, "component"), Ns.HL7, "nonXMLBody");
     Element text = Xml.add(body, Ns.HL7, "text", Base64.getEncoder().encodeToString(content));
     Xml.attrs(text, "mediaType", mimeType, "representation", "B64");
@@ -182,6 +193,8 @@ public final class CdaWrapper {
   private static void treatingPhysician(Element participant, DmpHolder physician) {
     Xml.attrs(Xml.add(participant, Ns.HL7, "functionCode"), "code", "PCP", "codeSystem",
         PARTICIPATION_FUNCTION_SYSTEM, "displayName", "Médecin traitant");
+    // Since when the physician is the treating one is not known to the connector.
+    Xml.attrs(Xml.add(participant, Ns.HL7, "time"), "nullFlavor", "UNK");
     Element entity = Xml.attrs(Xml.add(participant, Ns.HL7, "associatedEntity"), "classCode", "PROV");
     Xml.attrs(Xml.add(entity, Ns.HL7, "id"), "root", "1.2.250.1.71.4.2.1", "extension", physician.psIdNat());
     Xml.attrs(Xml.add(entity, Ns.HL7, "code"), "code", specialtyCode(physician), "codeSystem",
@@ -211,16 +224,8 @@ public final class CdaWrapper {
     Xml.add(name, Ns.HL7, "family", holder.name());
   }
 
-  private static void organisation(Element organisation, DmpPracticeLocation location, boolean withSector) {
+  private static void organisation(Element organisation, DmpPracticeLocation location) {
     Xml.attrs(Xml.add(organisation, Ns.HL7, "id"), "root", "1.2.250.1.71.4.2.2", "extension", location.structureId());
     Xml.add(organisation, Ns.HL7, "name", location.name());
-    if (withSector) {
-      sector(Xml.add(organisation, Ns.HL7, "standardIndustryClassCode"), location);
-    }
-  }
-
-  private static void sector(Element code, DmpPracticeLocation location) {
-    Xml.attrs(code, "code", location.activitySector(), "codeSystem", SECTOR_SYSTEM,
-        "displayName", location.activitySector());
   }
 }

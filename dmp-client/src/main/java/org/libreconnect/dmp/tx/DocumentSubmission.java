@@ -62,7 +62,8 @@ public final class DocumentSubmission {
     byte[] cda = structured != null ? content : new CdaWrapper().wrap(new CdaWrapper.Header(documentOid,
         input.documentTitle(), type.typeCode(), type.typeSystem(), typeLabel(type, input), connector.patientCx(ins), ins,
         PatientIds.authority(connector.urls().isProduction()), connector.holder(), connector.location(),
-        connector.practiceSetting(), now, patient(connector, ins), additional, informants, treatingPhysician),
+        connector.practiceSetting(), input.healthcareSetting(), now, patient(connector, ins), additional, informants,
+        treatingPhysician),
         content, format.mimeType());
     Map<String, byte[]> signed = new LinkedHashMap<>();
     signed.put(documentOid, cda);
@@ -189,7 +190,6 @@ public final class DocumentSubmission {
     Xds.slot(entry, "languageCode", language);
     Xds.slot(entry, "legalAuthenticator", SubmissionSet.person(connector.holder()));
     Xds.slot(entry, "serviceStartTime", time);
-    Xds.slot(entry, "serviceStopTime", time);
     Xds.slot(entry, "sourcePatientId", sourcePatientId);
   }
 
