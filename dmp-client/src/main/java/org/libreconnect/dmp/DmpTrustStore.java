@@ -38,7 +38,8 @@ public final class DmpTrustStore {
   /** The shipped roots of each environment, under {@code /dmp/roots/}. */
   private static final Map<DmpUrls.Environment, List<String>> SHIPPED = Map.of(
       DmpUrls.Environment.PRODUCTION, List.of("production/ac-racine-igc-sante-elementaire.pem"),
-      DmpUrls.Environment.TRAINING, List.of(),
+      DmpUrls.Environment.TRAINING, List.of("training/test-ac-racine-igc-sante-elementaire.pem",
+          "training/test-ac-igc-sante-elementaire-organisations.pem"),
       DmpUrls.Environment.OTHER, List.of());
 
   private DmpTrustStore() {}

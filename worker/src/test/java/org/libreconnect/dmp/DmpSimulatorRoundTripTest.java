@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
@@ -90,6 +91,54 @@ class DmpSimulatorRoundTripTest {
       DocumentUpdate.visibility(connector, INS, sent.uniqueId(), 2);
       DocumentUpdate.toggleArchive(connector, INS, sent.uniqueId());
       DocumentUpdate.delete(connector, INS, sent.uniqueId());
+    }
+  }
+
+  /**
+   * A structured medical summary (VSM, JS2 format 6, typeCode SYNTH): the CI-SIS header of the
+   * connector's own wrapper, the VSM model templateId and a structured body.
+   */
+  static byte[] structuredSummary(String ins, java.time.Instant time) {
+    var holder = new org.libreconnect.dmp.DmpHolder("899900063480", "LIBRE", "MAX", "10", "1.2.250.1.71.1.2.7",
+        "Médecin", "SM26", "Qualifié en médecine générale (SM)", java.util.List.of());
+    var location = new org.libreconnect.dmp.DmpPracticeLocation("CABINET DU DR MAX LIBRE", "499900063480001", "SA07");
+    byte[] wrapped = new org.libreconnect.dmp.cda.CdaWrapper().wrap(new org.libreconnect.dmp.cda.CdaWrapper.Header(
+        org.libreconnect.dmp.Oids.random(),
+        "Synthèse", "SYNTH", "1.2.250.1.213.1.1.4.12", "Synthèse", "", ins, "1.2.250.1.213.1.4.10", holder, location,
+        "AMBULATOIRE", "SA07", time, new org.libreconnect.dmp.cda.CdaWrapper.Patient("MARTIN-ESSAI", "ALICE", "F", "19790315"),
+        java.util.List.of(), java.util.List.of(), null), new byte[0], "text/plain");
+    String xml = new String(wrapped, StandardCharsets.UTF_8);
+    return xml.replace("<templateId root=\"1.3.6.1.4.1.19376.1.2.20\"/>", "<templateId root=\"1.2.250.1.213.1.1.1.13\"/>")
+        .replaceAll("<component><nonXMLBody>.*</nonXMLBody></component>",
+            "<component><structuredBody><component><section><code code=\"48765-2\" codeSystem=\"2.16.840.1.113883.6.1\""
+                + " displayName=\"Allergies\"/><title>Allergies</title><text>Aucune allergie connue</text>"
+                + "</section></component></structuredBody></component>")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aStructuredSummaryWithInformantsAndTreatingPhysicianIsTakenAndComesBackStructured() throws Exception {
+    try (DmpConnector connector = connect(card, simulator.baseUrl().toString())) {
+      byte[] vsm = structuredSummary(INS, Instant.now());
+      var json = new com.fasterxml.jackson.databind.ObjectMapper();
+      var sent = DocumentSubmission.send(connector, INS, new SendDocumentInput(INS, Base64.getEncoder().encodeToString(vsm),
+          "Synthèse", null, "SYNTH", 1, 6, "SA07", null, null, null, null, null, null, null, null, null, null));
+      assertThat(sent.uniqueId()).isEqualTo(org.libreconnect.dmp.xml.Xml.attr(
+          org.libreconnect.dmp.xml.Xml.parse(vsm).getDocumentElement(), "root", "id"));
+      var content = DocumentRetrieval.retrieve(connector, INS, sent.uniqueId(), false, false);
+      assertThat(content.documentFormat()).isEqualTo(6);
+      assertThat(new String(Base64.getDecoder().decode(content.fileContentInBase64()), StandardCharsets.UTF_8))
+          .contains("<structuredBody>");
+
+      var wrapped = DocumentSubmission.send(connector, INS, new SendDocumentInput(INS,
+          Base64.getEncoder().encodeToString("texte".getBytes(StandardCharsets.UTF_8)), "CR", null, "11488-4", 1, 1,
+          "SA07", null, null, null, null, null,
+          json.readTree("[{\"s_name\":\"MARTIN\",\"s_given\":\"JEAN\",\"i_type\":3}]"),
+          json.readTree("{\"s_hpInternalId\":\"810100000001\",\"s_hpName\":\"TRAITANT\",\"s_hpGiven\":\"ANNE\","
+              + "\"s_hpProfession\":\"10\",\"s_hpSpecialty\":\"SM54\"}"), null, null, null));
+      var header = DocumentRetrieval.retrieve(connector, INS, wrapped.uniqueId(), true, false);
+      assertThat(new String(Base64.getDecoder().decode(header.cdaHeadersInBase64()), StandardCharsets.UTF_8))
+          .contains("<relatedEntity classCode=\"NOK\">").contains("<functionCode code=\"PCP\"");
     }
   }
 

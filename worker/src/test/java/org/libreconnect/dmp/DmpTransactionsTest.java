@@ -270,6 +270,121 @@ class DmpTransactionsTest {
     assertThat(canonical).contains("#IHEManifest");
   }
 
+  private SendDocumentInput send(String category, String informants, String treatingPhysician) throws Exception {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    return new SendDocumentInput(INS, Base64.getEncoder().encodeToString("texte".getBytes(StandardCharsets.UTF_8)),
+        "Synthèse", null, category, 1, 1, "SA07", null, null, null, null, null,
+        informants == null ? null : json.readTree(informants),
+        treatingPhysician == null ? null : json.readTree(treatingPhysician), null, null, null);
+  }
+
+  @Test
+  void classCodeComesFromTheTypeCodeByTheAnsTableAndLabelsAreTheOfficialOnes() throws Exception {
+    transport.answer(EXISTS);
+    transport.answer("<rs:RegistryResponse xmlns:rs=\"urn:oasis:names:tc:ebxml-regrep:xsd:rs:3.0\" status=\"urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Success\"/>");
+
+    DocumentSubmission.send(connector, INS, send("SYNTH", null, null));
+
+    String body = transport.lastBody();
+    assertThat(body).contains("nodeRepresentation=\"11\"").contains("value=\"Synthèse\"")
+        .doesNotContain("nodeRepresentation=\"10\"")
+        // typeCode SYNTH is a TRE_A05 code, not LOINC
+        .contains("nodeRepresentation=\"SYNTH\"").contains("1.2.250.1.213.1.1.4.12")
+        // the signature's class is the table's too
+        .contains("urn:oid:1.3.6.1.4.1.19376.1.2.1.1.1")
+        // contentTypeCode: TRE_R209 with its label, not the code again
+        .contains("nodeRepresentation=\"07\"").contains("value=\"Consultation Soins Externes\"")
+        // facility type and practice setting carry their JDV labels
+        .contains("value=\"Ambulatoire\"").doesNotContain("value=\"SA07\"");
+    String cda = new String(transport.requests.get(1).attachments().get(0).content(), StandardCharsets.UTF_8);
+    assertThat(cda).contains("<code code=\"SYNTH\" codeSystem=\"1.2.250.1.213.1.1.4.12\"");
+  }
+
+  @Test
+  void aCategoryOutsideTheAnsTableIsAnInvalidParameterBeforeAnythingIsSent() throws Exception {
+    assertThatThrownBy(() -> DocumentSubmission.send(connector, INS, send("99999-9", null, null)))
+        .isInstanceOf(org.libreconnect.protocol.error.InvalidParameterException.class)
+        .hasMessageContaining("s_documentCategory").hasMessageNotContaining("99999-9");
+    assertThatThrownBy(() -> DocumentSubmission.send(connector, INS, send("E1762", null, null)))
+        .isInstanceOf(org.libreconnect.protocol.error.InvalidParameterException.class);
+    assertThat(transport.requests).isEmpty();
+  }
+
+  @Test
+  void informantsAndTheTreatingPhysicianGoInTheCdaHeader() throws Exception {
+    transport.answer(EXISTS);
+    transport.answer("<rs:RegistryResponse xmlns:rs=\"urn:oasis:names:tc:ebxml-regrep:xsd:rs:3.0\" status=\"urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Success\"/>");
+
+    DocumentSubmission.send(connector, INS, send("11488-4",
+        "[{\"s_name\":\"MARTIN\",\"s_given\":\"JEAN\",\"i_type\":3,"
+            + "\"Telecoms\":[{\"i_type\":1,\"s_value\":\"01 02 03 04 05\"}],"
+            + "\"Addresses\":[{\"s_city\":\"PARIS\",\"s_postalCode\":\"75012\"}]},"
+            + "{\"s_name\":\"URGENCE\",\"i_type\":2}]",
+        "{\"s_hpInternalId\":\"810100000001\",\"s_hpName\":\"TRAITANT\",\"s_hpGiven\":\"ANNE\","
+            + "\"s_hpProfession\":\"10\",\"s_hpSpecialty\":\"SM54\"}"));
+
+    String cda = new String(transport.requests.get(1).attachments().get(0).content(), StandardCharsets.UTF_8);
+    assertThat(cda).contains("<informant><relatedEntity classCode=\"NOK\"><addr><postalCode>75012</postalCode>"
+            + "<city>PARIS</city></addr><telecom value=\"tel:0102030405\"/><relatedPerson><name><given>JEAN</given>"
+            + "<family>MARTIN</family></name></relatedPerson></relatedEntity></informant>")
+        .contains("<relatedEntity classCode=\"ECON\">")
+        .contains("<participant typeCode=\"INF\"><functionCode code=\"PCP\" codeSystem=\"2.16.840.1.113883.5.88\"")
+        .contains("<associatedEntity classCode=\"PROV\">").contains("extension=\"810100000001\"")
+        .contains("code=\"G15_10/SM54\"");
+    // CDA R2 order: informant between author and custodian, participant between legalAuthenticator and documentationOf
+    assertThat(cda.indexOf("<informant>")).isGreaterThan(cda.lastIndexOf("</author>"))
+        .isLessThan(cda.indexOf("<custodian>"));
+    assertThat(cda.indexOf("<participant")).isGreaterThan(cda.indexOf("</legalAuthenticator>"))
+        .isLessThan(cda.indexOf("<documentationOf>"));
+  }
+
+  @Test
+  void anInformantWithoutANameIsAnInvalidParameter() throws Exception {
+    assertThatThrownBy(() -> DocumentSubmission.send(connector, INS, send("11488-4", "[{\"i_type\":1}]", null)))
+        .isInstanceOf(org.libreconnect.protocol.error.InvalidParameterException.class)
+        .hasMessageContaining("Informants");
+  }
+
+  private SendDocumentInput structured(byte[] cda, int format, String category) {
+    return new SendDocumentInput(INS, Base64.getEncoder().encodeToString(cda), "Synthèse", null, category, 1, format,
+        "SA07", null, null, null, null, null, null, null, null, null, null);
+  }
+
+  @Test
+  void aStructuredDocumentIsSentAsItIsWithTheFormatCodeOfItsModel() throws Exception {
+    transport.answer("<rs:RegistryResponse xmlns:rs=\"urn:oasis:names:tc:ebxml-regrep:xsd:rs:3.0\" status=\"urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Success\"/>");
+    byte[] vsm = DmpSimulatorRoundTripTest.structuredSummary(INS, Instant.parse("2025-06-02T08:30:00Z"));
+
+    var answer = DocumentSubmission.send(connector, INS, structured(vsm, 6, "SYNTH"));
+
+    assertThat(transport.requests).hasSize(1);
+    assertThat(transport.requests.get(0).attachments().get(0).content()).isEqualTo(vsm);
+    assertThat(answer.uniqueId()).isEqualTo(Xml.attr(Xml.parse(vsm).getDocumentElement(), "root", "id"));
+    assertThat(transport.lastBody()).contains("nodeRepresentation=\"urn:asip:ci-sis:vsm:2012\"")
+        .contains("1.2.250.1.213.1.1.4.2.282").contains("value=\"Synthèse médicale\"");
+  }
+
+  @Test
+  void aStructuredDocumentTheDmpWouldRefuseIsAClearInvalidParameterAndNothingIsSent() {
+    byte[] vsm = DmpSimulatorRoundTripTest.structuredSummary(INS, Instant.parse("2025-06-02T08:30:00Z"));
+    String text = new String(vsm, StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> DocumentSubmission.send(connector, INS,
+        structured("pas du XML".getBytes(StandardCharsets.UTF_8), 6, "SYNTH")))
+        .hasMessageContaining("s_fileContentBase64").hasMessageContaining("CDA R2");
+    assertThatThrownBy(() -> DocumentSubmission.send(connector, INS,
+        structured(text.replace("<title>", "<inconnu/><title>").getBytes(StandardCharsets.UTF_8), 6, "SYNTH")))
+        .hasMessageContaining("CDA_extended.xsd").hasMessageContaining("cvc-complex-type.2.4.a")
+        .hasMessageNotContaining("inconnu");
+    assertThatThrownBy(() -> DocumentSubmission.send(connector, INS, structured(vsm, 40, "SYNTH")))
+        .hasMessageContaining("1.2.250.1.213.1.1.1.22");
+    assertThatThrownBy(() -> DocumentSubmission.send(connector, INS, structured(vsm, 6, "11488-4")))
+        .hasMessageContaining("s_documentCategory");
+    assertThatThrownBy(() -> DocumentSubmission.send(connector, INS, structured(vsm, 8, "SYNTH")))
+        .hasMessageContaining("i_documentFormat");
+    assertThat(transport.requests).isEmpty();
+  }
+
   @Test
   void deleteLooksTheDocumentUpThenChangesItsStatus() {
     transport.answer(queryAnswer(extrinsic("urn:uuid:9", "1.2.3.9", "urn:oasis:names:tc:ebxml-regrep:StatusType:Approved")));

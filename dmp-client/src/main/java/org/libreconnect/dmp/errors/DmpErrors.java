@@ -80,9 +80,9 @@ public final class DmpErrors {
   }
 
   /**
-   * What to do about an untrusted DMP server, by environment: the production chain ships with the
-   * connector; the training DMPs' test chain does not (no public copy of its root was found), so
-   * its root must be imported once.
+   * What to do about an untrusted DMP server, by environment: the root its chain must end in
+   * (shipped with the connector: the production chain for the production DMP, the test chain for
+   * the training DMPs) and the command that imports another one.
    */
   public static String trustHint(String endpoint) {
     String host;
@@ -99,8 +99,8 @@ public final class DmpErrors {
           + " with: libreconnect-admin dmp-root import --environment production --file <file>";
     }
     if (host.toLowerCase(java.util.Locale.ROOT).endsWith(".lps2.dmp.gouv.fr")) {
-      return ". The training DMPs use the IGC-Santé test chain, whose root (TEST AC RACINE IGC-SANTE"
-          + " ELEMENTAIRE) is not shipped: import it with: libreconnect-admin dmp-root import"
+      return ". The training DMPs use the IGC-Santé test chain: it must end in TEST AC RACINE IGC-SANTE"
+          + " ELEMENTAIRE (shipped) or in a root imported with: libreconnect-admin dmp-root import"
           + " --environment training --file <file>";
     }
     return ". Put its root in <home>/tls/dmp-roots/";

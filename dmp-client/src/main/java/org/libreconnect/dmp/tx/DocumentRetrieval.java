@@ -52,6 +52,9 @@ public final class DocumentRetrieval {
     if (nonXml.isPresent()) {
       file = Base64.getMimeDecoder().decode(nonXml.get().getTextContent().strip());
       format = DocumentFormats.ofFormatCode("", nonXml.get().getAttribute("mediaType"));
+    } else {
+      format = DocumentFormats.ofTemplateIds(Xml.children(root, "templateId").stream()
+          .map(t -> t.getAttribute("root")).toList()).orElse(1);
     }
     String header = null;
     if (headers) {

@@ -12,6 +12,9 @@ import org.libreconnect.dmp.DmpHolder;
 import org.libreconnect.dmp.PatientIds;
 import org.libreconnect.dmp.cda.CdaWrapper;
 import org.libreconnect.dmp.cda.SubmissionSignature;
+import org.libreconnect.dmp.codes.DocumentTypes;
+import org.libreconnect.dmp.codes.DocumentTypes.DocumentType;
+import org.libreconnect.dmp.codes.ValueSets;
 import org.libreconnect.dmp.transport.Attachment;
 import org.libreconnect.dmp.transport.SoapResponse;
 import org.libreconnect.dmp.xml.Ns;
@@ -28,6 +31,8 @@ public final class DocumentSubmission {
   static final String HAS_MEMBER = "urn:oasis:names:tc:ebxml-regrep:AssociationType:HasMember";
   static final String SIGNS = "urn:ihe:iti:2007:AssociationType:signs";
   static final String REPLACES = "urn:ihe:iti:2007:AssociationType:RPLC";
+  /** The ASTM typeCode of the XAdES signature document (IHE DSG), a row of ASS_X04 too. */
+  static final String SIGNATURE_TYPE = "E1762";
 
   private DocumentSubmission() {}
 
@@ -38,19 +43,28 @@ public final class DocumentSubmission {
     } catch (IllegalArgumentException e) {
       throw new InvalidParameterException("s_fileContentBase64", "must be base64");
     }
-    int format = input.documentFormat();
-    String mimeType = DocumentFormats.mimeType(format);
+    DocumentType type = DocumentTypes.of(input.documentCategory())
+        .filter(row -> !"ASTM".equals(row.typeSystem()))
+        .orElseThrow(() -> new InvalidParameterException("s_documentCategory",
+            "must be a document type of the ANS table ASS_X04 (an XDS typeCode of JDV_J07)"));
+    DocumentFormats.Format format = DocumentFormats.of(input.documentFormat());
+    StructuredDocument structured = format.structured() ? StructuredDocument.check(content, format, type) : null;
     String replacedUuid = input.replacedDocumentUniqueId() == null || input.replacedDocumentUniqueId().isBlank()
         ? null : DocumentSearch.byUniqueId(connector, "TD2.1", ins, input.replacedDocumentUniqueId().strip()).uuid();
-    String documentOid = Xds.newOid();
+    String documentOid = structured != null ? structured.uniqueId() : Xds.newOid();
     String signatureOid = Xds.newOid();
     String setOid = Xds.newOid();
     var now = connector.clock().instant();
     List<DmpHolder> additional = AdditionalAuthors.of(input.additionalAuthors());
-    byte[] cda = new CdaWrapper().wrap(new CdaWrapper.Header(documentOid, input.documentTitle(),
-        input.documentCategory(), input.documentTitle(), connector.patientCx(ins), ins,
+    List<CdaWrapper.Informant> informants = Informants.of(input.informants());
+    DmpHolder treatingPhysician = input.treatingPhysician() == null || input.treatingPhysician().isNull()
+        || input.treatingPhysician().isEmpty() ? null : AdditionalAuthors.hp(input.treatingPhysician(), "TreatingPhysician");
+    byte[] cda = structured != null ? content : new CdaWrapper().wrap(new CdaWrapper.Header(documentOid,
+        input.documentTitle(), type.typeCode(), type.typeSystem(), typeLabel(type, input), connector.patientCx(ins), ins,
         PatientIds.authority(connector.urls().isProduction()), connector.holder(), connector.location(),
-        connector.practiceSetting(), now, patient(connector, ins), additional), content, mimeType);
+        connector.practiceSetting(), input.healthcareSetting(), now, patient(connector, ins), additional, informants,
+        treatingPhysician),
+        content, format.mimeType());
     Map<String, byte[]> signed = new LinkedHashMap<>();
     signed.put(documentOid, cda);
     byte[] signature = new SubmissionSignature().sign(signed, connector.credentials().signatureCertificate(), now,
@@ -58,8 +72,8 @@ public final class DocumentSubmission {
     List<Attachment> parts = List.of(new Attachment("doc1@libreconnect.org", "text/xml", cda),
         new Attachment("sig1@libreconnect.org", "text/xml", signature));
 
-    Content submission = new Content(ins, input, now, documentOid, signatureOid, setOid, format, replacedUuid, parts,
-        additional);
+    Content submission = new Content(ins, input, type, now, documentOid, signatureOid, setOid, format, replacedUuid,
+        parts, additional);
     SoapResponse response = connector.call("TD2.1", "repository", ACTION, ins,
         document -> request(document, connector, submission), parts);
     RegistryResponses.check(response.body());
@@ -84,8 +98,9 @@ public final class DocumentSubmission {
   }
 
   /** What one submission carries. */
-  private record Content(String ins, SendDocumentInput input, java.time.Instant now, String documentOid,
-      String signatureOid, String setOid, int format, String replacedUuid, List<Attachment> parts,
+  private record Content(String ins, SendDocumentInput input, DocumentType type, java.time.Instant now,
+      String documentOid,
+      String signatureOid, String setOid, DocumentFormats.Format format, String replacedUuid, List<Attachment> parts,
       List<DmpHolder> additionalAuthors) {}
 
   private static Element request(org.w3c.dom.Document document, DmpConnector connector, Content c) {
@@ -94,7 +109,7 @@ public final class DocumentSubmission {
     Element submit = Xml.add(request, Ns.LCM, "lcm:SubmitObjectsRequest");
     Element list = Xml.add(submit, Ns.RIM, "rim:RegistryObjectList");
     SubmissionSet.add(list, connector, c.ins(), c.setOid(),
-        orDefault(c.input().submissionSetTitle(), c.input().documentTitle()), c.input().submissionSetDescription(), "04");
+        orDefault(c.input().submissionSetTitle(), c.input().documentTitle()), c.input().submissionSetDescription());
     documentEntry(list, connector, c);
     signatureEntry(list, connector, c);
     Xds.slot(SubmissionSet.association(list, HAS_MEMBER, SubmissionSet.ID, "Document01"),
@@ -123,7 +138,7 @@ public final class DocumentSubmission {
     for (DmpHolder author : c.additionalAuthors()) {
       SubmissionSet.author(entry, Xds.AUTHOR, author, connector.location());
     }
-    Xds.classification(entry, Xds.CLASS_CODE, "10", "1.2.250.1.213.1.1.4.1", "Compte rendu");
+    Xds.classification(entry, Xds.CLASS_CODE, c.type().classCode(), c.type().classSystem(), c.type().classLabel());
     Xds.classification(entry, Xds.CONFIDENTIALITY, "N", "2.16.840.1.113883.5.25", "Normal");
     if ((visibility & 2) != 0) {
       Xds.classification(entry, Xds.CONFIDENTIALITY, Xds.INVISIBLE_PATIENT, Xds.DMP_CONFIDENTIALITY_SYSTEM,
@@ -136,10 +151,9 @@ public final class DocumentSubmission {
     for (var event : EventCodes.of(input.eventCodes())) {
       Xds.classification(entry, Xds.EVENT_CODE, event.code(), event.classification(), event.description());
     }
-    Xds.classification(entry, Xds.FORMAT_CODE, DocumentFormats.formatCode(c.format()), DocumentFormats.FORMAT_SYSTEM,
-        c.format() == 5 ? "Document à corps non structuré en PDF" : "Document à corps non structuré en texte");
+    Xds.classification(entry, Xds.FORMAT_CODE, c.format().formatCode(), c.format().formatSystem(), c.format().label());
     settings(entry, connector, input);
-    Xds.classification(entry, Xds.TYPE_CODE, input.documentCategory(), "2.16.840.1.113883.6.1", input.documentTitle());
+    Xds.classification(entry, Xds.TYPE_CODE, c.type().typeCode(), c.type().typeSystem(), typeLabel(c.type(), input));
     Xds.externalId(entry, Xds.DOC_PATIENT_ID, connector.patientCx(c.ins()), "XDSDocumentEntry.patientId");
     Xds.externalId(entry, Xds.DOC_UNIQUE_ID, c.documentOid(), "XDSDocumentEntry.uniqueId");
   }
@@ -150,7 +164,8 @@ public final class DocumentSubmission {
     slots(sig, connector, c, "art", connector.patientCx(c.ins()));
     names(sig, "Signature", null);
     SubmissionSet.author(sig, Xds.AUTHOR, connector);
-    Xds.classification(sig, Xds.CLASS_CODE, "urn:oid:1.3.6.1.4.1.19376.1.2.1.1.1", "URN", "Digital Signature");
+    DocumentType signature = DocumentTypes.of(SIGNATURE_TYPE).orElseThrow();
+    Xds.classification(sig, Xds.CLASS_CODE, signature.classCode(), signature.classSystem(), signature.classLabel());
     Xds.classification(sig, Xds.CONFIDENTIALITY, "N", "2.16.840.1.113883.5.25", "Normal");
     Xds.classification(sig, Xds.CONFIDENTIALITY, Xds.MASQUE_PS, Xds.DMP_CONFIDENTIALITY_SYSTEM, "Masqué aux PS");
     Xds.classification(sig, Xds.CONFIDENTIALITY, Xds.INVISIBLE_PATIENT, Xds.DMP_CONFIDENTIALITY_SYSTEM,
@@ -158,7 +173,7 @@ public final class DocumentSubmission {
     Xds.classification(sig, Xds.EVENT_CODE, "1.2.840.10065.1.12.1.14", "1.2.840.10065.1.12", "Source");
     Xds.classification(sig, Xds.FORMAT_CODE, "http://www.w3.org/2000/09/xmldsig#", "URN", "Default Signature Style");
     settings(sig, connector, c.input());
-    Xds.classification(sig, Xds.TYPE_CODE, "E1762", "ASTM", "Full Document");
+    Xds.classification(sig, Xds.TYPE_CODE, signature.typeCode(), signature.typeSystem(), signature.typeLabel());
     Xds.externalId(sig, Xds.DOC_PATIENT_ID, connector.patientCx(c.ins()), "XDSDocumentEntry.patientId");
     Xds.externalId(sig, Xds.DOC_UNIQUE_ID, c.signatureOid(), "XDSDocumentEntry.uniqueId");
   }
@@ -175,16 +190,23 @@ public final class DocumentSubmission {
     Xds.slot(entry, "languageCode", language);
     Xds.slot(entry, "legalAuthenticator", SubmissionSet.person(connector.holder()));
     Xds.slot(entry, "serviceStartTime", time);
-    Xds.slot(entry, "serviceStopTime", time);
     Xds.slot(entry, "sourcePatientId", sourcePatientId);
   }
 
-  /** Healthcare facility type (s_healthcareSetting) and practice setting of the connector. */
+  /**
+   * Healthcare facility type (s_healthcareSetting, JDV_J02) and practice setting of the connector
+   * (JDV_J04), each with its official display name.
+   */
   private static void settings(Element entry, DmpConnector connector, SendDocumentInput input) {
     Xds.classification(entry, Xds.FACILITY_TYPE, input.healthcareSetting(), "1.2.250.1.71.4.2.4",
-        input.healthcareSetting());
+        ValueSets.FACILITY_TYPES.labelOr(input.healthcareSetting()));
     Xds.classification(entry, Xds.PRACTICE_SETTING, connector.practiceSetting(), "1.2.250.1.213.1.1.4.9",
-        connector.practiceSetting());
+        ValueSets.PRACTICE_SETTINGS.labelOr(connector.practiceSetting()));
+  }
+
+  /** The typeCode's display name: JDV_J07's, or the document title for a code J07 no longer lists. */
+  private static String typeLabel(DocumentType type, SendDocumentInput input) {
+    return type.typeLabel().isEmpty() ? input.documentTitle() : type.typeLabel();
   }
 
   private static Element entry(Element list, String id, String mimeType) {

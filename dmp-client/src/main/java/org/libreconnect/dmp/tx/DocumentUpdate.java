@@ -93,7 +93,7 @@ public final class DocumentUpdate {
       Element request = document.createElementNS(Ns.LCM, "lcm:SubmitObjectsRequest");
       request.setAttributeNS(Ns.XMLNS, "xmlns:rim", Ns.RIM);
       Element list = Xml.add(request, Ns.RIM, "rim:RegistryObjectList");
-      SubmissionSet.add(list, connector, ins, Xds.newOid(), "Mise à jour de métadonnées", null, "04");
+      SubmissionSet.add(list, connector, ins, Xds.newOid(), "Mise à jour de métadonnées", null);
       content.accept(list);
       return request;
     });

@@ -3,6 +3,7 @@ package org.libreconnect.dmp.tx;
 import org.libreconnect.dmp.DmpConnector;
 import org.libreconnect.dmp.DmpHolder;
 import org.libreconnect.dmp.DmpPracticeLocation;
+import org.libreconnect.dmp.codes.ContentTypes;
 import org.libreconnect.dmp.xml.Ns;
 import org.libreconnect.dmp.xml.Xml;
 import org.w3c.dom.Element;
@@ -15,14 +16,15 @@ final class SubmissionSet {
 
   /** Appends the submission set to {@code list}; returns it. Its uniqueId is {@code uniqueId}. */
   static Element add(Element list, DmpConnector connector, String ins, String uniqueId, String title,
-      String description, String contentType) {
+      String description) {
     Element set = Xml.attrs(Xml.add(list, Ns.RIM, "rim:RegistryPackage"), "id", ID,
         "objectType", "urn:oasis:names:tc:ebxml-regrep:ObjectType:RegistryObject:RegistryPackage");
     Xds.slot(set, "submissionTime", DmpTime.hl7(connector.clock().instant()));
     Xds.localized(set, "Name", title);
     Xds.localized(set, "Description", description);
     author(set, Xds.SS_AUTHOR, connector);
-    Xds.classification(set, Xds.SS_CONTENT_TYPE, contentType, "1.2.250.1.213.2.2", contentType);
+    ContentTypes.ContentType contentType = ContentTypes.forPracticeSetting(connector.practiceSetting());
+    Xds.classification(set, Xds.SS_CONTENT_TYPE, contentType.code(), ContentTypes.SYSTEM, contentType.label());
     Xds.externalId(set, Xds.SS_PATIENT_ID, connector.patientCx(ins), "XDSSubmissionSet.patientId");
     Xds.externalId(set, Xds.SS_SOURCE_ID, connector.software().senderOid(), "XDSSubmissionSet.sourceId");
     Xds.externalId(set, Xds.SS_UNIQUE_ID, uniqueId, "XDSSubmissionSet.uniqueId");

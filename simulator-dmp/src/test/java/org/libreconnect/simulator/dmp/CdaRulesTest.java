@@ -56,6 +56,51 @@ class CdaRulesTest {
         "componentOf/encompassingEncounter/location/healthCareFacility/code");
   }
 
+  /** The test CDA with an informant before the custodian and a participant before documentationOf. */
+  private static String withParticipants(String informant, String participant) {
+    String good = new String(Cdas.forPatient(DmpFixture.VALID, "texte"), StandardCharsets.UTF_8);
+    return good.replace("<custodian>", informant + "<custodian>")
+        .replace("<documentationOf>", participant + "<documentationOf>");
+  }
+
+  private static final String TRUSTED_CONTACT = "<informant><relatedEntity classCode=\"NOK\">"
+      + "<telecom value=\"tel:0102030405\"/><relatedPerson><name><given>JEAN</given>"
+      + "<family>MARTIN-ESSAI</family></name></relatedPerson></relatedEntity></informant>";
+  private static final String TREATING_PHYSICIAN = "<participant typeCode=\"INF\"><functionCode code=\"PCP\""
+      + " codeSystem=\"2.16.840.1.113883.5.88\" displayName=\"Médecin traitant\"/>"
+      + "<associatedEntity classCode=\"PROV\"><id root=\"1.2.250.1.71.4.2.1\" extension=\"810100000001\"/>"
+      + "<associatedPerson><name><given>ANNE</given><family>TRAITANT</family></name></associatedPerson>"
+      + "</associatedEntity></participant>";
+
+  @Test
+  void informantsAndTheTreatingPhysicianAsTheCiSisSaysPass() {
+    assertThat(rules.violations(withParticipants(TRUSTED_CONTACT, TREATING_PHYSICIAN)
+        .getBytes(StandardCharsets.UTF_8))).isEmpty();
+  }
+
+  @Test
+  void anInformantWithoutRelatedPersonOrClassIsNamed() {
+    String noPerson = TRUSTED_CONTACT.replaceAll("<relatedPerson>.*</relatedPerson>", "");
+    String noClass = TRUSTED_CONTACT.replace(" classCode=\"NOK\"", "");
+
+    assertThat(rules.violations(withParticipants(noPerson, "").getBytes(StandardCharsets.UTF_8)))
+        .containsExactly("informant : assignedEntity ou relatedEntity[@classCode][relatedPerson] (CI-SISInformant)");
+    assertThat(rules.violations(withParticipants(noClass, "").getBytes(StandardCharsets.UTF_8))).containsExactly(
+        "CDA_extended.xsd -1:-1 cvc-complex-type.4: Attribute 'classCode' must appear on element 'relatedEntity'.",
+        "informant : assignedEntity ou relatedEntity[@classCode][relatedPerson] (CI-SISInformant)");
+  }
+
+  @Test
+  void aTreatingPhysicianWithoutNationalIdOrWithAForeignFunctionCodeIsNamed() {
+    String noId = TREATING_PHYSICIAN.replaceAll("<id [^>]*>", "");
+    String otherSystem = TREATING_PHYSICIAN.replace("2.16.840.1.113883.5.88", "1.2.3");
+
+    assertThat(rules.violations(withParticipants("", noId).getBytes(StandardCharsets.UTF_8))).containsExactly(
+        "participant médecin traitant (PCP) : associatedEntity PROV avec id RPPS et associatedPerson");
+    assertThat(rules.violations(withParticipants("", otherSystem).getBytes(StandardCharsets.UTF_8)))
+        .containsExactly("participant : functionCode (HL7 ParticipationFunction) et associatedEntity");
+  }
+
   @Test
   void somethingThatIsNotXmlIsNamedSo() {
     assertThat(rules.violations("%PDF-1.4".getBytes(StandardCharsets.US_ASCII)))

@@ -146,7 +146,7 @@ class DocumentTransactionsTest {
     assertThat(errorCodes(find(DmpFixture.CLOSED, dmp.vihf(DmpFixture.CLOSED), "LeafClass",
         Bodies.APPROVED))).containsExactly("DMPClosed");
     assertThat(errorCodes(find(DmpFixture.ABSENT, dmp.vihf(DmpFixture.ABSENT), "LeafClass",
-        Bodies.APPROVED))).containsExactly("DMPPatientNotFound");
+        Bodies.APPROVED))).containsExactly("XDSUnknownPatientId");
   }
 
   @Test

@@ -194,6 +194,45 @@ class OfficialDefectsTest {
     assertThat(firstReason(response)).contains("CDA_extended.xsd cvc-complex-type.2.4.a");
   }
 
+  @Test
+  void aClassCodeThatIsNotTheTypeCodesClassIsRefused() {
+    DmpResponse response = submit(text -> text.replace(
+        "id=\"cla5\" nodeRepresentation=\"10\"", "id=\"cla5\" nodeRepresentation=\"11\""));
+
+    assertThat(registryErrors(response)).containsExactly("XDSRegistryMetadataError");
+    assertThat(firstReason(response)).contains("classCode incohérent avec le typeCode")
+        .contains("ASS_X04").contains("10 Compte rendu");
+  }
+
+  @Test
+  void aTypeCodeOutsideTheAssociationTableIsRefused() {
+    DmpResponse response = submit(text -> text.replace(
+        "id=\"cla6\" nodeRepresentation=\"27899-4\"", "id=\"cla6\" nodeRepresentation=\"99999-9\""));
+
+    assertThat(registryErrors(response)).containsExactly("XDSRegistryMetadataError");
+    assertThat(firstReason(response)).contains("typeCode hors de la table ASS_X04");
+  }
+
+  @Test
+  void aTypeCodeOtherThanTheCdaCodeIsRefused() {
+    DmpResponse response = submit(text -> text.replace(
+        "id=\"cla6\" nodeRepresentation=\"27899-4\"", "id=\"cla6\" nodeRepresentation=\"11488-4\""));
+
+    assertThat(registryErrors(response)).containsExactly("XDSRegistryMetadataError");
+    assertThat(firstReason(response)).contains("typeCode différent du code du document CDA");
+  }
+
+  @Test
+  void aFormatCodeThatIsNotTheBodysIsRefused() {
+    DmpResponse response = submit(text -> text.replace(
+        "id=\"cla8\" nodeRepresentation=\"urn:ihe:iti:xds-sd:text:2008\"",
+        "id=\"cla8\" nodeRepresentation=\"urn:ihe:iti:xds-sd:pdf:2008\""));
+
+    assertThat(registryErrors(response)).containsExactly("XDSRegistryMetadataError");
+    assertThat(firstReason(response)).contains("formatCode incohérent avec le corps du document CDA")
+        .contains("urn:ihe:iti:xds-sd:text:2008");
+  }
+
   /** {@code text} without the first slot named {@code name}. */
   private static String removeSlot(String text, String name) {
     int start = text.indexOf("<Slot name=\"" + name + "\">");

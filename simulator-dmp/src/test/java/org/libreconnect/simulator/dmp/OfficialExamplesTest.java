@@ -67,12 +67,15 @@ class OfficialExamplesTest {
         .contains("6 règle(s) non respectée(s), première : setId");
   }
 
-  /** The example with its CDA part replaced by one the CI-SIS minimal structure accepts. */
+  /**
+   * The example with its CDA part replaced by one the CI-SIS minimal structure accepts, of the
+   * example's own type ({@code 27899-4}, which its XDS typeCode repeats).
+   */
   static String withMinimalStructureCda(String text) {
     int start = text.indexOf("<ClinicalDocument");
     int end = text.indexOf("</ClinicalDocument>") + "</ClinicalDocument>".length();
     String cda = new String(Cdas.forPatient("207058575627097", "Document 1"),
-        java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.charset.StandardCharsets.UTF_8).replace("<code code=\"11488-4\"", "<code code=\"27899-4\"");
     return text.substring(0, start) + cda.substring(cda.indexOf("<ClinicalDocument"))
         + text.substring(end);
   }

@@ -80,6 +80,17 @@ public final class CdaRules {
           "count(" + DOC + "/hl7:componentOf/hl7:encompassingEncounter) = 1 and " + DOC
               + "/hl7:componentOf/hl7:encompassingEncounter/hl7:location/hl7:healthCareFacility"
               + "/hl7:code/@code"),
+      new Rule("informant : assignedEntity ou relatedEntity[@classCode][relatedPerson] (CI-SISInformant)",
+          "not(" + DOC + "/hl7:informant[count(hl7:assignedEntity)"
+              + " + count(hl7:relatedEntity[@classCode][hl7:relatedPerson]) != 1])"),
+      new Rule("informant/relatedEntity/relatedPerson/name",
+          "not(" + DOC + "/hl7:informant/hl7:relatedEntity/hl7:relatedPerson[not(hl7:name)])"),
+      new Rule("participant : functionCode (HL7 ParticipationFunction) et associatedEntity",
+          "not(" + DOC + "/hl7:participant[hl7:functionCode[not(@nullFlavor)][not(@code and @displayName"
+              + " and @codeSystem='2.16.840.1.113883.5.88')] or not(hl7:associatedEntity[@classCode])])"),
+      new Rule("participant médecin traitant (PCP) : associatedEntity PROV avec id RPPS et associatedPerson",
+          "not(" + DOC + "/hl7:participant[hl7:functionCode/@code='PCP'][not(hl7:associatedEntity"
+              + "[@classCode='PROV'][hl7:id[@root='1.2.250.1.71.4.2.1'][@extension]][hl7:associatedPerson/hl7:name])])"),
       new Rule("component", "count(" + DOC + "/hl7:component) = 1"));
 
   /**
@@ -110,6 +121,21 @@ public final class CdaRules {
       }
     }
     return violations;
+  }
+
+  /**
+   * The document's {@code code/@code} (its type, which the XDS typeCode must repeat: ANS mapping
+   * of XDS metadata, typeCode = "CDA : code@code"), or empty when there is none or it is not XML.
+   */
+  public static String documentCode(byte[] cda) {
+    try {
+      Document document = Xml.parse(cda);
+      XPath xpath = XPathFactory.newInstance().newXPath();
+      xpath.setNamespaceContext(new Hl7Context());
+      return xpath.evaluate("string(" + DOC + "/hl7:code/@code)", document);
+    } catch (RuntimeException | XPathExpressionException e) {
+      return "";
+    }
   }
 
   /**

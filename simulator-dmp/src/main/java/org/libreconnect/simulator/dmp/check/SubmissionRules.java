@@ -18,10 +18,17 @@ public final class SubmissionRules {
   private static final String AUTHOR_SCHEME = "urn:uuid:93606bcf-9494-43ec-9b4e-a7748d1a838d";
 
   private final CodeLists codes;
+  private final TypeClassTable classes;
 
-  /** Rules checking codes against {@code codes}. */
+  /** Rules checking codes against {@code codes} and the ASS_X04 table. */
   public SubmissionRules(CodeLists codes) {
+    this(codes, TypeClassTable.shipped());
+  }
+
+  /** Rules checking codes against {@code codes} and typeCode → classCode against {@code classes}. */
+  public SubmissionRules(CodeLists codes, TypeClassTable classes) {
     this.codes = codes;
+    this.classes = classes;
   }
 
   /** Checks the entry {@code id} read as {@code metadata}. */
@@ -33,6 +40,7 @@ public final class SubmissionRules {
     if (blank(metadata.legalAuthenticator())) {
       throw refused("Métadonnée obligatoire absente : legalAuthenticator" + where);
     }
+    checkClass(metadata, where);
     Code facility = metadata.facilityType();
     if (!codes.isFacilityType(facility.code(), facility.scheme())) {
       throw refused("healthcareFacilityTypeCode hors de JDV_J02-XdsHealthcareFacilityTypeCode"
@@ -64,6 +72,24 @@ public final class SubmissionRules {
           }
         }
       }
+    }
+  }
+
+  /**
+   * classCode is derived from typeCode by ASS_X04 (ANS mapping of XDS metadata, "classCode est
+   * déduit du CDA (champ code) selon la table de correspondance ASS_X04"): a typeCode outside the
+   * table, or a classCode other than the table's, is refused.
+   */
+  private void checkClass(DocumentMetadata metadata, String where) {
+    Code type = metadata.typeCode();
+    Code expected = type == null ? null : classes.classOf(type.code(), type.scheme()).orElse(null);
+    if (expected == null) {
+      throw refused("typeCode hors de la table ASS_X04-CorrespondanceType-Classe" + where);
+    }
+    Code actual = metadata.classCode();
+    if (actual == null || !expected.code().equals(actual.code()) || !expected.scheme().equals(actual.scheme())) {
+      throw refused("classCode incohérent avec le typeCode (table ASS_X04-CorrespondanceType-Classe : "
+          + expected.code() + " " + expected.label() + ")" + where);
     }
   }
 

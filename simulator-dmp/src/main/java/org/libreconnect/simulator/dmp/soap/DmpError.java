@@ -24,6 +24,7 @@ public enum DmpError {
   XDS_DOCUMENT_UNIQUE_ID("XDSDocumentUniqueIdError", Kind.XDS,
       "Aucun document ne porte cet identifiant unique"),
   XDS_UNKNOWN_REPOSITORY("XDSUnknownRepositoryId", Kind.XDS, "Entrepôt de documents inconnu"),
+  XDS_UNKNOWN_PATIENT_ID("XDSUnknownPatientId", Kind.XDS, "Le DMP du patient n'existe pas"),
   XDS_REGISTRY_METADATA("XDSRegistryMetadataError", Kind.XDS, "Métadonnées invalides"),
   XDS_REPOSITORY_METADATA("XDSRepositoryMetadataError", Kind.XDS,
       "Le hash ou la taille déclarés ne correspondent pas au document"),

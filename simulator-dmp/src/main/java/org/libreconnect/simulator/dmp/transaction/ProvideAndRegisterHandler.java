@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.libreconnect.simulator.dmp.check.CdaRules;
+import org.libreconnect.simulator.dmp.check.FormatRules;
 import org.libreconnect.simulator.dmp.check.CodeLists;
 import org.libreconnect.simulator.dmp.check.SubmissionRules;
 import org.libreconnect.simulator.dmp.soap.DmpError;
@@ -46,7 +47,7 @@ public final class ProvideAndRegisterHandler implements TransactionHandler {
   @Override
   public Answer handle(TransactionContext context) {
     Vihf vihf = context.vihf();
-    Patient patient = rights.openDmp(vihf);
+    Patient patient = rights.openXdsDmp(vihf);
     rights.checkAccess(vihf, patient);
     Element submit = Xml.child(context.body(), Namespaces.LCM, "SubmitObjectsRequest")
         .orElseThrow(() -> new DmpException(DmpError.XDS_REGISTRY_METADATA,
@@ -77,6 +78,11 @@ public final class ProvideAndRegisterHandler implements TransactionHandler {
           throw new DmpException(DmpError.INVALID_DOCUMENT, DmpError.INVALID_DOCUMENT.text()
               + " (ExtrinsicObject " + entry.id() + ") : " + CdaRules.summary(violations));
         }
+        if (!CdaRules.documentCode(content).equals(entry.metadata().typeCode().code())) {
+          throw new DmpException(DmpError.XDS_REGISTRY_METADATA,
+              "typeCode différent du code du document CDA (ExtrinsicObject " + entry.id() + ")");
+        }
+        FormatRules.check(entry.id(), entry.metadata().formatCode().code(), content);
       }
       String entryUuid = entry.id().startsWith("urn:uuid:")
           ? entry.id() : "urn:uuid:" + UUID.randomUUID();

@@ -48,7 +48,7 @@ public final class RetrieveDocumentHandler implements TransactionHandler {
       throw new DmpException(DmpError.XDS_REGISTRY_METADATA, "DocumentRequest absent");
     }
     Vihf vihf = context.vihf();
-    Patient patient = rights.openDmp(vihf);
+    Patient patient = rights.openXdsDmp(vihf);
     rights.checkAccess(vihf, patient);
     List<StoredDocument> found = new ArrayList<>();
     List<DmpException> errors = new ArrayList<>();

@@ -87,6 +87,23 @@ public final class RightsMatrix {
   }
 
   /**
+   * The patient of an XDS transaction (TD2.1, TD3.1, TD3.2, TD3.3) that needs an open DMP: as
+   * {@link #openDmp}, except that a missing DMP is the IHE registry error {@code
+   * XDSUnknownPatientId} (ITI TF-3, "patient ID not known to the registry"), the documented code
+   * for it, rather than a DMP code of our own.
+   */
+  public Patient openXdsDmp(Vihf vihf) {
+    try {
+      return openDmp(vihf);
+    } catch (DmpException e) {
+      if (e.error() == DmpError.PATIENT_NOT_FOUND) {
+        throw new DmpException(DmpError.XDS_UNKNOWN_PATIENT_ID);
+      }
+      throw e;
+    }
+  }
+
+  /**
    * Refuses access to {@code patient}'s DMP: in normal mode the professional needs a VALIDE
    * authorisation; "bris de glace" and "centre 15" bypass it unless the patient opposed that mode
    * or blocked the professional. Structures (indirect mode) need no authorisation.

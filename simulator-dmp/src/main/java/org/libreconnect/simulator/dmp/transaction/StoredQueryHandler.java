@@ -59,7 +59,7 @@ public final class StoredQueryHandler implements TransactionHandler {
     }
     Map<String, List<String>> slots = slots(query);
     Vihf vihf = context.vihf();
-    Patient patient = rights.openDmp(vihf);
+    Patient patient = rights.openXdsDmp(vihf);
     rights.checkAccess(vihf, patient);
     if (queryId.equals(XdsIds.GET_SUBMISSION_SETS)) {
       List<StoredDocument> members = entriesByUuid(slots, "$uuid", patient.ins()).stream()

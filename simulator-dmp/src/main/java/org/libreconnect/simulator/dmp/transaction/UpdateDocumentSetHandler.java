@@ -41,7 +41,7 @@ public final class UpdateDocumentSetHandler implements TransactionHandler {
     Element objects = Xml.child(context.body(), Namespaces.RIM, "RegistryObjectList")
         .orElseThrow(() -> new DmpException(DmpError.XDS_REGISTRY_METADATA,
             "RegistryObjectList absent"));
-    Patient patient = rights.openDmp(vihf);
+    Patient patient = rights.openXdsDmp(vihf);
     rights.checkAccess(vihf, patient);
     checkSubmissionSet(objects, patient.ins());
     List<String> done = new ArrayList<>();
