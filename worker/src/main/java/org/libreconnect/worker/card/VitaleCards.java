@@ -189,6 +189,10 @@ public final class VitaleCards {
     if (mapped instanceof PcscContextLostException || mapped instanceof PcscUnavailableException) {
       throw mapped;
     }
+    if (mapped instanceof org.libreconnect.pkcs11.exceptions.TokenRemovedException
+        || mapped instanceof org.libreconnect.pkcs11.exceptions.TokenNotPresentException) {
+      return VitaleReadOutcome.missing("card removed during the read");
+    }
     try {
       if (!terminal.isCardPresent()) {
         return VitaleReadOutcome.missing("card removed during the read");
