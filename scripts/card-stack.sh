@@ -5,6 +5,7 @@
 #
 # usage: card-stack.sh install | start-pcscd | stop-pcscd | status
 #                      | start-card -cp CLASSPATH [VpcdCardMain options] | stop-card
+#                      | start-vitale -cp CLASSPATH [VpcdCardMain options] | stop-vitale
 #
 #   install      apt-get the Debian packages when missing (root or sudo); quiet and idempotent
 #   start-pcscd  run pcscd in the foreground, in the background, logging to $STATE/pcscd.log;
@@ -16,6 +17,10 @@
 #                simulator-card: CLASSPATH must hold it and its dependencies) in
 #                the background, logging to $STATE/card.log; waits until it reaches vpcd
 #   stop-card    stop that card process (the card leaves the reader)
+#   start-vitale the simulated Vitale test card (VpcdCardMain --vitale test --port 35964, in the
+#                second reader "Virtual PCD 00 01"; later options win, e.g. --vitale demo), logging
+#                to $STATE/vitale.log
+#   stop-vitale  stop that Vitale card process
 #
 # STATE (default ${TMPDIR:-/tmp}/libreconnect-card-stack, or $CARD_STACK_STATE) holds the pid
 # and log files; pcscd itself is one per machine. PCSCD_DEBUG=1 logs every APDU, PINs included:
@@ -65,10 +70,10 @@ listening() {
     /proc/net/tcp /proc/net/tcp6 2>/dev/null
 }
 
-# The pid of the card process recorded in $STATE/card.pid, if that process is still our card.
+# The pid of the card process recorded in $STATE/${1:-card}.pid, if that process is still our card.
 card_pid() {
   local pid
-  pid=$(cat "$STATE/card.pid" 2>/dev/null) || return 1
+  pid=$(cat "$STATE/${1:-card}.pid" 2>/dev/null) || return 1
   alive "$pid" && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q VpcdCardMain && echo "$pid"
 }
 
@@ -166,39 +171,47 @@ status() {
   if pid=$(card_pid); then
     echo "card: running (pid $pid, log $STATE/card.log)"
   fi
+  if pid=$(card_pid vitale); then
+    echo "vitale: running (pid $pid, log $STATE/vitale.log)"
+  fi
   return 0
 }
 
+# start_card NAME -cp CLASSPATH [VpcdCardMain options]: NAME is "card" or "vitale" (pid and log).
 start_card() {
-  local pid
+  local pid name=$1
+  shift
   mkdir -p "$STATE"
-  [[ "${1:-}" == -cp && -n "${2:-}" ]] || die "usage: $0 start-card -cp CLASSPATH [VpcdCardMain options]"
+  [[ "${1:-}" == -cp && -n "${2:-}" ]] || die "usage: $0 start-$name -cp CLASSPATH [VpcdCardMain options]"
   local classpath=$2
   shift 2
-  if pid=$(card_pid); then
-    echo "card-stack: card already running (pid $pid)"
+  if [[ "$name" == vitale ]]; then
+    set -- --vitale test --port 35964 "$@"
+  fi
+  if pid=$(card_pid "$name"); then
+    echo "card-stack: $name already running (pid $pid)"
     exit 3
   fi
   nohup "${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "$classpath" org.libreconnect.simulator.card.VpcdCardMain "$@" \
-    </dev/null >"$STATE/card.log" 2>&1 &
+    </dev/null >"$STATE/$name.log" 2>&1 &
   pid=$!
-  echo "$pid" >"$STATE/card.pid"
+  echo "$pid" >"$STATE/$name.pid"
   for _ in $(seq 1 300); do
-    grep -q '^card.ready' "$STATE/card.log" 2>/dev/null && { grep '^card.ready' "$STATE/card.log"; return 0; }
+    grep -q '^card.ready' "$STATE/$name.log" 2>/dev/null && { grep '^card.ready' "$STATE/$name.log"; return 0; }
     alive "$pid" || break
     sleep 0.1
   done
-  cat "$STATE/card.log" >&2 || true
-  die "the simulated card did not connect to vpcd"
+  cat "$STATE/$name.log" >&2 || true
+  die "the simulated $name did not connect to vpcd"
 }
 
 stop_card() {
-  local pid
-  if pid=$(card_pid); then
-    stop_pid "$pid" || die "card process (pid $pid) does not stop"
-    echo "card-stack: card stopped"
+  local pid name=$1
+  if pid=$(card_pid "$name"); then
+    stop_pid "$pid" || die "$name process (pid $pid) does not stop"
+    echo "card-stack: $name stopped"
   fi
-  rm -f "$STATE/card.pid"
+  rm -f "$STATE/$name.pid"
 }
 
 case "${1:-}" in
@@ -206,7 +219,9 @@ case "${1:-}" in
   start-pcscd) start_pcscd ;;
   stop-pcscd) stop_pcscd ;;
   status) status ;;
-  start-card) shift; start_card "$@" ;;
-  stop-card) stop_card ;;
-  *) sed -n '2,21p' "$0" >&2; exit 2 ;;
+  start-card) shift; start_card card "$@" ;;
+  stop-card) stop_card card ;;
+  start-vitale) shift; start_card vitale "$@" ;;
+  stop-vitale) stop_card vitale ;;
+  *) sed -n '2,26p' "$0" >&2; exit 2 ;;
 esac

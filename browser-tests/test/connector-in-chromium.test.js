@@ -73,6 +73,18 @@ describe('LibreConnect in Chromium', { timeout: 240_000 }, () => {
     await waitForEvents(page, 'hl_startCpxCardMonitoring', '"s_cardStatus":"ValidCardInserted"');
     await page.click('#stop-card-monitoring');
     await waitForEvents(page, 'hl_startCpxCardMonitoring', 'socket closed (code 1000)');
+    assert.match(await page.inputValue('#vitale-reader'), /^1$/, 'the reader holding the Vitale card is chosen');
+    await step(page, 'select-vitale-card', 'hl_getVitaleCard', OK);
+    const vitale = await step(page, 'read-vitale-card', 'hl_readVitaleCard', OK);
+    const vitaleAnswer = await vitale.locator('.answer').innerText();
+    for (const text of ['"i_cardStatus": 4', '"s_given": "LEO"', '"s_birthday": "00001948"', '"s_nir": "1530789876585 13"']) {
+      assert.ok(vitaleAnswer.includes(text), `hl_readVitaleCard answer holds ${text}:\n${vitaleAnswer}`);
+    }
+    assert.match(await vitale.innerText(), /4 patient\(s\)/);
+    await step(page, 'start-vitale-monitoring', 'hl_startVitaleCardMonitoring', OK);
+    await waitForEvents(page, 'hl_startVitaleCardMonitoring', '"s_cardStatus":"NewCardFound"');
+    await page.click('#stop-vitale-monitoring');
+    await waitForEvents(page, 'hl_startVitaleCardMonitoring', 'socket closed (code 1000)');
     await step(page, 'create-dmp-connector', 'hl_createDmpConnector', OK);
     await step(page, 'dmp-status', 'hl_getDirectAuthenticationDMPStatus', OK);
 
@@ -117,11 +129,12 @@ describe('LibreConnect in Chromium', { timeout: 240_000 }, () => {
     await page.locator('#summary[data-state="done"]').waitFor({ timeout: 90_000 });
     const ok = Number(await page.getAttribute('#summary', 'data-ok'));
     const errors = Number(await page.getAttribute('#summary', 'data-errors'));
-    assert.equal(ok + errors, 12, await page.textContent('#summary'));
-    for (const command of ['hl_openSession', 'hl_setSessionData', 'hl_getSessionData', 'hl_startDummyMonitoring', 'hl_closeSession']) {
+    assert.equal(ok + errors, 15, await page.textContent('#summary'));
+    for (const command of ['hl_openSession', 'hl_setSessionData', 'hl_getSessionData', 'hl_startDummyMonitoring',
+      'hl_getVitaleCard', 'hl_readVitaleCard', 'hl_startVitaleCardMonitoring', 'hl_closeSession']) {
       assert.equal(await page.getAttribute(`#log > li[data-command="${command}"]`, 'data-status'), 'OK', command);
     }
-    assert.equal(ok, 12, await page.textContent('#summary'));
+    assert.equal(ok, 15, await page.textContent('#summary'));
     await waitForEvents(page, 'hl_startDummyMonitoring', '"sMessage":"Test"');
     await page.close();
   });

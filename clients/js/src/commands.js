@@ -130,6 +130,9 @@ export const COMMANDS = Object.freeze([
     command: 'hl_signWithCpxCard',
     fields: fieldMap('s_pinCode', 's_stringToSign', 's_dataToSignInBase64', 'i_digestType'),
   },
+  // the wrapper sends the Vitale reader as given, absent keys included
+  { method: 'getVitaleCard', command: 'hl_getVitaleCard', fields: fieldMap('i_readerNumber', 's_readerName') },
+  { method: 'readVitaleCard', command: 'hl_readVitaleCard', fields: fieldMap() },
   {
     method: 'startCpxCardMonitoring',
     command: 'hl_startCpxCardMonitoring',

@@ -40,6 +40,15 @@ test('getCpxCard sends the wrapper defaults: reader 0, empty reader name', async
   });
 });
 
+test('getVitaleCard sends only the reader keys given; readVitaleCard sends nothing else', async (t) => {
+  assert.deepEqual(await sent(t, (c) => c.getVitaleCard({ readerNumber: '1' })), {
+    s_commandName: 'hl_getVitaleCard',
+    i_readerNumber: 1,
+  });
+  assert.deepEqual(await sent(t, (c) => c.getVitaleCard()), { s_commandName: 'hl_getVitaleCard' });
+  assert.deepEqual(await sent(t, (c) => c.readVitaleCard()), { s_commandName: 'hl_readVitaleCard' });
+});
+
 test('signWithCpxCard maps both data forms and the digest type', async (t) => {
   const frame = await sent(t, (c) =>
     c.signWithCpxCard({ pinCode: '1234', dataToSignInBase64: 'aGVsbG8=', digestType: 1, stringToSign: 'hello' }),

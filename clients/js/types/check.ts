@@ -27,6 +27,13 @@ export async function usage(): Promise<void> {
   const readers = await client.getPcscReaders();
   const cps = readers.Readers.findIndex((reader) => reader.i_slotType === 3);
   await client.getCpxCard({ readerNumber: cps, readerName: readers.Readers[cps]?.s_name });
+  await client.getVitaleCard({ readerName: 'Vitale Reader 1' });
+  const vitaleCard = await client.readVitaleCard();
+  const child: boolean = vitaleCard.Patients.some((patient) => patient.i_quality === 6);
+  const vitaleStatus: number = vitaleCard.i_cardStatus;
+  void child;
+  void vitaleStatus;
+
   const status = await client.getCpxStatus();
   const triesLeft: number | undefined = status.i_nbInputLeft;
 

@@ -166,6 +166,37 @@ export interface SetLogLevelsOptions extends ExtraWireKeys {
   dmpConnectJsLogLevel?: IntLike;
 }
 
+export interface GetVitaleCardOptions extends ExtraWireKeys {
+  /** `i_readerNumber`, index in `Readers`; sent only when given. */
+  readerNumber?: IntLike;
+  /** `s_readerName` (wins when non-empty); with neither, the first reader holding a Vitale card. */
+  readerName?: string | null;
+}
+/** One beneficiary of a Vitale card (`Patients[]`). */
+export interface VitalePatient {
+  s_name: string;
+  s_given: string;
+  s_birthname: string;
+  /** As on the card, DDMMYYYY; month or day may be "lunar" (00001948). */
+  s_birthday: string;
+  /** A calendar date, lunar dates brought back to 1 January. */
+  s_birthdayYYYYMMDD: string;
+  s_rawBirthdayYYYYMMDD: string;
+  /** The insured person's NIR, "1530789876585 13". */
+  s_nir: string;
+  s_certifiedNir: string;
+  s_ins: string;
+  s_insC: string;
+  i_birthRank: number;
+  /** 0 insured, 1 ascendant, 2 spouse, 6 child... */
+  i_quality: number;
+}
+export interface VitaleCardAnswer extends Js2Answer {
+  Patients: VitalePatient[];
+  /** VitaleStatus: 1 missing, 2 error, 3 production, 4 test, 5 demonstration card. */
+  i_cardStatus: number;
+  s_cardStatusText: string;
+}
 export interface GetCpxCardOptions extends ExtraWireKeys {
   /** `i_readerNumber`, index in `Readers`; default 0. */
   readerNumber?: IntLike;
@@ -527,8 +558,10 @@ export interface CardStatusEvent extends Js2Answer {
   s_cardStatus: string;
 }
 export interface VitaleCardStatusEvent extends CardStatusEvent {
+  /** 0 production card, 1 test or demonstration card; only with a card read. */
   i_isDemoCard?: number;
-  VitaleContent?: Record<string, unknown>;
+  /** What `readVitaleCard` answers, when a card was read. */
+  VitaleContent?: VitaleCardAnswer;
 }
 export interface DummyEvent extends Js2Answer {
   sMessage?: string;
@@ -700,6 +733,8 @@ export declare class LibreConnectClient {
   getCpxStatus(options?: ExtraWireKeys, callOptions?: CallOptions): Promise<CpxStatusAnswer>;
   readCpxCard(options: ReadCpxCardOptions, callOptions?: CallOptions): Promise<CpxCardAnswer>;
   signWithCpxCard(options: SignWithCpxCardOptions, callOptions?: CallOptions): Promise<SignatureAnswer>;
+  getVitaleCard(options?: GetVitaleCardOptions, callOptions?: CallOptions): Promise<Js2Answer>;
+  readVitaleCard(options?: ExtraWireKeys, callOptions?: CallOptions): Promise<VitaleCardAnswer>;
 
   // Monitoring (persistent sockets)
   startDummyMonitoring(options?: ExtraWireKeys, callOptions?: CallOptions): Promise<Monitor<DummyEvent>>;

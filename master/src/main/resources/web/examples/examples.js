@@ -9,7 +9,7 @@ import { ExchangeLog } from './exchange-log.js';
 
 const $ = (id) => document.getElementById(id);
 const log = new ExchangeLog($('log'), $('events'), $('entry-template'));
-const monitors = { dummy: null, card: null };
+const monitors = { dummy: null, card: null, vitale: null };
 let client = null;
 let clientKey = '';
 
@@ -140,6 +140,30 @@ const steps = {
     ),
   stopCardMonitoring: () => stopMonitor('card'),
 
+  selectVitaleCard: () => {
+    const option = $('vitale-reader').selectedOptions[0];
+    return command('hl_getVitaleCard', (c) =>
+      c.getVitaleCard({ readerNumber: Number(option?.value ?? 0), readerName: option?.dataset.name ?? '' }),
+    );
+  },
+
+  readVitaleCard: () =>
+    command(
+      'hl_readVitaleCard',
+      (c) => c.readVitaleCard(),
+      (answer) => {
+        const patients = Array.isArray(answer.Patients) ? answer.Patients : [];
+        const names = patients.map((p) => `${p.s_given} ${p.s_name} (${p.s_birthday}, quality ${p.i_quality})`);
+        return `${answer.s_cardStatusText ?? ''} ${patients.length} patient(s)${names.length ? `: ${names.join('; ')}` : ''}`;
+      },
+    ),
+
+  startVitaleMonitoring: () =>
+    startMonitor('vitale', 'hl_startVitaleCardMonitoring', (c) =>
+      c.startVitaleCardMonitoring({ checkingInterval: Number.parseInt($('checking-interval').value, 10) || 1 }),
+    ),
+  stopVitaleMonitoring: () => stopMonitor('vitale'),
+
   createDmpConnector: () => {
     const dmpUrl = $('dmp-url').value.trim();
     return command('hl_createDmpConnector', (c) =>
@@ -183,13 +207,23 @@ async function stopMonitor(slot) {
 }
 
 function setMonitorButtons(slot, running) {
-  const [start, stop] = slot === 'dummy' ? ['start-dummy', 'stop-dummy'] : ['start-card-monitoring', 'stop-card-monitoring'];
+  const buttons = {
+    dummy: ['start-dummy', 'stop-dummy'],
+    card: ['start-card-monitoring', 'stop-card-monitoring'],
+    vitale: ['start-vitale-monitoring', 'stop-vitale-monitoring'],
+  };
+  const [start, stop] = buttons[slot];
   $(start).disabled = running;
   $(stop).disabled = !running;
 }
 
 function fillReaders(readers) {
-  const select = $('reader');
+  fillReaderList($('reader'), readers, 3);
+  fillReaderList($('vitale-reader'), readers, 2);
+}
+
+/** Lists the readers in `select`, choosing the first that holds a card of `slotType`. */
+function fillReaderList(select, readers, slotType) {
   select.replaceChildren();
   readers.forEach((reader, index) => {
     const option = document.createElement('option');
@@ -198,8 +232,8 @@ function fillReaders(readers) {
     option.textContent = `${index}: ${reader.s_name ?? '(no name)'}${reader.s_slotType ? ` — ${reader.s_slotType}` : ''}`;
     select.append(option);
   });
-  const cps = readers.findIndex((reader) => reader.i_slotType === 3);
-  if (cps >= 0) select.value = String(cps);
+  const holder = readers.findIndex((reader) => reader.i_slotType === slotType);
+  if (holder >= 0) select.value = String(holder);
   if (readers.length === 0) {
     const option = document.createElement('option');
     option.value = '0';
@@ -228,6 +262,11 @@ async function runAll() {
   add(await steps.startCardMonitoring());
   await pause(SCENARIO_MONITORING_MS);
   await steps.stopCardMonitoring();
+  add(await steps.selectVitaleCard());
+  add(await steps.readVitaleCard());
+  add(await steps.startVitaleMonitoring());
+  await pause(SCENARIO_MONITORING_MS);
+  await steps.stopVitaleMonitoring();
   add(await steps.createDmpConnector());
   add(await steps.dmpStatus());
   add(await steps.closeSession());
@@ -292,6 +331,10 @@ async function init() {
     sign: steps.sign,
     'start-card-monitoring': steps.startCardMonitoring,
     'stop-card-monitoring': steps.stopCardMonitoring,
+    'select-vitale-card': steps.selectVitaleCard,
+    'read-vitale-card': steps.readVitaleCard,
+    'start-vitale-monitoring': steps.startVitaleMonitoring,
+    'stop-vitale-monitoring': steps.stopVitaleMonitoring,
     'create-dmp-connector': steps.createDmpConnector,
     'dmp-status': steps.dmpStatus,
     'run-all': runAll,

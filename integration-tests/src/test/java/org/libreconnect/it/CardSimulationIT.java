@@ -32,6 +32,7 @@ import org.libreconnect.testsupport.Js2Client;
 class CardSimulationIT {
   private static final String ORIGIN = "https://app.example.test";
   private static final String READER = "LibreConnect Simulated CPS Reader 0";
+  private static final String VITALE_READER = "LibreConnect Simulated Vitale Reader 1";
 
   @TempDir static Path home;
   private ConnectorProcess connector;
@@ -54,7 +55,7 @@ class CardSimulationIT {
 
     JsonNode readers = session.readers();
     assertOk(readers);
-    assertThat(readers.path("Readers")).hasSize(1);
+    assertThat(readers.path("Readers")).hasSize(2);
     JsonNode reader = readers.path("Readers").get(0);
     assertThat(reader.path("s_name").asText()).isEqualTo(READER);
     assertThat(reader.path("i_slotType").asInt()).isEqualTo(3);
@@ -89,6 +90,47 @@ class CardSimulationIT {
     X509Certificate fromData = CardSession.assertSignature(session.signData("1234", binary), binary);
     assertThat(fromData).isEqualTo(fromString);
     assertThat(CardSession.certificate(card.path("s_signatureCertificatePEM").asText())).isEqualTo(fromString);
+    session.close();
+  }
+
+  @Test
+  void theVitaleReaderBesideTheCpsReaderServesTheTestFamily() throws Exception {
+    CardSession session = CardSession.open(client, ORIGIN, "sim-vitale");
+    JsonNode readers = session.readers().path("Readers");
+    assertThat(readers).hasSize(2);
+    assertThat(readers.get(0).path("s_name").asText()).isEqualTo(READER);
+    assertThat(readers.get(0).path("i_slotType").asInt()).isEqualTo(3);
+    assertThat(readers.get(1).path("s_name").asText()).isEqualTo(VITALE_READER);
+    assertThat(readers.get(1).path("i_slotType").asInt()).isEqualTo(2);
+    assertThat(readers.get(1).path("s_slotType").asText()).isEqualTo("Vitale card");
+
+    assertOk(session.call("{\"s_commandName\":\"hl_getVitaleCard\",\"i_readerNumber\":1}"));
+    JsonNode card = session.call("{\"s_commandName\":\"hl_readVitaleCard\"}");
+    assertOk(card);
+    assertThat(card.path("i_cardStatus").asInt()).isEqualTo(4);
+    assertThat(card.path("s_cardStatusText").asText()).isEqualTo("Card found. Test card.");
+    JsonNode patients = card.path("Patients");
+    assertThat(patients).hasSize(4);
+    for (JsonNode patient : patients) {
+      java.util.List<String> keys = new java.util.ArrayList<>();
+      patient.fieldNames().forEachRemaining(keys::add);
+      assertThat(keys).containsExactlyInAnyOrder("s_name", "s_given", "s_birthname", "s_birthday",
+          "s_birthdayYYYYMMDD", "s_rawBirthdayYYYYMMDD", "s_nir", "s_certifiedNir", "s_ins",
+          "s_insC", "i_birthRank", "i_quality");
+      assertThat(patient.path("s_nir").asText()).isEqualTo("1530789876585 13");
+    }
+    assertThat(patients.findValuesAsText("s_given")).containsExactly("PAUL", "ALICE", "LEO", "FATIMA");
+    assertThat(patients.findValuesAsText("s_certifiedNir"))
+        .containsExactly("1530789876585 13", "2790351215189 89", "1150975112003 82", "2482099350045 73");
+    assertThat(patients.get(1).path("s_birthname").asText()).isEqualTo("MARTIN-ESSAI");
+    assertThat(patients.get(2).path("i_quality").asInt()).isEqualTo(6);
+    assertThat(patients.get(3).path("s_birthday").asText()).isEqualTo("00001948");
+    assertThat(patients.get(3).path("s_rawBirthdayYYYYMMDD").asText()).isEqualTo("19480000");
+    assertThat(patients.get(3).path("s_birthdayYYYYMMDD").asText()).isEqualTo("19480101");
+
+    // the CPS card in the other reader keeps working
+    assertOk(session.select(READER));
+    assertOk(session.read("1234"));
     session.close();
   }
 

@@ -53,6 +53,17 @@ final class VirtualCardStack implements AutoCloseable {
     throw new IllegalStateException("no free vpcd reader: " + listing);
   }
 
+  /** The other vpcd reader, where a second card (the Vitale card) goes. */
+  String otherReaderName() {
+    return readerName.endsWith("00") ? "Virtual PCD 00 01" : "Virtual PCD 00 00";
+  }
+
+  /** The vpcd port of {@link #otherReaderName()}. */
+  InetSocketAddress otherVpcd() {
+    return new InetSocketAddress(
+        InetAddress.getLoopbackAddress(), readerName.endsWith("00") ? 35964 : 35963);
+  }
+
   /** Puts a fresh copy of the test doctor's card (PIN 1234, three tries) into the reader. */
   void insertFreshCard() throws IOException {
     remove();

@@ -97,4 +97,29 @@ class CardCommandsTest {
     assertThat(catalogue.find("hl_startCpxCardMonitoring")).get().matches(CommandSpec::persistent);
     assertThat(catalogue.find("hl_readCpxCard")).get().matches(spec -> !spec.persistent());
   }
+
+  @Test
+  void vitaleCommandsAreListedWithTheWrappersBudgets() {
+    CommandCatalogue catalogue = CommandCatalogue.standard();
+    assertThat(catalogue.find("hl_startVitaleCardMonitoring")).get().matches(CommandSpec::persistent);
+    assertThat(catalogue.find("hl_getVitaleCard").orElseThrow().answerBudget())
+        .isEqualTo(java.time.Duration.ofSeconds(10));
+    assertThat(catalogue.find("hl_readVitaleCard").orElseThrow().answerBudget())
+        .isEqualTo(java.time.Duration.ofSeconds(20));
+  }
+
+  @Test
+  void vitaleEventsCarryContentOnlyWhenACardWasRead() throws Exception {
+    var mapper = new org.libreconnect.protocol.WireJson().mapper();
+    var missing = org.libreconnect.protocol.command.VitaleCommands.VitaleMonitoringEvent.of(
+        org.libreconnect.protocol.command.VitaleMonitoringStatus.CardMissing);
+    assertThat(mapper.writeValueAsString(missing)).isEqualTo("{\"i_cardStatus\":4,\"s_cardStatus\":\"CardMissing\"}");
+    var content = org.libreconnect.protocol.command.VitaleCommands.VitaleCardAnswer.of(
+        org.libreconnect.protocol.command.VitaleStatus.ProdCard, java.util.List.of());
+    var found = org.libreconnect.protocol.command.VitaleCommands.VitaleMonitoringEvent.found(content);
+    assertThat(mapper.writeValueAsString(found))
+        .isEqualTo("{\"i_cardStatus\":2,\"s_cardStatus\":\"NewCardFound\",\"i_isDemoCard\":0,"
+            + "\"VitaleContent\":{\"Patients\":[],\"i_cardStatus\":3,"
+            + "\"s_cardStatusText\":\"Card found. Production card.\"}}");
+  }
 }

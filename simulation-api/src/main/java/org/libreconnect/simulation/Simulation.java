@@ -19,6 +19,14 @@ public interface Simulation {
   /** Readers, one of them named {@code readerName} and holding the installation's simulated card. */
   CardTerminals cardReaders(Path materialDirectory, Clock clock, String readerName);
 
+  /**
+   * Readers as on a health professional's desk: one named {@code cpsReaderName} holding the
+   * installation's simulated CPS card, and one named {@code vitaleReaderName} holding the simulated
+   * Vitale test card (the test family's four beneficiaries).
+   */
+  CardTerminals cardReaders(
+      Path materialDirectory, Clock clock, String cpsReaderName, String vitaleReaderName);
+
   /** Starts a simulated DMP in this process and returns its base URL ({@code …/si-dmp-server/v2/services}). */
   URI startDmp(Path materialDirectory, Clock clock);
 

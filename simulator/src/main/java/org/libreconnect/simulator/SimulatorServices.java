@@ -13,6 +13,7 @@ import org.libreconnect.simulation.Simulation;
 import org.libreconnect.simulator.card.InProcessReader;
 import org.libreconnect.simulator.card.InProcessTerminals;
 import org.libreconnect.simulator.card.SimulatedCard;
+import org.libreconnect.simulator.card.SimulatedVitaleCard;
 import org.libreconnect.simulator.dmp.DmpSimulator;
 import org.libreconnect.simulator.dmp.DmpSimulatorConfig;
 import org.libreconnect.simulator.pki.SimulationMaterial;
@@ -37,6 +38,22 @@ public final class SimulatorServices implements Simulation {
     InProcessReader reader = readers.reader(readerName, card);
     reader.insert();
     log.info("card.simulated.inserted reader=\"{}\" psIdNat={}", readerName, material.identity().psIdNat());
+    return readers;
+  }
+
+  @Override
+  public CardTerminals cardReaders(
+      Path materialDirectory, Clock clock, String cpsReaderName, String vitaleReaderName) {
+    SimulationMaterial material = material(materialDirectory, clock);
+    SimulatedCard card = SimulatedCard.create(material.identity(), material.cardCredentials());
+    InProcessTerminals readers = InProcessTerminals.create(cpsReaderName, vitaleReaderName);
+    readers.reader(cpsReaderName, card).insert();
+    readers.reader(vitaleReaderName, SimulatedVitaleCard.testCard()).insert();
+    log.info(
+        "card.simulated.inserted reader=\"{}\" psIdNat={} vitaleReader=\"{}\"",
+        cpsReaderName,
+        material.identity().psIdNat(),
+        vitaleReaderName);
     return readers;
   }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import org.libreconnect.protocol.SessionIds;
 import org.libreconnect.worker.card.CardSelection;
 import org.libreconnect.worker.data.SessionDataStore;
+import org.libreconnect.worker.vitale.VitaleRead;
 
 /**
  * What the worker holds for one JS2 session: who opened it, its temporary data, and the queue that
@@ -20,6 +21,8 @@ public final class SessionContext {
   private final Executor commands;
   private volatile boolean open = true;
   private volatile CardSelection cardSelection;
+  private volatile String vitaleReader;
+  private volatile VitaleRead vitaleRead;
 
   SessionContext(
       String sessionId,
@@ -78,6 +81,31 @@ public final class SessionContext {
   /** Records the reader and card chosen by {@code hl_getCpxCard}; null forgets them. */
   public void selectCard(CardSelection selection) {
     cardSelection = selection;
+  }
+
+  /** The reader chosen by {@code hl_getVitaleCard}, if any. */
+  public Optional<String> vitaleReader() {
+    return Optional.ofNullable(vitaleReader);
+  }
+
+  /** Records the reader chosen by {@code hl_getVitaleCard}; the previous read is forgotten. */
+  public void selectVitaleReader(String readerName) {
+    vitaleReader = readerName;
+    vitaleRead = null;
+  }
+
+  /**
+   * The session's last successful Vitale card read ({@code hl_readVitaleCard}), with its
+   * beneficiaries in {@code Patients[]} order; empty before the first one, after a read that found
+   * no readable card, and after another {@code hl_getVitaleCard}.
+   */
+  public Optional<VitaleRead> lastVitaleRead() {
+    return Optional.ofNullable(vitaleRead);
+  }
+
+  /** Records the outcome of {@code hl_readVitaleCard}: a read, or null when no card was read. */
+  public void recordVitaleRead(VitaleRead read) {
+    vitaleRead = read;
   }
 
   /** False once the session was closed; queued commands then answer "invalid session". */

@@ -61,6 +61,10 @@ public final class CommandCatalogue {
     b.worker("hl_readCpxCard", ReadCpxCardInput.class);
     b.worker("hl_signWithCpxCard", SignWithCpxCardInput.class);
     b.persistent("hl_startCpxCardMonitoring", CpxCardMonitoringInput.class);
+    // Vitale card (spec 2.2, 5.4).
+    b.worker("hl_getVitaleCard", VitaleCommands.GetVitaleCardInput.class);
+    b.worker("hl_readVitaleCard", NoInput.class);
+    b.persistent("hl_startVitaleCardMonitoring", VitaleCommands.VitaleCardMonitoringInput.class);
     // Date utilities (spec 2.7).
     b.worker("hl_convertLunarDateToStandardDate", LunarDateInput.class);
     b.worker("hl_computeBirthDayCentury", BirthDateInput.class);

@@ -11,13 +11,13 @@ import javax.smartcardio.CardException;
  */
 final class InProcessCard extends Card {
   private final InProcessTerminal terminal;
-  private final SimulatedCard card;
+  private final CardChip card;
   private final long generation;
   private final String protocol;
   private final InProcessChannel basicChannel = new InProcessChannel(this);
   private boolean connected = true;
 
-  InProcessCard(InProcessTerminal terminal, SimulatedCard card, long generation, String protocol) {
+  InProcessCard(InProcessTerminal terminal, CardChip card, long generation, String protocol) {
     this.terminal = terminal;
     this.card = card;
     this.generation = generation;
@@ -106,7 +106,7 @@ final class InProcessCard extends Card {
     return "T=0".equals(protocol);
   }
 
-  private SimulatedCard usableCard() throws CardException {
+  private CardChip usableCard() throws CardException {
     checkConnected();
     if (terminal.generation() != generation) {
       throw new CardException("SCARD_W_REMOVED_CARD: the card was removed");

@@ -9,22 +9,22 @@ import javax.smartcardio.CardTerminals;
  */
 public final class InProcessReader implements SimulatedReader {
   private final InProcessTerminal terminal;
-  private final SimulatedCard card;
+  private final CardChip card;
   private final InProcessTerminals standalone;
 
-  InProcessReader(InProcessTerminal terminal, SimulatedCard card) {
+  InProcessReader(InProcessTerminal terminal, CardChip card) {
     this(terminal, card, null);
   }
 
   private InProcessReader(
-      InProcessTerminal terminal, SimulatedCard card, InProcessTerminals standalone) {
+      InProcessTerminal terminal, CardChip card, InProcessTerminals standalone) {
     this.terminal = terminal;
     this.card = card;
     this.standalone = standalone;
   }
 
   /** A reader alone in its own {@link InProcessTerminals}. */
-  static InProcessReader alone(String readerName, SimulatedCard card) {
+  static InProcessReader alone(String readerName, CardChip card) {
     InProcessTerminals terminals = InProcessTerminals.create(readerName);
     return new InProcessReader(terminals.terminal(readerName), card, terminals);
   }

@@ -11,7 +11,7 @@ import javax.smartcardio.CardTerminal;
 final class InProcessTerminal extends CardTerminal {
   private final InProcessTerminals owner;
   private final String name;
-  private SimulatedCard card;
+  private CardChip card;
   private long generation;
   private InProcessCard exclusive;
 
@@ -76,7 +76,7 @@ final class InProcessTerminal extends CardTerminal {
     return generation;
   }
 
-  SimulatedCard card() {
+  CardChip card() {
     return card;
   }
 
@@ -88,7 +88,7 @@ final class InProcessTerminal extends CardTerminal {
     exclusive = holder;
   }
 
-  void insert(SimulatedCard inserted) {
+  void insert(CardChip inserted) {
     synchronized (owner.monitor) {
       if (card != null) {
         throw new IllegalStateException(name + " already holds a card");

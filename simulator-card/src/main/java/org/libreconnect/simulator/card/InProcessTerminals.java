@@ -38,7 +38,7 @@ public final class InProcessTerminals extends CardTerminals {
   }
 
   /** A reader slot for {@code card} in the terminal named {@code name}. */
-  public InProcessReader reader(String name, SimulatedCard card) {
+  public InProcessReader reader(String name, CardChip card) {
     return new InProcessReader(terminal(name), card);
   }
 

@@ -20,7 +20,7 @@ import org.libreconnect.simulation.identity.PracticeLocation;
  * with an identity, its credentials and a PIN. Put it in an {@link InProcessReader} or connect it
  * to pcscd with a {@link VpcdCardConnection}.
  */
-public final class SimulatedCard {
+public final class SimulatedCard implements CardChip {
   /** The PIN of test cards. */
   public static final String DEFAULT_PIN = "1234";
 
@@ -95,16 +95,19 @@ public final class SimulatedCard {
     return validUntil;
   }
 
+  @Override
   public byte[] atr() {
     return simulator.getATR();
   }
 
   /** Sends one command APDU straight to the card (no reader) and returns the response APDU. */
+  @Override
   public synchronized byte[] transmit(byte[] command) {
     return simulator.transmitCommand(command);
   }
 
   /** Resets the card as a power cycle does: no application selected, no PIN verified. */
+  @Override
   public synchronized void reset() {
     simulator.reset();
   }
@@ -128,15 +131,16 @@ public final class SimulatedCard {
     return new VpcdCardConnection(this, address);
   }
 
-  /** Records that {@code reader} holds the card; a card is in one reader at a time. */
-  synchronized void claim(Object reader) {
+  @Override
+  public synchronized void claim(Object reader) {
     if (holder != null && holder != reader) {
       throw new IllegalStateException("the card is already in " + holder);
     }
     holder = reader;
   }
 
-  synchronized void release(Object reader) {
+  @Override
+  public synchronized void release(Object reader) {
     if (holder == reader) {
       holder = null;
     }

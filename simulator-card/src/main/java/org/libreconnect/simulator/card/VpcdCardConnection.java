@@ -37,12 +37,12 @@ public final class VpcdCardConnection implements SimulatedReader {
   private static final byte GET_ATR = 4;
   private static final byte[] SW_NO_PRECISE_DIAGNOSIS = {0x6F, 0x00};
 
-  private final SimulatedCard card;
+  private final CardChip card;
   private final InetSocketAddress address;
   private Socket socket;
   private Thread reader;
 
-  VpcdCardConnection(SimulatedCard card, InetSocketAddress address) {
+  VpcdCardConnection(CardChip card, InetSocketAddress address) {
     this.card = card;
     this.address = address;
   }

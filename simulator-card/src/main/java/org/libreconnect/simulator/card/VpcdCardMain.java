@@ -18,8 +18,11 @@ import org.libreconnect.simulator.pki.TestPki;
  *
  * <pre>
  * java -cp ... org.libreconnect.simulator.card.VpcdCardMain [--host 127.0.0.1] [--port 35963]
- *     [--certificates DIR] [--production-like] [--wait-seconds 10]
+ *     [--certificates DIR] [--production-like] [--wait-seconds 10] [--vitale test|demo]
  * </pre>
+ *
+ * <p>With {@code --vitale} the card is the simulated Vitale card of the test family (test or
+ * demonstration variant) instead of the CPS card.
  *
  * <p>The PKI is generated afresh with RSA-2048 roots (quick to start). The PIN is {@code 1234}
  * unless the environment variable {@code LIBRECONNECT_CARD_PIN} sets another. With {@code
@@ -43,9 +46,12 @@ public final class VpcdCardMain {
     } catch (IllegalArgumentException e) {
       err.println(
           "usage: VpcdCardMain [--host H] [--port P] [--certificates DIR] [--production-like]"
-              + " [--wait-seconds N]: "
+              + " [--wait-seconds N] [--vitale test|demo]: "
               + e.getMessage());
       return 2;
+    }
+    if (options.vitale() != null) {
+      return runVitale(options, out, err);
     }
     TestPki pki =
         TestPki.generate(Clock.systemUTC(), 2048); // RSA-2048 roots: ready in well under a second
@@ -87,6 +93,30 @@ public final class VpcdCardMain {
     return 0;
   }
 
+  private static int runVitale(Options options, PrintStream out, PrintStream err)
+      throws InterruptedException {
+    SimulatedVitaleCard card =
+        options.vitale() == SimulatedVitaleCard.Kind.DEMO
+            ? SimulatedVitaleCard.demoCard()
+            : SimulatedVitaleCard.testCard();
+    VpcdCardConnection connection =
+        card.vpcdConnection(new InetSocketAddress(options.host(), options.port()));
+    try {
+      connection.insert(options.patience());
+    } catch (IOException e) {
+      err.println("card.failed " + e.getMessage());
+      return 1;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(connection::remove, "vpcd-card-removal"));
+    out.println(
+        "card.ready vpcd=" + options.host() + ":" + options.port() + " vitale="
+            + options.vitale().name().toLowerCase(java.util.Locale.ROOT));
+    out.flush();
+    connection.awaitDisconnection();
+    out.println("card.stopped");
+    return 0;
+  }
+
   private static void writeCertificates(Path directory, TestPki pki, CardCredentials credentials)
       throws IOException {
     Files.createDirectories(directory);
@@ -104,13 +134,19 @@ public final class VpcdCardMain {
 
   /** The parsed command line. */
   record Options(
-      String host, int port, Path certificates, boolean productionLike, Duration patience) {
+      String host,
+      int port,
+      Path certificates,
+      boolean productionLike,
+      Duration patience,
+      SimulatedVitaleCard.Kind vitale) {
     static Options parse(String[] args) {
       String host = "127.0.0.1";
       int port = VpcdCardConnection.DEFAULT_ADDRESS.getPort();
       Path certificates = null;
       boolean productionLike = false;
       Duration patience = Duration.ofSeconds(10);
+      SimulatedVitaleCard.Kind vitale = null;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--host" -> host = value(args, ++i);
@@ -119,13 +155,20 @@ public final class VpcdCardMain {
           case "--production-like" -> productionLike = true;
           case "--wait-seconds" ->
               patience = Duration.ofSeconds(number(value(args, i + 1), args[i++]));
+          case "--vitale" ->
+              vitale =
+                  switch (value(args, ++i)) {
+                    case "test" -> SimulatedVitaleCard.Kind.TEST;
+                    case "demo" -> SimulatedVitaleCard.Kind.DEMO;
+                    default -> throw new IllegalArgumentException("--vitale is test or demo");
+                  };
           default -> throw new IllegalArgumentException("unknown argument \"" + args[i] + "\"");
         }
       }
       if (port < 1 || port > 65535) {
         throw new IllegalArgumentException("--port " + port + " is not a port");
       }
-      return new Options(host, port, certificates, productionLike, patience);
+      return new Options(host, port, certificates, productionLike, patience, vitale);
     }
 
     private static String value(String[] args, int index) {

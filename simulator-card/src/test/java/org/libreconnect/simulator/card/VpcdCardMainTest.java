@@ -30,6 +30,19 @@ class VpcdCardMainTest {
   }
 
   @Test
+  void theVitaleOptionChoosesTheVitaleCardVariant() throws Exception {
+    assertThat(VpcdCardMain.Options.parse(new String[] {"--vitale", "demo"}).vitale())
+        .isEqualTo(SimulatedVitaleCard.Kind.DEMO);
+    assertThat(VpcdCardMain.Options.parse(new String[] {}).vitale()).isNull();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        VpcdCardMain.run(
+            new String[] {"--vitale", "gold"}, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--vitale is test or demo");
+  }
+
+  @Test
   void badArgumentsExitWithTwoAndSayWhy() throws Exception {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status =

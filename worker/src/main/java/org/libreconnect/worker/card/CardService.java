@@ -29,6 +29,7 @@ public final class CardService {
   private final Consumer<String> askForReplacement;
   private final OpenCards cards = new OpenCards();
   private volatile String contextLost;
+  private final VitaleCards vitale;
 
   /**
    * @param askForReplacement called once, with the reason, when the PC/SC context died
@@ -45,6 +46,12 @@ public final class CardService {
     this.backends = backends;
     this.watcher = new CardWatcher(executor, inspector, this::contextLost);
     this.askForReplacement = askForReplacement;
+    this.vitale = new VitaleCards(this, port, inspector, new AtrClassifier(), watcher, clock);
+  }
+
+  /** The Vitale card operations, on the same card thread. */
+  public VitaleCards vitale() {
+    return vitale;
   }
 
   /**
@@ -229,7 +236,7 @@ public final class CardService {
     }
   }
 
-  private static String chooseReader(List<String> names, Integer readerNumber, String readerName) {
+  static String chooseReader(List<String> names, Integer readerNumber, String readerName) {
     if (readerName != null && !readerName.isEmpty()) {
       if (names.contains(readerName)) {
         return readerName;
@@ -251,7 +258,7 @@ public final class CardService {
     return names.get(number);
   }
 
-  private <T> T onCardThread(CardExecutor.CardTask<T> task) {
+  <T> T onCardThread(CardExecutor.CardTask<T> task) {
     if (contextLost != null) {
       throw new PcscContextLostException(contextLost, null);
     }

@@ -36,6 +36,7 @@ public final class CardWatcher {
   private final ReaderInspector inspector;
   private final Consumer<String> onContextLost;
   private final List<Subscription> subscribers = new CopyOnWriteArrayList<>();
+  private final List<ReaderSubscription> readerSubscribers = new CopyOnWriteArrayList<>();
   private volatile boolean refresh = true;
   private boolean running;
   private boolean stopped;
@@ -92,6 +93,73 @@ public final class CardWatcher {
     return subscription;
   }
 
+  /**
+   * What a reader subscriber is told, on the card thread: which readers there are and whether each
+   * holds a card, after each change and at once when subscribing; or that PC/SC failed.
+   */
+  public interface ReaderListener {
+    /** The readers and whether each holds a card, in PC/SC order. */
+    void readers(Map<String, Boolean> presence);
+
+    /** PC/SC is not running, has no reader or lost its context. */
+    void unavailable();
+  }
+
+  /** A subscriber to reader presence (Vitale monitoring). */
+  public final class ReaderSubscription implements AutoCloseable {
+    private final ReaderListener listener;
+    private Map<String, Boolean> last;
+    private boolean failed;
+
+    private ReaderSubscription(ReaderListener listener) {
+      this.listener = listener;
+    }
+
+    /** Stops the calls; safe from any thread, more than once. */
+    @Override
+    public void close() {
+      readerSubscribers.remove(this);
+    }
+
+    private void offer(Map<String, Boolean> presence) {
+      if (failed || !presence.equals(last)) {
+        last = presence;
+        failed = false;
+        try {
+          listener.readers(presence);
+        } catch (RuntimeException e) {
+          log.warn("card.watch.listener.failed reason={}", e.toString());
+          close();
+        }
+      }
+    }
+
+    private void fail() {
+      if (!failed) {
+        failed = true;
+        last = null;
+        try {
+          listener.unavailable();
+        } catch (RuntimeException e) {
+          log.warn("card.watch.listener.failed reason={}", e.toString());
+          close();
+        }
+      }
+    }
+  }
+
+  /**
+   * Calls {@code listener} on the card thread with the readers' card presence now, then after each
+   * change, until the subscription is closed.
+   */
+  public ReaderSubscription subscribeReaders(ReaderListener listener) {
+    ReaderSubscription subscription = new ReaderSubscription(listener);
+    readerSubscribers.add(subscription);
+    refresh = true;
+    start();
+    return subscription;
+  }
+
   /** Reads the statuses again at the next turn (a PIN try may have blocked the card). */
   void refresh() {
     refresh = true;
@@ -113,7 +181,7 @@ public final class CardWatcher {
   /** One wait and its consequences, on the card thread; queues the next turn while needed. */
   private void turn() {
     synchronized (this) {
-      if (subscribers.isEmpty() || stopped) {
+      if ((subscribers.isEmpty() && readerSubscribers.isEmpty()) || stopped) {
         running = false;
         log.debug("card.watch.stop");
         return;
@@ -134,7 +202,8 @@ public final class CardWatcher {
         refresh = false;
         lastRead = now;
         presence = inspector.presence();
-        Map<String, CpxCardStatus> read = inspector.statuses();
+        // CPS statuses talk to every card: only when someone watches them
+        Map<String, CpxCardStatus> read = subscribers.isEmpty() ? Map.of() : inspector.statuses();
         if (!read.equals(statuses)) {
           log.info("card.watch.change statuses={}", read);
         }
@@ -184,11 +253,17 @@ public final class CardWatcher {
     for (Subscription subscription : subscribers) {
       subscription.offer(statusFor(subscription.readerName));
     }
+    for (ReaderSubscription subscription : readerSubscribers) {
+      subscription.offer(presence);
+    }
   }
 
   private void publishAll(CpxCardStatus status) {
     for (Subscription subscription : subscribers) {
       subscription.offer(status);
+    }
+    for (ReaderSubscription subscription : readerSubscribers) {
+      subscription.fail();
     }
   }
 

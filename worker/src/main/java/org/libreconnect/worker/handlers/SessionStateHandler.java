@@ -22,7 +22,7 @@ public final class SessionStateHandler {
     int error = 0;
     int cpxReader = session.cardSelection().map(CardSelection::readerHandle).orElse(0);
     int cpxCard = session.cardSelection().map(CardSelection::cardHandle).orElse(0);
-    int vitaleCard = 0;
+    int vitaleCard = session.vitaleReader().isPresent() ? 1 : 0;
     int practiceLocation = 0;
     int authToken = 0;
     int connection = 0;

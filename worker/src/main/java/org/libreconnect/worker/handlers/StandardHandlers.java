@@ -6,6 +6,7 @@ import org.libreconnect.worker.HandlerTable;
 import org.libreconnect.worker.LogControl;
 import org.libreconnect.worker.card.CardHandlers;
 import org.libreconnect.worker.card.CardService;
+import org.libreconnect.worker.card.VitaleHandlers;
 import org.libreconnect.worker.data.PersistentDataStore;
 import org.libreconnect.worker.dmp.DmpHandlers;
 
@@ -29,6 +30,7 @@ public final class StandardHandlers {
     new LogTailHandler(logs).register(table);
     new MonitoringHandlers(MonitoringHandlers.DUMMY_PERIOD).register(table);
     new CardHandlers(cards).register(table);
+    new VitaleHandlers(cards.vitale()).register(table);
     dmp.register(table);
     return table.build();
   }
