@@ -8,6 +8,7 @@ import org.libreconnect.worker.card.CardHandlers;
 import org.libreconnect.worker.card.CardService;
 import org.libreconnect.worker.data.PersistentDataStore;
 import org.libreconnect.worker.dmp.DmpHandlers;
+import org.libreconnect.worker.insi.InsiHandlers;
 
 /** Assembles the handler table of a production worker. */
 public final class StandardHandlers {
@@ -20,7 +21,8 @@ public final class StandardHandlers {
       Clock clock,
       LogControl logs,
       CardService cards,
-      DmpHandlers dmp) {
+      DmpHandlers dmp,
+      InsiHandlers insi) {
     HandlerTable.Builder table = HandlerTable.builder(catalogue);
     new SessionStateHandler().register(table);
     new SessionDataHandlers().register(table);
@@ -30,6 +32,7 @@ public final class StandardHandlers {
     new MonitoringHandlers(MonitoringHandlers.DUMMY_PERIOD).register(table);
     new CardHandlers(cards).register(table);
     dmp.register(table);
+    insi.register(table);
     return table.build();
   }
 }
