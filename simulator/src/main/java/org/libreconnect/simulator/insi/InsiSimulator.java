@@ -62,23 +62,35 @@ public final class InsiSimulator implements AutoCloseable {
 
   /** Starts a simulator with the shipped identities, accepting any software (IDAM). */
   public static InsiSimulator start(TestPki pki, Clock clock) {
-    return start(pki, clock, 0, Optional.empty());
+    return start(pki, clock, 0, Optional.empty(), false);
+  }
+
+  /** Like {@link #start(TestPki, Clock, int, Optional, boolean)} for test cards. */
+  public static InsiSimulator start(TestPki pki, Clock clock, int port, Optional<Set<String>> authorisedSoftware) {
+    return start(pki, clock, port, authorisedSoftware, false);
   }
 
   /**
    * Starts a simulator on {@code port} (0: any free port).
    *
    * @param authorisedSoftware the IDAMs the service knows; empty: any
+   * @param productionLike trust only cards of the production-like chain, as the production service
+   *     refuses test cards (a test card then fails the handshake)
    */
-  public static InsiSimulator start(TestPki pki, Clock clock, int port, Optional<Set<String>> authorisedSoftware) {
+  public static InsiSimulator start(TestPki pki, Clock clock, int port, Optional<Set<String>> authorisedSoftware,
+      boolean productionLike) {
+    X509Certificate personsCa = productionLike ? pki.productionLikePersons() : pki.fortPersons();
+    List<X509Certificate> trusted = productionLike
+        ? List.of(pki.productionLikeRoot(), pki.productionLikePersons())
+        : List.of(pki.fortRoot(), pki.fortPersons());
     ServerCredentials credentials = pki.issueServer("localhost");
     InsiService service = new InsiService(
-        new InsiRequestCheck(pki.fortPersons(), authorisedSoftware, Duration.ofMinutes(10)),
+        new InsiRequestCheck(personsCa, authorisedSoftware, Duration.ofMinutes(10)),
         InsiDirectory.shipped(), clock);
     AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
     try {
       SslContextFactory.Server tls = new SslContextFactory.Server();
-      tls.setSslContext(context(credentials, List.of(pki.fortRoot(), pki.fortPersons())));
+      tls.setSslContext(context(credentials, trusted));
       tls.setNeedClientAuth(true);
       tls.setIncludeProtocols("TLSv1.2");
       tls.setRenegotiationAllowed(false);
