@@ -109,7 +109,8 @@ public final class WorkerMain {
             logs,
             cards,
             DmpWiring.handlers(config, layout, clock, cards),
-            // The session's last Vitale read feeds hl_getInsFromVitaleCard.
+            // hl_getInsFromVitaleCard reads the session's last Vitale read through VitaleBeneficiaries;
+            // NONE until the Vitale reader provides them.
             InsiWiring.handlers(config, layout, clock, cards, VitaleBeneficiaries.NONE));
     SessionRegistry sessions =
         new SessionRegistry(
