@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 import org.libreconnect.protocol.error.InvalidParameterException;
 
 /**
- * The traits of a search or a verification, as INSi takes them: birth name and given name(s) in
- * capitals without accents (only letters, '-', ' ' and the apostrophe), sex {@code M} or {@code
+ * The traits of a search or a verification, as the JS2 guide asks for them: birth name and given
+ * name(s) in capitals without accents, only '-' and ' ' between letters, sex {@code M} or {@code
  * F}, birth date YYYY-MM-DD and, optionally, the birth place's 5-character COG code. Errors name
  * the key and the rule, never the value.
  *
@@ -18,11 +18,11 @@ import org.libreconnect.protocol.error.InvalidParameterException;
  * @param birthPlace COG code, or empty
  */
 public record IdentityTraits(String birthName, String given, String sex, String birthDate, String birthPlace) {
-  private static final Pattern NAME = Pattern.compile("[A-Z]+(?:(?:[ '-]|--)[A-Z]+)*");
+  private static final Pattern NAME = Pattern.compile("[A-Z]+(?:(?:[ -]|--)[A-Z]+)*");
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern COG = Pattern.compile("[0-9][0-9AB][0-9]{3}");
   private static final String NAME_RULE =
-      "must be in capitals without accents, with only '-', ' ' or ''' between letters";
+      "must be in capitals without accents, with only '-' or ' ' between letters";
 
   /**
    * Checks the JS2 inputs and returns the traits.

@@ -85,8 +85,8 @@ class InsiClientTest {
   void traitRulesNameTheKeyNeverTheValue() {
     assertThat(IdentityTraits.of(" DE LA FONTAINE ", "JEAN-PIERRE", 2, "2000-02-29", "2A004").birthName())
         .isEqualTo("DE LA FONTAINE");
-    assertThat(IdentityTraits.of("D'ARC", "JEANNE", 3, "1950-01-01", null).sex()).isEqualTo("F");
-    for (String bad : new String[] {"DUPONT2", "Dupont", "DUPONT_X", "DUPONT--", "ÉLODIE", "-DUPONT", ""}) {
+    assertThat(IdentityTraits.of("DARC", "JEANNE", 3, "1950-01-01", null).sex()).isEqualTo("F");
+    for (String bad : new String[] {"DUPONT2", "Dupont", "DUPONT_X", "DUPONT--", "ÉLODIE", "-DUPONT", "D'ARC", ""}) {
       assertThatThrownBy(() -> IdentityTraits.of(bad, "JEAN", 2, "1950-01-01", null))
           .isInstanceOf(InvalidParameterException.class).hasMessageContaining("s_birthName")
           .satisfies(e -> assertThat(bad.isEmpty() || !e.getMessage().contains(bad)).isTrue());

@@ -44,7 +44,7 @@ final class InsiRequestCheck {
   private static final Pattern NAME = Pattern.compile("[A-Z]+(?:(?:[ '-]|--)[A-Z]+)*");
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern COG = Pattern.compile("[0-9][0-9AB][0-9]{3}");
-  private static final Pattern NIR = Pattern.compile("\\d{5}[0-9AB]\\d{7}|\\d{6}[0-9AB]\\d{6}");
+  private static final Pattern NIR = Pattern.compile("\\d{6}[0-9AB]\\d{6}");
   private static final Pattern KEY = Pattern.compile("\\d{2}");
 
   /** A request that passed: which search, with what. */
@@ -249,10 +249,15 @@ final class InsiRequestCheck {
   }
 
   private static void checkNir(String nir, String key, String what) {
-    if (!NIR.matcher(nir).matches() || nir.length() != 13 || !KEY.matcher(key).matches()) {
+    if (!NIR.matcher(nir).matches() || !KEY.matcher(key).matches()) {
       throw new Refused(InsiFault.invalidRequest(what + " is not a NIR with its key"));
     }
-    String digits = nir.replace("2A", "19").replace("2B", "18");
+    // Corsica: department 2A counts as 19, 2B as 18 (the 6th and 7th characters).
+    String digits = switch (nir.charAt(6)) {
+      case 'A' -> nir.substring(0, 5) + "19" + nir.substring(7);
+      case 'B' -> nir.substring(0, 5) + "18" + nir.substring(7);
+      default -> nir;
+    };
     long expected = 97 - Long.parseLong(digits) % 97;
     if (expected != Integer.parseInt(key)) {
       throw new Refused(InsiFault.invalidRequest(what + " has a wrong key"));

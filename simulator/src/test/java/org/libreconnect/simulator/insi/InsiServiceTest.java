@@ -111,6 +111,40 @@ class InsiServiceTest {
         "insi_001");
   }
 
+  @Test
+  void theVitaleSearchFindsTheChildAndRefusesAWrongNirKey() throws Exception {
+    InsiService.Answer leo = send(vitale("13"));
+    assertThat(leo.fault()).as(leo.envelope()).isFalse();
+    assertThat(leo.envelope()).contains("<ns2:NumIdentifiant>1150975112003</ns2:NumIdentifiant>");
+    assertFault(send(vitale("14")), "insi_001");
+  }
+
+  /** The example turned into a search with the Vitale data of the card's child, insured NIR key {@code key}. */
+  private static Document vitale(String key) throws Exception {
+    Document request = example();
+    setText(request, "Action", InsiRequestCheck.ACTION_VITALE);
+    Element body = (Element) request.getElementsByTagNameNS(InsiRequestCheck.SOAP12, "Body").item(0);
+    Element traits = InsiRequestCheck.elements(body).get(0);
+    body.removeChild(traits);
+    String ns = InsiRequestCheck.REC_VIT;
+    Element search = request.createElementNS(ns, "v:RECVITALE");
+    Element insured = request.createElementNS(ns, "v:MatriculeOD");
+    insured.appendChild(text(request, ns, "v:NumIdentifiant", "1530789876585"));
+    insured.appendChild(text(request, ns, "v:Cle", key));
+    search.appendChild(insured);
+    search.appendChild(text(request, ns, "v:NomNaissance", "BERNARD-ESSAI"));
+    search.appendChild(text(request, ns, "v:DateNaissance", "2015-09-04"));
+    search.appendChild(text(request, ns, "v:RangNaissance", "1"));
+    body.appendChild(search);
+    return request;
+  }
+
+  private static Element text(Document document, String ns, String name, String value) {
+    Element element = document.createElementNS(ns, name);
+    element.setTextContent(value);
+    return element;
+  }
+
   private static void assertFault(InsiService.Answer answer, String code) {
     assertThat(answer.fault()).isTrue();
     assertThat(answer.envelope()).contains("code=\"" + code + "\"").contains("<S:Subcode>");
