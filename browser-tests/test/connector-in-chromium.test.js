@@ -3,8 +3,9 @@
  * installation's CA (no certificate error is ignored), the host name mapped to 127.0.0.1, the
  * connector in simulation mode with a temporary home. The examples page runs the scenario and
  * the results are read in the page.
- * In simulation mode the card steps use the simulated CPS card (PIN 1234) and the DMP steps the
- * embedded DMP training simulator: every step must succeed.
+ * In simulation mode the card steps use the simulated CPS card (PIN 1234), the INSi steps the
+ * embedded INSi simulator and the DMP steps the embedded DMP training simulator: every step must
+ * succeed.
  */
 
 import assert from 'node:assert/strict';
@@ -85,6 +86,9 @@ describe('LibreConnect in Chromium', { timeout: 240_000 }, () => {
     await waitForEvents(page, 'hl_startVitaleCardMonitoring', '"s_cardStatus":"NewCardFound"');
     await page.click('#stop-vitale-monitoring');
     await waitForEvents(page, 'hl_startVitaleCardMonitoring', 'socket closed (code 1000)');
+    await step(page, 'create-insi-connector', 'hl_createInsiConnector', OK);
+    await step(page, 'insi-search', 'hl_getInsFromIdentityInformation', OK);
+    assert.equal(await page.inputValue('#ins'), '153078987658513', 'the INS INSi gives feeds the DMP step');
     await step(page, 'create-dmp-connector', 'hl_createDmpConnector', OK);
     await step(page, 'dmp-status', 'hl_getDirectAuthenticationDMPStatus', OK);
 
@@ -93,7 +97,7 @@ describe('LibreConnect in Chromium', { timeout: 240_000 }, () => {
 
     const requests = await page.locator('#log .request').allInnerTexts();
     const pinShown = requests.filter((text) => text.includes('"s_pinCode"'));
-    assert.equal(pinShown.length, 3, 'readCpxCard, signWithCpxCard and createDmpConnector carry the PIN');
+    assert.equal(pinShown.length, 4, 'readCpxCard, signWithCpxCard, createInsiConnector and createDmpConnector carry the PIN');
     for (const text of pinShown) assert.match(text, /"s_pinCode": "\*\*\*\*"/);
     assert.ok(!requests.some((text) => text.includes(`"${SIMULATED_CARD_PIN}"`)), 'the PIN is never shown');
 
@@ -129,12 +133,12 @@ describe('LibreConnect in Chromium', { timeout: 240_000 }, () => {
     await page.locator('#summary[data-state="done"]').waitFor({ timeout: 90_000 });
     const ok = Number(await page.getAttribute('#summary', 'data-ok'));
     const errors = Number(await page.getAttribute('#summary', 'data-errors'));
-    assert.equal(ok + errors, 15, await page.textContent('#summary'));
+    assert.equal(ok + errors, 17, await page.textContent('#summary'));
     for (const command of ['hl_openSession', 'hl_setSessionData', 'hl_getSessionData', 'hl_startDummyMonitoring',
       'hl_getVitaleCard', 'hl_readVitaleCard', 'hl_startVitaleCardMonitoring', 'hl_closeSession']) {
       assert.equal(await page.getAttribute(`#log > li[data-command="${command}"]`, 'data-status'), 'OK', command);
     }
-    assert.equal(ok, 15, await page.textContent('#summary'));
+    assert.equal(ok, 17, await page.textContent('#summary'));
     await waitForEvents(page, 'hl_startDummyMonitoring', '"sMessage":"Test"');
     await page.close();
   });

@@ -263,6 +263,48 @@ export const COMMANDS = Object.freeze([
     fields: fieldMap('s_uniqueId', 's_ins', 's_healthCareSettings'),
   },
   { method: 'getWebPsDmpUrls', command: 'hl_getWebPsDmpUrls', fields: fieldMap('s_ins') },
+
+  // INSi
+  {
+    method: 'createInsiConnector',
+    command: 'hl_createInsiConnector',
+    fields: fieldMap(
+      's_pinCode',
+      's_insiUrl',
+      's_serviceUrl',
+      'i_transactionsTimeout',
+      's_practiceSetting',
+      'i_cpsPracticeLocationIndice',
+      ...PROXY_KEYS,
+      's_ntpIpOrUrl',
+      'i_ntpPort',
+    ),
+  },
+  {
+    method: 'getInsFromIdentityInformation',
+    command: 'hl_getInsFromIdentityInformation',
+    fields: fieldMap('LpsInfos', 's_birthName', 's_given', 'i_sex', 's_birthDate', 's_birthPlace'),
+  },
+  {
+    method: 'checkInsIdentity',
+    command: 'hl_checkInsIdentity',
+    fields: fieldMap(
+      'LpsInfos',
+      's_ins',
+      's_key',
+      's_oid',
+      's_birthName',
+      's_given',
+      'i_sex',
+      's_birthDate',
+      's_birthPlace',
+    ),
+  },
+  {
+    method: 'getInsFromVitaleCard',
+    command: 'hl_getInsFromVitaleCard',
+    fields: fieldMap('LpsInfos', 'i_vitalePatientIndex'),
+  },
 ]);
 
 /**

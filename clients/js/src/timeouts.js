@@ -37,7 +37,8 @@ const TABLE = [
   ],
   [
     20,
-    'hl_closeSession hl_readVitaleCard hl_createDmpConnector hl_getCertifiedIdentity ' +
+    'hl_closeSession hl_readVitaleCard hl_createDmpConnector hl_createInsiConnector ' +
+      'hl_getCertifiedIdentity ' +
       'hl_setPracticeLocation hl_createDmpAndOtp hl_getOtpChannelValue ' +
       'hl_getPatientWebAccessPdf hl_getMajorityAge',
   ],

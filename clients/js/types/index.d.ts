@@ -284,6 +284,61 @@ export interface InsOptions extends ExtraWireKeys {
   ins: string;
 }
 
+/** `LpsInfos`: the software's identification that INSi requests carry. */
+export interface LpsInfos {
+  /** CNDA authorisation number. */
+  s_idam: string;
+  s_numAM: string;
+  s_version: string;
+  /** UUID of the installation. */
+  s_instance: string;
+  s_name: string;
+  /** FINESS or health-insurance number. */
+  s_billingNumber?: string;
+}
+
+export interface CreateInsiConnectorOptions extends ExtraWireKeys {
+  pinCode: string;
+  /** `s_insiUrl`: empty for production, or an https:// URL. */
+  insiUrl?: string;
+  /** `s_serviceUrl`: the same, under the other spelling LibreConnect accepts. */
+  serviceUrl?: string;
+  transactionsTimeout?: IntLike;
+  practiceSetting?: string;
+  cpsPracticeLocationIndice?: IntLike;
+  proxyIpOrUrl?: string;
+  proxyPort?: IntLike;
+  proxyLogin?: string;
+  proxyPassword?: string;
+  ntpIpOrUrl?: string;
+  ntpPort?: IntLike;
+}
+
+export interface InsIdentityTraitsOptions extends ExtraWireKeys {
+  lpsInfos: LpsInfos;
+  /** Capitals without accents; only hyphen, space and apostrophe between letters. */
+  birthName: string;
+  given: string;
+  /** `i_sex`: 2 male, 3 female. */
+  sex: IntLike;
+  /** YYYY-MM-DD. */
+  birthDate: string;
+  /** INSEE COG code. */
+  birthPlace?: string;
+}
+
+export interface CheckInsIdentityOptions extends InsIdentityTraitsOptions {
+  ins: string;
+  key: string;
+  oid?: string;
+}
+
+export interface InsFromVitaleCardOptions extends ExtraWireKeys {
+  lpsInfos: LpsInfos;
+  /** Index in the `Patients` list of the last Vitale card read. */
+  vitalePatientIndex: IntLike;
+}
+
 export interface DmpStatusOptions extends ExtraWireKeys {
   /** `s_ins`, or `Ins` when given as an object. */
   ins: string | Ins;
@@ -551,6 +606,28 @@ export interface DocumentContentAnswer extends Js2Answer {
 export interface WebPsDmpUrlsAnswer extends Js2Answer {
   Urls: string[];
 }
+export interface InsValue {
+  s_value: string;
+  s_key: string;
+  s_oid: string;
+  s_startDate?: string;
+  s_endDate?: string;
+}
+export interface InsIdentity {
+  Ins: InsValue;
+  s_birthName: string;
+  s_given: string;
+  s_birthGiven: string;
+  i_sex: number;
+  s_birthDate: string;
+  s_birthPlace: string;
+  History?: InsValue[];
+}
+export interface InsSearchAnswer extends Js2Answer {
+  /** 1 none, 2 one (with `Identity`), 3 several. */
+  i_insIdentityResult: number;
+  Identity?: InsIdentity;
+}
 
 // Monitoring events
 export interface CardStatusEvent extends Js2Answer {
@@ -783,4 +860,11 @@ export declare class LibreConnectClient {
   ): Promise<Js2Answer>;
   deleteDocument(options: DeleteDocumentOptions, callOptions?: CallOptions): Promise<Js2Answer>;
   getWebPsDmpUrls(options: InsOptions, callOptions?: CallOptions): Promise<WebPsDmpUrlsAnswer>;
+  createInsiConnector(options: CreateInsiConnectorOptions, callOptions?: CallOptions): Promise<Js2Answer>;
+  getInsFromIdentityInformation(
+    options: InsIdentityTraitsOptions,
+    callOptions?: CallOptions,
+  ): Promise<InsSearchAnswer>;
+  checkInsIdentity(options: CheckInsIdentityOptions, callOptions?: CallOptions): Promise<Js2Answer>;
+  getInsFromVitaleCard(options: InsFromVitaleCardOptions, callOptions?: CallOptions): Promise<InsSearchAnswer>;
 }

@@ -17,6 +17,19 @@ const SESSION_DATA_TEXT = 'Hello from the LibreConnect examples page';
 const SCENARIO_MONITORING_MS = 3000;
 
 /** The connector address and options typed in the page. */
+/**
+ * The software identification INSi requests carry. A real deployment sends its own CNDA
+ * authorisation number, installation UUID and billing number.
+ */
+const EXAMPLE_LPS_INFOS = Object.freeze({
+  s_idam: 'LIBRECONNECT-EXAMPLES',
+  s_numAM: '4',
+  s_version: '1.0.0',
+  s_instance: '00000000-0000-4000-8000-000000000000',
+  s_name: 'LibreConnect examples',
+  s_billingNumber: '',
+});
+
 function settings() {
   return {
     host: $('host').value.trim() || DEFAULT_HOST,
@@ -164,6 +177,34 @@ const steps = {
     ),
   stopVitaleMonitoring: () => stopMonitor('vitale'),
 
+  createInsiConnector: () => {
+    const insiUrl = $('insi-url').value.trim();
+    return command('hl_createInsiConnector', (c) =>
+      c.createInsiConnector({ pinCode: $('pin').value, insiUrl: insiUrl === '' ? undefined : insiUrl }),
+    );
+  },
+
+  insiSearch: () =>
+    command(
+      'hl_getInsFromIdentityInformation',
+      (c) =>
+        c.getInsFromIdentityInformation({
+          lpsInfos: EXAMPLE_LPS_INFOS,
+          birthName: $('birth-name').value.trim(),
+          given: $('given').value.trim(),
+          sex: Number.parseInt($('sex').value, 10),
+          birthDate: $('birth-date').value.trim(),
+        }),
+      (answer) => {
+        const ins = answer.Identity?.Ins;
+        if (answer.i_insIdentityResult === 2 && ins) {
+          $('ins').value = `${ins.s_value}${ins.s_key}`;
+          return `INS ${ins.s_value} ${ins.s_key}`;
+        }
+        return answer.i_insIdentityResult === 3 ? 'several identities' : 'no identity';
+      },
+    ),
+
   createDmpConnector: () => {
     const dmpUrl = $('dmp-url').value.trim();
     return command('hl_createDmpConnector', (c) =>
@@ -267,6 +308,8 @@ async function runAll() {
   add(await steps.startVitaleMonitoring());
   await pause(SCENARIO_MONITORING_MS);
   await steps.stopVitaleMonitoring();
+  add(await steps.createInsiConnector());
+  add(await steps.insiSearch());
   add(await steps.createDmpConnector());
   add(await steps.dmpStatus());
   add(await steps.closeSession());
@@ -335,6 +378,8 @@ async function init() {
     'read-vitale-card': steps.readVitaleCard,
     'start-vitale-monitoring': steps.startVitaleMonitoring,
     'stop-vitale-monitoring': steps.stopVitaleMonitoring,
+    'create-insi-connector': steps.createInsiConnector,
+    'insi-search': steps.insiSearch,
     'create-dmp-connector': steps.createDmpConnector,
     'dmp-status': steps.dmpStatus,
     'run-all': runAll,

@@ -30,6 +30,12 @@ public interface Simulation {
   /** Starts a simulated DMP in this process and returns its base URL ({@code …/si-dmp-server/v2/services}). */
   URI startDmp(Path materialDirectory, Clock clock);
 
+  /**
+   * Starts a simulated INSi service in this process and returns its endpoint ({@code …/lps}). Its
+   * server certificate chains to {@link #dmpServerRoot} (one simulation PKI for both services).
+   */
+  URI startInsi(Path materialDirectory, Clock clock);
+
   /** The root the simulated DMP's server certificate chains to. */
   X509Certificate dmpServerRoot(Path materialDirectory, Clock clock);
 

@@ -16,14 +16,15 @@ import org.libreconnect.simulator.card.SimulatedCard;
 import org.libreconnect.simulator.card.SimulatedVitaleCard;
 import org.libreconnect.simulator.dmp.DmpSimulator;
 import org.libreconnect.simulator.dmp.DmpSimulatorConfig;
+import org.libreconnect.simulator.insi.InsiSimulator;
 import org.libreconnect.simulator.pki.SimulationMaterial;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The simulators as a worker in simulation mode finds them ({@link Simulation}, registered in
- * {@code META-INF/services}): the installation's simulated card in an in-process reader, and a DMP
- * simulator on a loopback port trusting that card. The material of one directory is read once.
+ * {@code META-INF/services}): the installation's simulated card in an in-process reader, and DMP
+ * and INSi simulators on loopback ports trusting that card. The material of one directory is read once.
  */
 public final class SimulatorServices implements Simulation {
   private static final Logger log = LoggerFactory.getLogger(SimulatorServices.class);
@@ -63,6 +64,13 @@ public final class SimulatorServices implements Simulation {
         .withProductionLikeListener(false, 0));
     log.info("dmp.simulator.started url={}", simulator.baseUrl());
     return simulator.baseUrl();
+  }
+
+  @Override
+  public URI startInsi(Path materialDirectory, Clock clock) {
+    InsiSimulator simulator = InsiSimulator.start(material(materialDirectory, clock).pki(), clock);
+    log.info("insi.simulator.started url={}", simulator.endpoint());
+    return simulator.endpoint();
   }
 
   @Override

@@ -23,6 +23,8 @@ import org.libreconnect.worker.card.PcscTerminalsPort;
 import org.libreconnect.worker.card.SimulatedTerminalsPort;
 import org.libreconnect.worker.data.PersistentDataStore;
 import org.libreconnect.worker.dmp.DmpWiring;
+import org.libreconnect.worker.insi.InsiWiring;
+import org.libreconnect.worker.insi.VitaleBeneficiaries;
 import org.libreconnect.worker.handlers.StandardHandlers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,7 +108,10 @@ public final class WorkerMain {
             clock,
             logs,
             cards,
-            DmpWiring.handlers(config, layout, clock, cards));
+            DmpWiring.handlers(config, layout, clock, cards),
+            // hl_getInsFromVitaleCard reads the session's last Vitale read through VitaleBeneficiaries;
+            // NONE until the Vitale reader provides them.
+            InsiWiring.handlers(config, layout, clock, cards, VitaleBeneficiaries.NONE));
     SessionRegistry sessions =
         new SessionRegistry(
             positive(config.server().maxSessionDataBytes()), commandThreads, cards::release);

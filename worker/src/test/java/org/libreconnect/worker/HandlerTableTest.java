@@ -36,7 +36,8 @@ class HandlerTableTest {
             Clock.systemUTC(),
             new RecordingLogControl(dir),
             cardService(),
-            new org.libreconnect.worker.dmp.DmpHandlers(null)); // registration only
+            new org.libreconnect.worker.dmp.DmpHandlers(null), // registration only
+            new org.libreconnect.worker.insi.InsiHandlers(null, null));
 
     assertThat(table.names())
         .containsExactlyInAnyOrderElementsOf(

@@ -107,42 +107,57 @@ public final class DmpErrors {
   }
 
   private static Throwable network(TransportException failure) {
+    return network(failure, "DMP", TEST_CARD_HINT, "i_transactionsTimeout", DmpErrors::trustHint);
+  }
+
+  /**
+   * The JS2 error of a network, proxy, TLS or timeout failure while calling a teleservice.
+   *
+   * @param service the service's name in messages ("DMP", "INSi")
+   * @param refusedCardHint what to say when the server refuses the card during the handshake
+   * @param timeoutKey the key that sets the deadline
+   * @param trustHint what to do about an untrusted server, by endpoint
+   */
+  public static Throwable network(TransportException failure, String service, String refusedCardHint,
+      String timeoutKey, java.util.function.UnaryOperator<String> trustHint) {
     String where = failure.endpoint();
     if (failure.httpStatus() == 407 || mentions(failure, "407")) {
-      return api(RECEIVE_FAILED, "The proxy refused the connection to the DMP (HTTP 407): check the proxy login"
-          + " and password", where, failure);
+      return api(RECEIVE_FAILED, "The proxy refused the connection to the " + service
+          + " (HTTP 407): check the proxy login and password", where, failure);
     }
     if (failure.httpStatus() > 0) {
-      return api(HTTP_ERROR, "The DMP server answered HTTP " + failure.httpStatus() + " without a SOAP answer",
-          where, failure);
+      return api(HTTP_ERROR, "The " + service + " server answered HTTP " + failure.httpStatus()
+          + " without a SOAP answer", where, failure);
     }
     if (has(failure, HttpTimeoutException.class) || has(failure, SocketTimeoutException.class)
         || mentions(failure, "timed out")) {
-      return api(TIMEOUT, "The DMP did not answer in time (i_transactionsTimeout)", where, failure);
+      return api(TIMEOUT, "The " + service + " did not answer in time (" + timeoutKey + ")", where, failure);
     }
     if (has(failure, UnknownHostException.class)) {
-      return api(HOST_UNRESOLVED, "The DMP server (or the proxy) name cannot be resolved", where, failure);
+      return api(HOST_UNRESOLVED, "The " + service + " server (or the proxy) name cannot be resolved", where, failure);
     }
     // A server that refuses the client certificate may abort the handshake with an alert or just
     // drop the connection; both surface here, the second without an SSLException.
     if (has(failure, javax.net.ssl.SSLException.class) || mentions(failure, "handshake")) {
       CardException tls = TlsFailures.map(failure);
       if (tls instanceof ServerNotTrustedException) {
-        return api(SERVER_NOT_TRUSTED, "The DMP server's certificate is not trusted by the connector"
-            + trustHint(where), where, failure);
+        return api(SERVER_NOT_TRUSTED, "The " + service + " server's certificate is not trusted by the connector"
+            + trustHint.apply(where), where, failure);
       }
       if (tls instanceof ClientCertificateRejectedException || tls instanceof TlsHandshakeException) {
-        return api(CLIENT_CERT_REFUSED, TEST_CARD_HINT, where + "; " + tls.getMessage(), failure);
+        return api(CLIENT_CERT_REFUSED, refusedCardHint, where + "; " + tls.getMessage(), failure);
       }
       return tls; // a card failure during the handshake: the card layer maps it
     }
     if (has(failure, ConnectException.class) || has(failure, NoRouteToHostException.class)) {
-      return api(CONNECT_FAILED, "The connection to the DMP server (or the proxy) was refused", where, failure);
+      return api(CONNECT_FAILED, "The connection to the " + service + " server (or the proxy) was refused", where,
+          failure);
     }
     if (has(failure, IOException.class)) {
-      return api(RECEIVE_FAILED, "The connection to the DMP broke: " + rootMessage(failure), where, failure);
+      return api(RECEIVE_FAILED, "The connection to the " + service + " broke: " + rootMessage(failure), where,
+          failure);
     }
-    return api(CONNECT_FAILED, "The DMP could not be reached: " + rootMessage(failure), where, failure);
+    return api(CONNECT_FAILED, "The " + service + " could not be reached: " + rootMessage(failure), where, failure);
   }
 
   private static DmpApiException api(ErrorKind kind, String message, String where, Throwable cause) {

@@ -39,6 +39,8 @@ public final class AnswerBudgets {
         // monitoring starters: the wrapper arms no timer, the master bounds the acknowledgement
         "hl_startCpxCardMonitoring", "hl_startVitaleCardMonitoring", "hl_startDummyMonitoring");
     seconds(20, "hl_closeSession", "hl_readVitaleCard", "hl_createDmpConnector",
+        // not in the wrapper's table (no public source): taken as hl_createDmpConnector's
+        "hl_createInsiConnector",
         "hl_getCertifiedIdentity", "hl_setPracticeLocation", "hl_createDmpAndOtp",
         "hl_getOtpChannelValue", "hl_getPatientWebAccessPdf", "hl_getMajorityAge");
     seconds(30, "hl_openSession", "hl_openSessionWithCustomDcParam", "hl_crash", "hl_getCpxCard",

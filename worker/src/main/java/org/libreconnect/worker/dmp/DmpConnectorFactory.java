@@ -85,7 +85,8 @@ public final class DmpConnectorFactory {
     return Oids.of(UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)));
   }
 
-  private static Duration timeout(Integer seconds) {
+  /** The transaction deadline of {@code i_transactionsTimeout} (0 or absent: 60 s). */
+  public static Duration timeout(Integer seconds) {
     if (seconds == null || seconds == 0) {
       return DEFAULT_TIMEOUT;
     }
@@ -96,14 +97,19 @@ public final class DmpConnectorFactory {
   }
 
   private Optional<ProxySettings> proxy(CreateDmpConnectorInput input) {
-    if (input.proxyIpOrUrl() != null && !input.proxyIpOrUrl().isBlank()) {
-      if (input.proxyPort() == null || input.proxyPort() < 1 || input.proxyPort() > 65535) {
+    return proxy(input.proxyIpOrUrl(), input.proxyPort(), input.proxyLogin(), input.proxyPassword(), settings.proxy());
+  }
+
+  /** The proxy a connector command names, else the configured one, else none. */
+  public static Optional<ProxySettings> proxy(String ipOrUrl, Integer port, String login, String password,
+      org.libreconnect.config.Proxy configured) {
+    if (ipOrUrl != null && !ipOrUrl.isBlank()) {
+      if (port == null || port < 1 || port > 65535) {
         throw new InvalidParameterException("i_proxyPort", "must be a port (1-65535) when s_proxyIpOrUrl is set");
       }
-      return Optional.of(new ProxySettings(host(input.proxyIpOrUrl()), input.proxyPort(),
-          Optional.ofNullable(blankToNull(input.proxyLogin())), Optional.ofNullable(input.proxyPassword())));
+      return Optional.of(new ProxySettings(host(ipOrUrl), port,
+          Optional.ofNullable(blankToNull(login)), Optional.ofNullable(password)));
     }
-    var configured = settings.proxy();
     if (configured.configured()) {
       return Optional.of(new ProxySettings(configured.server().get(), configured.port().getAsInt(),
           configured.login(), configured.password()));
@@ -112,14 +118,19 @@ public final class DmpConnectorFactory {
   }
 
   private Clock clock(CreateDmpConnectorInput input) {
-    if (input.ntpIpOrUrl() != null && !input.ntpIpOrUrl().isBlank()) {
-      int port = input.ntpPort() == null || input.ntpPort() == 0 ? 123 : input.ntpPort();
+    return clock(clocks, input.ntpIpOrUrl(), input.ntpPort(), settings.ntp());
+  }
+
+  /** The clock of the time server a connector command names, else of the configured one. */
+  public static Clock clock(NtpClocks clocks, String ntpIpOrUrl, Integer ntpPort, org.libreconnect.config.Ntp configured) {
+    if (ntpIpOrUrl != null && !ntpIpOrUrl.isBlank()) {
+      int port = ntpPort == null || ntpPort == 0 ? 123 : ntpPort;
       if (port < 1 || port > 65535) {
         throw new InvalidParameterException("i_ntpPort", "must be a port (1-65535)");
       }
-      return clocks.forServer(host(input.ntpIpOrUrl()), port);
+      return clocks.forServer(host(ntpIpOrUrl), port);
     }
-    return clocks.forServer(settings.ntp().server().orElse(null), settings.ntp().port());
+    return clocks.forServer(configured.server().orElse(null), configured.port());
   }
 
   /** A host from "host", "http://host:port/" or "host:port" as clients send it. */

@@ -9,6 +9,7 @@ import org.libreconnect.worker.card.CardService;
 import org.libreconnect.worker.card.VitaleHandlers;
 import org.libreconnect.worker.data.PersistentDataStore;
 import org.libreconnect.worker.dmp.DmpHandlers;
+import org.libreconnect.worker.insi.InsiHandlers;
 
 /** Assembles the handler table of a production worker. */
 public final class StandardHandlers {
@@ -21,7 +22,8 @@ public final class StandardHandlers {
       Clock clock,
       LogControl logs,
       CardService cards,
-      DmpHandlers dmp) {
+      DmpHandlers dmp,
+      InsiHandlers insi) {
     HandlerTable.Builder table = HandlerTable.builder(catalogue);
     new SessionStateHandler().register(table);
     new SessionDataHandlers().register(table);
@@ -32,6 +34,7 @@ public final class StandardHandlers {
     new CardHandlers(cards).register(table);
     new VitaleHandlers(cards.vitale()).register(table);
     dmp.register(table);
+    insi.register(table);
     return table.build();
   }
 }
