@@ -117,6 +117,61 @@ class InsiIT {
     assertThat(status.path("ExistingTestAnswer").path("i_dmpStatus").asInt()).isEqualTo(1);
   }
 
+  /**
+   * The daily workflow of the issue: read the Vitale card in the second reader, qualify a
+   * beneficiary's INS with the card data, check the patient's DMP with it and send a document.
+   */
+  @Test
+  void vitaleCardToQualifiedInsToDmpStatusToDocument() throws Exception {
+    DmpStack.Session session = stack.session("insi-vitale");
+    session.ok("{\"s_commandName\":\"hl_getVitaleCard\",\"i_readerNumber\":1}");
+    JsonNode card = session.ok("{\"s_commandName\":\"hl_readVitaleCard\"}");
+    assertThat(card.path("Patients")).hasSize(4);
+    assertThat(createInsi(session, c -> c).path("s_status").asText()).isEqualTo("OK");
+
+    // Every beneficiary of the card, the child and the lunar birth date included, gets its INS.
+    String[] expected = {"153078987658513", "279035121518989", "115097511200382", "248209935004573"};
+    for (int index = 0; index < expected.length; index++) {
+      JsonNode answer = session.ok("{\"s_commandName\":\"hl_getInsFromVitaleCard\"," + LPS_INFOS
+          + ",\"i_vitalePatientIndex\":" + index + "}");
+      assertThat(answer.path("i_insIdentityResult").asInt()).as(answer.toString()).isEqualTo(2);
+      JsonNode ins = answer.path("Identity").path("Ins");
+      assertThat(ins.path("s_value").asText() + ins.path("s_key").asText()).as("beneficiary " + index)
+          .isEqualTo(expected[index]);
+    }
+    JsonNode outside = session.call("{\"s_commandName\":\"hl_getInsFromVitaleCard\"," + LPS_INFOS
+        + ",\"i_vitalePatientIndex\":4}");
+    assertThat(outside.path("s_status").asText()).isNotEqualTo("OK");
+    assertThat(outside.path("s_apiErrorDescription").asText()).contains("i_vitalePatientIndex");
+
+    session.ok("{\"s_commandName\":\"hl_createDmpConnector\",\"s_pinCode\":\"" + DmpStack.PIN
+        + "\",\"s_dmpUrl\":\"formation1\",\"i_transactionsTimeout\":20,\"s_practiceSetting\":\"AMBULATOIRE\","
+        + "\"i_cpsPracticeLocationIndice\":0}");
+    String alice = expected[1];
+    JsonNode status = session.ok("{\"s_commandName\":\"hl_getDirectAuthenticationDMPStatus\",\"s_ins\":\""
+        + alice + "\"}");
+    assertThat(status.path("ExistingTestAnswer").path("i_dmpStatus").asInt()).isEqualTo(1);
+    JsonNode child = session.ok("{\"s_commandName\":\"hl_getDirectAuthenticationDMPStatus\",\"s_ins\":\""
+        + expected[2] + "\"}");
+    assertThat(child.path("ExistingTestAnswer").path("i_dmpStatus").asInt()).as("the child has no DMP yet")
+        .isEqualTo(3);
+
+    ObjectNode send = stack.client.mapper().createObjectNode();
+    send.put("s_commandName", "hl_sendDocument");
+    send.put("s_ins", alice);
+    send.put("s_fileContentBase64", java.util.Base64.getEncoder().encodeToString(
+        "%PDF-1.4\n% compte rendu\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    send.put("s_documentTitle", "CR de consultation (INS qualifié par INSi)");
+    send.put("s_documentDescription", "Patiente lue sur la carte Vitale");
+    send.put("s_documentCategory", "11488-4");
+    send.put("i_documentVisibility", 1);
+    send.put("i_documentFormat", 5);
+    send.put("s_healthcareSetting", "SA07");
+    JsonNode sent = session.call(send);
+    assertThat(sent.path("s_status").asText()).as(sent.toString()).isEqualTo("OK");
+    assertThat(sent.path("s_uniqueId").asText()).isNotBlank();
+  }
+
   @Test
   void traitsWithForbiddenCharactersAreRefusedWithoutBeingQuoted() throws Exception {
     DmpStack.Session session = stack.session("insi-traits");

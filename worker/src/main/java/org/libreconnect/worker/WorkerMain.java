@@ -23,9 +23,9 @@ import org.libreconnect.worker.card.PcscTerminalsPort;
 import org.libreconnect.worker.card.SimulatedTerminalsPort;
 import org.libreconnect.worker.data.PersistentDataStore;
 import org.libreconnect.worker.dmp.DmpWiring;
-import org.libreconnect.worker.insi.InsiWiring;
-import org.libreconnect.worker.insi.VitaleBeneficiaries;
 import org.libreconnect.worker.handlers.StandardHandlers;
+import org.libreconnect.worker.insi.InsiWiring;
+import org.libreconnect.worker.insi.LastVitaleRead;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,9 +109,7 @@ public final class WorkerMain {
             logs,
             cards,
             DmpWiring.handlers(config, layout, clock, cards),
-            // hl_getInsFromVitaleCard reads the session's last Vitale read through VitaleBeneficiaries;
-            // NONE until the Vitale reader provides them.
-            InsiWiring.handlers(config, layout, clock, cards, VitaleBeneficiaries.NONE));
+            InsiWiring.handlers(config, layout, clock, cards, new LastVitaleRead()));
     SessionRegistry sessions =
         new SessionRegistry(
             positive(config.server().maxSessionDataBytes()), commandThreads, cards::release);
