@@ -48,7 +48,7 @@ final class CardDmpSimulator implements AutoCloseable {
         + "\"s_practiceSetting\":\"AMBULATOIRE\",\"i_cpsPracticeLocationIndice\":0}");
   }
 
-  private static String pem(X509Certificate certificate) throws Exception {
+  static String pem(X509Certificate certificate) throws Exception {
     return "-----BEGIN CERTIFICATE-----\n"
         + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
         + "\n-----END CERTIFICATE-----\n";

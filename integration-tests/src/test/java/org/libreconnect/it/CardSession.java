@@ -87,6 +87,17 @@ final class CardSession {
     return -1;
   }
 
+  /** Waits until {@code readerName} shows {@code slotType} in {@code hl_getPcscReaders}. */
+  void awaitSlotType(String readerName, int slotType, java.time.Duration patience) throws Exception {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (slotType(readerName) != slotType) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("reader " + readerName + " never showed slot type " + slotType);
+      }
+      Thread.sleep(100);
+    }
+  }
+
   static void assertOk(JsonNode answer) {
     assertThat(answer.path("s_status").asText()).as(answer.toString()).isEqualTo("OK");
   }

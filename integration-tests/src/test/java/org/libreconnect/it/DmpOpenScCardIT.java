@@ -36,22 +36,12 @@ class DmpOpenScCardIT {
       try (ConnectorFixture fixture = new ConnectorFixture(connectorHome,
           ConnectorProcess.config(1, false, VirtualCardStack.OPENSC, ORIGIN))) {
         CardSession session = CardSession.open(fixture.client, ORIGIN, "opensc-dmp");
-        awaitCard(session, stack.readerName);
+        session.awaitSlotType(stack.readerName, 3, PATIENCE);
         assertOk(session.select(stack.readerName));
         assertOk(dmp.createConnector(session, DmpStack.PIN));
         DmpScenario.run(session::call, dmp.simulator);
         session.close();
       }
-    }
-  }
-
-  private static void awaitCard(CardSession session, String readerName) throws Exception {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (session.slotType(readerName) != 3) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the card never showed up in " + readerName);
-      }
-      Thread.sleep(100);
     }
   }
 }

@@ -212,13 +212,7 @@ class OpenScCardIT {
   }
 
   private void awaitSlotType(CardSession session, int slotType) throws Exception {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (session.slotType(stack.readerName) != slotType) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("reader never showed slot type " + slotType);
-      }
-      Thread.sleep(100);
-    }
+    session.awaitSlotType(stack.readerName, slotType, PATIENCE);
   }
 
   private void awaitCardStatusChange(CardSession session) throws Exception {

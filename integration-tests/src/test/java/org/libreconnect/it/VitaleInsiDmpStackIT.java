@@ -46,12 +46,12 @@ class VitaleInsiDmpStackIT {
         dmp.trustedBy(connectorHome);
         Path insiRoot = connectorHome.resolve("tls").resolve("insi-roots").resolve("insi-simulator.pem");
         Files.createDirectories(insiRoot.getParent());
-        Files.writeString(insiRoot, pem(stack.pki.elementaryRoot().getEncoded()), StandardCharsets.US_ASCII);
+        Files.writeString(insiRoot, CardDmpSimulator.pem(stack.pki.elementaryRoot()), StandardCharsets.US_ASCII);
         try (ConnectorFixture fixture = new ConnectorFixture(connectorHome,
             ConnectorProcess.config(1, false, VirtualCardStack.OPENSC, ORIGIN))) {
           CardSession session = CardSession.open(fixture.client, ORIGIN, "desk-workflow");
-          awaitSlotType(session, stack.readerName, 3);
-          awaitSlotType(session, stack.otherReaderName(), 2);
+          session.awaitSlotType(stack.readerName, 3, PATIENCE);
+          session.awaitSlotType(stack.otherReaderName(), 2, PATIENCE);
 
           assertOk(session.call("{\"s_commandName\":\"hl_getVitaleCard\",\"s_readerName\":\""
               + stack.otherReaderName() + "\"}"));
@@ -94,19 +94,4 @@ class VitaleInsiDmpStackIT {
     }
   }
 
-  private static void awaitSlotType(CardSession session, String readerName, int slotType) throws Exception {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (session.slotType(readerName) != slotType) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("reader " + readerName + " never showed slot type " + slotType);
-      }
-      Thread.sleep(100);
-    }
-  }
-
-  private static String pem(byte[] der) {
-    return "-----BEGIN CERTIFICATE-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-        + "\n-----END CERTIFICATE-----\n";
-  }
 }

@@ -72,8 +72,8 @@ class VitaleStackIT {
   @Order(1)
   void bothReadersAreListedAndTheVitaleCardReadsOverPcsc() throws Exception {
     CardSession session = CardSession.open(fixture.client, ORIGIN, "vitale-read");
-    awaitSlotType(session, vitaleReader, 2);
-    awaitSlotType(session, stack.readerName, 3);
+    session.awaitSlotType(vitaleReader, 2, PATIENCE);
+    session.awaitSlotType(stack.readerName, 3, PATIENCE);
     assertOk(session.call("{\"s_commandName\":\"hl_getVitaleCard\",\"s_readerName\":\"" + vitaleReader + "\"}"));
     JsonNode card = session.call("{\"s_commandName\":\"hl_readVitaleCard\"}");
     assertOk(card);
@@ -138,7 +138,7 @@ class VitaleStackIT {
     List<byte[]> files = SimulatedVitaleCard.files(SimulatedVitaleCard.Kind.TEST, VitaleHolder.testFamily());
     vitale.remove();
     vitale = insert(SimulatedVitaleCard.withFiles(SimulatedVitaleCard.UNKNOWN_ATR_HEX, files.get(0), files.get(1)));
-    awaitSlotType(session, vitaleReader, 4);
+    session.awaitSlotType(vitaleReader, 4, PATIENCE);
     assertOk(session.call("{\"s_commandName\":\"hl_getVitaleCard\",\"s_readerName\":\"" + vitaleReader + "\"}"));
     JsonNode unknown = session.call("{\"s_commandName\":\"hl_readVitaleCard\"}");
     assertOk(unknown);
@@ -153,13 +153,13 @@ class VitaleStackIT {
     byte[] garbled = java.util.Arrays.copyOf(files.get(0), 40); // cut inside the first beneficiary
     vitale.remove();
     vitale = insert(SimulatedVitaleCard.withFiles(SimulatedVitaleCard.ATR_HEX, garbled, files.get(1)));
-    awaitSlotType(session, vitaleReader, 2);
+    session.awaitSlotType(vitaleReader, 2, PATIENCE);
     JsonNode damaged = session.call("{\"s_commandName\":\"hl_readVitaleCard\"}");
     assertThat(damaged.path("i_cardStatus").asInt()).isEqualTo(2);
     assertThat(damaged.path("s_cardStatusText").asText()).startsWith("Card error");
 
     vitale.remove();
-    awaitSlotType(session, vitaleReader, 1);
+    session.awaitSlotType(vitaleReader, 1, PATIENCE);
     JsonNode missing = session.call("{\"s_commandName\":\"hl_readVitaleCard\"}");
     assertThat(missing.path("i_cardStatus").asInt()).isEqualTo(1);
     vitale = insert(SimulatedVitaleCard.testCard());
@@ -175,15 +175,5 @@ class VitaleStackIT {
   private JsonNode json(String frame) throws Exception {
     assertThat(frame).as("an event came").isNotNull();
     return fixture.client.mapper().readTree(frame);
-  }
-
-  private static void awaitSlotType(CardSession session, String reader, int slotType) throws Exception {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (session.slotType(reader) != slotType) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("reader " + reader + " never showed slot type " + slotType);
-      }
-      Thread.sleep(100);
-    }
   }
 }
