@@ -3,23 +3,17 @@ package org.libreconnect.installer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +29,6 @@ import org.libreconnect.testsupport.Js2Client;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class DistributionSimulationIT {
   private static final String ORIGIN = "http://localhost:3000";
-  private static final Pattern STATUS_LINE = Pattern.compile("Status page: https://[^:]+:(\\d+)/");
   private static final String SIMULATOR_PACKAGE = "org/libreconnect/simulator/";
 
   private final Path dist = Path.of("target", "libreconnect").toAbsolutePath();
@@ -60,7 +53,7 @@ class DistributionSimulationIT {
       assertThat(workerClassPath).isNotEmpty().anyMatch(entry -> entry.contains("worker-"));
       assertThat(workerClassPath).noneMatch(entry -> entry.contains(File.separator + "simulation" + File.separator));
       assertThat(workerClassPath).noneMatch(DistributionSimulationIT::holdsSimulatorClasses);
-      assertThat(classPath(master.process.toHandle())).noneMatch(DistributionSimulationIT::holdsSimulatorClasses);
+      assertThat(classPath(master.process)).noneMatch(DistributionSimulationIT::holdsSimulatorClasses);
     }
   }
 
@@ -140,52 +133,23 @@ class DistributionSimulationIT {
 
   /** {@code bin/libreconnect} on a home of its own, as an installation runs it. */
   private static final class Master implements AutoCloseable {
-    final Process process;
+    final ConnectorProcess connector;
+    final ProcessHandle process;
     final Path home;
     final int port;
 
-    private Master(Process process, Path home, int port) {
-      this.process = process;
-      this.home = home;
-      this.port = port;
+    private Master(ConnectorProcess connector) {
+      this.connector = connector;
+      this.process = connector.handle();
+      this.home = connector.home();
+      this.port = connector.port();
     }
 
     static Master start(Path dist, Path home, boolean simulation) throws Exception {
       Files.createDirectories(home);
       Files.writeString(home.resolve("libreconnect.xml"), ConnectorProcess.config(1, simulation, null, ORIGIN));
-      Process process =
-          new ProcessBuilder("bash", dist.resolve("bin/libreconnect").toString(), "--home", home.toString(), "--port", "0")
-              .redirectErrorStream(true)
-              .start();
-      List<String> output = Collections.synchronizedList(new ArrayList<>());
-      CompletableFuture<Integer> port = new CompletableFuture<>();
-      Thread reader =
-          new Thread(
-              () -> {
-                try (BufferedReader lines =
-                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                  String line;
-                  while ((line = lines.readLine()) != null) {
-                    output.add(line);
-                    Matcher matcher = STATUS_LINE.matcher(line);
-                    if (matcher.find()) {
-                      port.complete(Integer.parseInt(matcher.group(1)));
-                    }
-                  }
-                } catch (IOException e) {
-                  // the process ended
-                }
-                port.completeExceptionally(new IllegalStateException("master exited: " + output));
-              },
-              "master-output");
-      reader.setDaemon(true);
-      reader.start();
-      try {
-        return new Master(process, home, port.get(60, TimeUnit.SECONDS));
-      } catch (Exception e) {
-        process.destroyForcibly();
-        throw new IllegalStateException("the master did not start: " + output, e);
-      }
+      return new Master(ConnectorProcess.launch(home,
+          List.of("bash", dist.resolve("bin/libreconnect").toString(), "--home", home.toString(), "--port", "0")));
     }
 
     /** The pre-started worker, once the master has started it. */
@@ -193,7 +157,7 @@ class DistributionSimulationIT {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (System.nanoTime() < deadline) {
         Optional<ProcessHandle> worker =
-            process.toHandle().descendants()
+            process.descendants()
                 .filter(child -> List.of(arguments(child)).contains("-Dlibreconnect.role=worker"))
                 .findFirst();
         if (worker.isPresent()) {
@@ -207,13 +171,9 @@ class DistributionSimulationIT {
     /** Stops the master with SIGTERM, then makes sure its workers are gone too. */
     @Override
     public void close() {
-      List<ProcessHandle> workers = process.toHandle().descendants().toList();
+      List<ProcessHandle> workers = process.descendants().toList();
       try {
-        process.destroy();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-          process.waitFor(10, TimeUnit.SECONDS);
-        }
+        connector.close();
         for (ProcessHandle worker : workers) {
           if (!ConnectorProcess.awaitExit(worker.pid(), Duration.ofSeconds(10))) {
             worker.destroyForcibly();

@@ -54,6 +54,14 @@ public final class ConnectorProcess implements AutoCloseable {
     argv.add(home.toAbsolutePath().toString());
     argv.add("--port");
     argv.add("0");
+    return launch(home, argv);
+  }
+
+  /**
+   * Runs {@code argv}, a command that starts a master on {@code home} (such as the distribution's
+   * {@code bin/libreconnect}), and waits for its status line to learn the port.
+   */
+  public static ConnectorProcess launch(Path home, List<String> argv) throws IOException {
     Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
     List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
     CompletableFuture<Integer> port = new CompletableFuture<>();
@@ -124,6 +132,11 @@ public final class ConnectorProcess implements AutoCloseable {
 
   public long pid() {
     return process.pid();
+  }
+
+  /** The master process, to find its workers among its descendants. */
+  public ProcessHandle handle() {
+    return process.toHandle();
   }
 
   public Path home() {
