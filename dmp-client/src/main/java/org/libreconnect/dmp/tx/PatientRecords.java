@@ -79,6 +79,9 @@ public final class PatientRecords {
         "extension", record.ins());
     Xml.attrs(Xml.add(patient, Ns.HL7, "statusCode"), "code", status);
     person(patient, record, closingReason == null);
+    if ("PRPA_IN201311UV02".equals(interaction)) {
+      organization(patient, "providerOrganization", connector);
+    }
     if (closingReason == null) {
       observation(patient, "OPPOSITION_BRIS_DE_GLACE", "opposition au mode bris de glace", record.opposedToBreakGlass());
       observation(patient, "OPPOSITION_ACCES_URGENCE", "opposition à l'accès au mode urgence",
@@ -164,10 +167,18 @@ public final class PatientRecords {
     Element name = Xml.add(person, Ns.HL7, "name");
     Xml.add(name, Ns.HL7, "family", connector.holder().name());
     Xml.add(name, Ns.HL7, "given", connector.holder().given());
-    Element organization = Xml.attrs(Xml.add(entity, Ns.HL7, "representedOrganization"), "classCode", "ORG",
+    organization(entity, "representedOrganization", connector);
+  }
+
+  /** The professional's structure; the schema requires its {@code contactParty}. */
+  private static void organization(Element parent, String role, DmpConnector connector) {
+    Element organization = Xml.attrs(Xml.add(parent, Ns.HL7, role), "classCode", "ORG",
         "determinerCode", "INSTANCE");
     Xml.attrs(Xml.add(organization, Ns.HL7, "id"), "root", "1.2.250.1.71.4.2.2", "extension",
         connector.location().structureId());
-    Xml.add(organization, Ns.HL7, "name", connector.location().name());
+    if (!connector.location().name().isBlank()) {
+      Xml.add(organization, Ns.HL7, "name", connector.location().name());
+    }
+    Xml.attrs(Xml.add(organization, Ns.HL7, "contactParty"), "classCode", "CON");
   }
 }

@@ -8,6 +8,8 @@ import org.libreconnect.simulator.dmp.soap.Namespaces;
 import org.libreconnect.simulator.dmp.soap.Transaction;
 import org.libreconnect.simulator.dmp.soap.Xml;
 import org.libreconnect.simulator.dmp.soap.XmlWriter;
+import org.libreconnect.simulator.dmp.store.Authorization;
+import org.libreconnect.simulator.dmp.store.AuthorizationState;
 import org.libreconnect.simulator.dmp.store.DmpState;
 import org.libreconnect.simulator.dmp.store.DmpStore;
 import org.libreconnect.simulator.dmp.store.Ins;
@@ -44,6 +46,10 @@ public final class PatientRecordHandler implements TransactionHandler {
           throw new DmpException(DmpError.FOUND);
         }
         store.putPatient(read(patient, ins, null, DmpState.EXISTING));
+        // the professional who creates the DMP is authorised on it
+        String now = Hl7Answer.time(context.now());
+        store.putAuthorization(new Authorization(context.vihf().nameId(), ins.value(),
+            AuthorizationState.VALIDE, false, now, now));
       }
       case TD1_2 -> {
         Patient found = current.orElseThrow(() -> new DmpException(DmpError.PATIENT_NOT_FOUND));
