@@ -69,6 +69,30 @@ class PatientRecordRoundTripTest {
   }
 
   @Test
+  void twoDocumentsGoInOneSubmissionSet() throws Exception {
+    simulator.reset();
+    String ins = "279035121518989";
+    try (DmpConnector connector = connect()) {
+      var one = new org.libreconnect.protocol.command.DmpCommands.SendDocumentInput(ins,
+          java.util.Base64.getEncoder().encodeToString("premier".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+          "CR 1", null, "11488-4", 1, 1, "SA07", null, "Lot", null, null, null, null, null, null, null, null);
+      var two = new org.libreconnect.protocol.command.DmpCommands.SendDocumentInput(ins,
+          java.util.Base64.getEncoder().encodeToString("second".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+          "CR 2", null, "11488-4", 1, 1, "SA07", null, "Lot", null, null, null, null, null, null, null, null);
+      java.util.List<String> ids = org.libreconnect.dmp.tx.DocumentSubmission.sendAll(connector, ins,
+          java.util.List.of(one, two), "s_contentInBase64");
+      assertThat(ids).hasSize(2).doesNotHaveDuplicates();
+      var found = org.libreconnect.dmp.tx.DocumentSearch.find(connector, ins,
+          new org.libreconnect.protocol.command.DmpCommands.FindDocumentsInput(ins, null, null, null, null, null,
+              null, null, null, null, null, null, null, 7, null, null));
+      assertThat(found.stream().map(d -> d.uniqueId()).toList()).containsAll(ids);
+    }
+    assertThat(simulator.dispatcher().journal().entries().stream()
+        .filter(e -> e.transaction() != null && e.transaction().label().equals("TD2.1")).count()).isEqualTo(1);
+    assertThat(simulator.dispatcher().journal().nonConformities()).isEmpty();
+  }
+
+  @Test
   void createUpdateCloseReactivate() throws Exception {
     simulator.reset();
     try (DmpConnector connector = connect()) {

@@ -179,26 +179,20 @@ final class DmpRecordHandlers {
     }).toList();
   }
 
-  /**
-   * {@code hl_sendDocuments}: each document goes through TD2.1 in the order sent; the answer lists
-   * their uniqueIds. A refusal stops at the refused document (those before it are in the DMP).
-   */
+  /** {@code hl_sendDocuments}: one TD2.1 submission set holding every document, in the order sent. */
   private SendDocumentsAnswer sendDocuments(org.libreconnect.worker.SessionContext s, SendDocumentsInput in) {
     DmpConnector connector = dmp.connector(s);
     String ins = PatientIds.checkIns("s_ins", in.ins());
-    if (in.documents().isEmpty()) {
-      throw new InvalidParameterException("Documents", "must hold at least one document");
-    }
-    List<String> ids = new ArrayList<>();
+    List<SendDocumentInput> documents = new ArrayList<>();
     for (DocumentToSend d : in.documents()) {
       SendDocumentInput one = new SendDocumentInput(ins, d.contentInBase64(), d.title(), d.description(),
           d.category(), d.visibility(), d.format(), in.healthcareSetting(), d.replacedDocumentUniqueId(),
           in.submissionSetTitle(), in.submissionSetDescription(), in.localPatientId(), d.eventCodes(),
           d.informants(), d.treatingPhysician(), d.additionalAuthors(), in.transcodeTypeCode(),
           in.forceSchematronsValidation());
-      ids.add(DocumentSubmission.send(connector, ins, one).uniqueId());
+      documents.add(one);
     }
-    return new SendDocumentsAnswer(ids);
+    return new SendDocumentsAnswer(DocumentSubmission.sendAll(connector, ins, documents, "s_contentInBase64"));
   }
 
   private static ContactDetails contact(AdministrativeDataAnswer data) {
