@@ -79,8 +79,8 @@ public final class DmpRecordCommands {
   /** Answer of {@code hl_findPatients}. */
   public record FindPatientsAnswer(@JsonProperty("Patients") List<FoundPatient> patients) {}
 
-  /** {@code hl_setWebPsRootUrl}: "" goes back to the DMP's own Web-PS host. */
-  public record WebPsRootUrlInput(@Required @JsonProperty("s_url") String url) {}
+  /** {@code hl_setWebPsRootUrl}: "" (or no {@code s_url}) goes back to the DMP's own Web-PS host. */
+  public record WebPsRootUrlInput(@JsonProperty("s_url") String url) {}
 
   // ---------------------------------------------------------------- the record
 

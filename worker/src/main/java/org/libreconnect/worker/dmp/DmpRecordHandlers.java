@@ -71,7 +71,7 @@ final class DmpRecordHandlers {
               "L'INS-C n'est plus accepté depuis le 30/09/2023 : utilisez l'INS (matricule INS) du téléservice INSi");
         })
         .single("hl_setWebPsRootUrl", WebPsRootUrlInput.class, (s, in) -> {
-          String url = in.url().strip();
+          String url = in.url() == null ? "" : in.url().strip();
           if (!url.isEmpty() && !isHttpUrl(url)) {
             throw new InvalidParameterException("s_url", "must be an http(s) URL or empty");
           }
