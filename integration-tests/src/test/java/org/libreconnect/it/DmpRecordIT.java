@@ -46,7 +46,7 @@ class DmpRecordIT {
   void createUpdateCloseReactivate() throws Exception {
     DmpStack.Session session = stack.session("dmp-record");
     assertThat(session.createConnector(c -> c).path("s_status").asText()).isEqualTo("OK");
-    assertThat(session.status(LEO).at("/ExistingTestAnswer/i_dmpStatus").asInt()).isEqualTo(3);
+    assertThat(firstStatus(session, LEO).at("/ExistingTestAnswer/i_dmpStatus").asInt()).isEqualTo(3);
 
     session.ok("{\"s_commandName\":\"hl_createDmp\",\"DmpAdministrativeData\":{\"PatientData\":{"
         + "\"Ins\":{\"s_ins\":\"" + LEO + "\",\"s_insType\":\"T\"},"
@@ -58,8 +58,8 @@ class DmpRecordIT {
         + "\"VitaleData\":{\"s_name\":\"BERNARD-ESSAI\",\"s_given\":\"LEO\",\"s_birthDay\":\"150904\"}}");
     assertThat(session.status(LEO).at("/ExistingTestAnswer/i_dmpStatus").asInt()).isEqualTo(1);
     JsonNode again = session.call("{\"s_commandName\":\"hl_createDmp\",\"DmpAdministrativeData\":{\"PatientData\":{"
-        + "\"s_ins\":\"" + LEO + "\",\"ExtendedCivilStatus\":{\"CivilStatus\":{\"s_given\":\"LEO\","
-        + "\"s_name\":\"BERNARD-ESSAI\"},\"s_birthDay\":\"20150904\"}}}}");
+        + "\"s_ins\":\"" + LEO + "\",\"ExtendedCivilStatus\":{\"CivilStatus\":{\"i_gender\":2,\"s_given\":\"LEO\","
+        + "\"s_name\":\"BERNARD-ESSAI\"},\"i_sex\":2,\"s_birthDay\":\"20150904\"}}}}");
     assertThat(again.path("s_status").asText()).isNotEqualTo("OK");
     assertThat(again.path("s_apiErrorDescription").asText()).as(again.toString()).contains("DMPFound");
 
@@ -94,6 +94,21 @@ class DmpRecordIT {
     }
     assertThat(session.ok("{\"s_commandName\":\"hl_getMajorityAge\"}").path("i_majorityAge").asInt()).isEqualTo(18);
     assertThat(stack.simulator.dispatcher().journal().nonConformities()).isEmpty();
+  }
+
+  /**
+   * The session's first DMP call (TLS handshake with the card key in a fresh worker). On a loaded
+   * machine it can pass the master's first-answer deadline, whose error asks to send the command
+   * again: that is done, at most twice.
+   */
+  private static JsonNode firstStatus(DmpStack.Session session, String ins) throws Exception {
+    JsonNode answer = session.status(ins);
+    for (int attempt = 0; attempt < 2 && answer.path("s_apiErrorDescription").asText().contains("Send the command again");
+        attempt++) {
+      answer = session.status(ins);
+    }
+    assertThat(answer.path("s_status").asText()).as(answer.toString()).isEqualTo("OK");
+    return answer;
   }
 
   @Test
