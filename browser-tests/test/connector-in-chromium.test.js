@@ -91,6 +91,7 @@ describe('LibreConnect in Chromium', { timeout: 240_000 }, () => {
     assert.equal(await page.inputValue('#ins'), '153078987658513', 'the INS INSi gives feeds the DMP step');
     await step(page, 'create-dmp-connector', 'hl_createDmpConnector', OK);
     await step(page, 'dmp-status', 'hl_getDirectAuthenticationDMPStatus', OK);
+    await step(page, 'acknowledgement-pdf', 'hl_createAcknowledgementPdf', OK);
 
     await step(page, 'close-session', 'hl_closeSession', OK);
     assert.equal(await page.textContent('#session-id'), 'none');

@@ -264,6 +264,94 @@ export const COMMANDS = Object.freeze([
   },
   { method: 'getWebPsDmpUrls', command: 'hl_getWebPsDmpUrls', fields: fieldMap('s_ins') },
 
+  // DMP record: identities, TD1.1 to TD1.4, several documents, updates by handle, PDFs, parameters
+  {
+    method: 'getCertifiedIdentity',
+    command: 'hl_getCertifiedIdentity',
+    fields: fieldMap('s_nirOD', 's_birthDate', 'i_birthRank', 's_nirIndividu'),
+  },
+  { method: 'getInsNirFromInsC', command: 'hl_getInsNirFromInsC', fields: fieldMap('s_insC') },
+  { method: 'setWebPsRootUrl', command: 'hl_setWebPsRootUrl', fields: fieldMap('s_url') },
+  {
+    method: 'createDmp',
+    command: 'hl_createDmp',
+    fields: fieldMap('DmpAdministrativeData', 'VitaleData'),
+  },
+  {
+    method: 'createDmpAndOtp',
+    command: 'hl_createDmpAndOtp',
+    fields: fieldMap('DmpAdministrativeData', 'VitaleData', 'i_returnAsFile'),
+  },
+  {
+    method: 'reactivateDmp',
+    command: 'hl_reactivateDmp',
+    fields: fieldMap(
+      's_ins',
+      'i_gender',
+      's_given',
+      's_name',
+      'i_sex',
+      's_birthCountry',
+      's_birthDay',
+      's_birthName',
+      's_address',
+      's_addressComplement',
+      's_city',
+      's_landlinePhone',
+      's_mail',
+      's_mobilePhone',
+      's_postalCode',
+      's_country',
+    ),
+  },
+  {
+    method: 'updateDmpAdministrativeData',
+    command: 'hl_updateDmpAdministrativeData',
+    fields: fieldMap('DmpAdministrativeData'),
+  },
+  { method: 'closeDmp', command: 'hl_closeDmp', fields: fieldMap('s_ins', 's_reason', 's_name', 's_given') },
+  {
+    method: 'sendDocuments',
+    command: 'hl_sendDocuments',
+    fields: fieldMap(
+      's_ins',
+      's_healthcareSetting',
+      'Documents',
+      's_submissionSetTitle',
+      's_submissionSetDescription',
+      's_localPatientId',
+      'i_transcodeTypeCode',
+      'i_forceSchematronsValidation',
+    ),
+  },
+  {
+    method: 'updateDocumentVisibility',
+    command: 'hl_updateDocumentVisibility',
+    fields: fieldMap('i_document', 's_healthCareSettings', 'i_newVisibility'),
+  },
+  {
+    method: 'updateDocumentStatus',
+    command: 'hl_updateDocumentStatus',
+    fields: fieldMap('i_document', 's_healthCareSettings'),
+  },
+  {
+    method: 'getOtpChannelValue',
+    command: 'hl_getOtpChannelValue',
+    fields: fieldMap('s_ins', 'i_otpChannelType'),
+  },
+  {
+    method: 'getPatientWebAccessPdf',
+    command: 'hl_getPatientWebAccessPdf',
+    fields: fieldMap('s_ins', 'i_openPdfAfterCreation', 's_otpPhone', 's_otpEmail', 'i_returnAsFile'),
+  },
+  {
+    method: 'createAcknowledgementPdf',
+    command: 'hl_createAcknowledgementPdf',
+    fields: fieldMap('s_ins', 'i_returnAsFile', 'i_openPdfAfterCreation', 'CivilStatus'),
+  },
+  { method: 'getMajorityAge', command: 'hl_getMajorityAge', fields: fieldMap() },
+  { method: 'getDmpParameters', command: 'hl_getDmpParameters', fields: fieldMap() },
+
   // INSi
   {
     method: 'createInsiConnector',

@@ -291,6 +291,35 @@ test('document commands by unique id and deleteDocument', async (t) => {
   ]);
 });
 
+test('DMP record commands: create, update, close, reactivate, documents by handle', async (t) => {
+  const { server, client } = await setup(t);
+  const admin = { PatientData: { s_ins: '115097511200382' }, s_status: 'OK' };
+  await client.createDmp({ dmpAdministrativeData: admin });
+  await client.updateDmpAdministrativeData({ dmpAdministrativeData: admin });
+  await client.closeDmp({ ins: '115097511200382', reason: 'FERMETURE_DEMANDE_PATIENT', name: 'X', given: 'Y' });
+  await client.reactivateDmp({ ins: '115097511200382', birthDay: '20150904', sex: '2' });
+  await client.sendDocuments({ ins: '115097511200382', healthcareSetting: 'SA07', documents: [] });
+  await client.updateDocumentVisibility({ document: 3, healthCareSettings: 'SA07', newVisibility: '4' });
+  await client.updateDocumentStatus({ document: 3 });
+  await client.getMajorityAge();
+  assert.deepEqual(server.commands, [
+    { s_commandName: 'hl_createDmp', DmpAdministrativeData: admin },
+    { s_commandName: 'hl_updateDmpAdministrativeData', DmpAdministrativeData: admin },
+    {
+      s_commandName: 'hl_closeDmp',
+      s_ins: '115097511200382',
+      s_reason: 'FERMETURE_DEMANDE_PATIENT',
+      s_name: 'X',
+      s_given: 'Y',
+    },
+    { s_commandName: 'hl_reactivateDmp', s_ins: '115097511200382', s_birthDay: '20150904', i_sex: 2 },
+    { s_commandName: 'hl_sendDocuments', s_ins: '115097511200382', s_healthcareSetting: 'SA07', Documents: [] },
+    { s_commandName: 'hl_updateDocumentVisibility', i_document: 3, s_healthCareSettings: 'SA07', i_newVisibility: 4 },
+    { s_commandName: 'hl_updateDocumentStatus', i_document: 3 },
+    { s_commandName: 'hl_getMajorityAge' },
+  ]);
+});
+
 test('wire keys may be mixed in; explicit null is sent, undefined is left out', async (t) => {
   const frame = await sent(t, (c) => c.getCpxCard({ readerName: null, readerNumber: undefined, s_extra: 'x' }));
   assert.deepEqual(frame, { s_commandName: 'hl_getCpxCard', s_readerName: null, s_extra: 'x', i_readerNumber: 0 });

@@ -464,6 +464,147 @@ export interface DeleteDocumentOptions extends InsOptions {
   healthCareSettings: string;
 }
 
+/** `hl_getCertifiedIdentity` (TD0.0; the service closed on 30/09/2023: answers a functional error). */
+export interface CertifiedIdentityOptions extends ExtraWireKeys {
+  nirOD?: string;
+  /** YYYYMMDD. */
+  birthDate?: string;
+  birthRank?: number;
+  nirIndividu?: string;
+}
+/** `hl_getInsNirFromInsC` (INS-C no longer accepted: answers a functional error). */
+export interface InsNirFromInsCOptions extends ExtraWireKeys {
+  /** `s_insC`: 22 digits. */
+  insC: string;
+}
+/** `hl_setWebPsRootUrl`: "" goes back to the DMP's own Web-PS host. */
+export interface WebPsRootUrlOptions extends ExtraWireKeys {
+  url: string;
+}
+/** `DmpAdministrativeData`: the `hl_getDmpAdministrativeData` answer's shape (extra keys tolerated). */
+export interface DmpAdministrativeData {
+  PatientData: {
+    s_ins?: string;
+    Ins?: { s_ins: string; s_insType?: string };
+    ExtendedCivilStatus: {
+      CivilStatus: { i_gender: number; s_given: string; s_name: string };
+      i_sex: number;
+      s_birthCountry?: string;
+      /** YYYYMMDD. */
+      s_birthDay: string;
+      s_birthName?: string;
+    };
+    ExtendedContactDetails?: {
+      ContactDetails?: {
+        s_address?: string;
+        s_addressComplement?: string;
+        s_city?: string;
+        s_landlinePhone?: string;
+        s_mail?: string;
+        s_mobilePhone?: string;
+        s_postalCode?: string;
+      };
+      s_country?: string;
+    };
+  };
+  PatientOppositions?: { i_brisDeGlaceOpposition: number; i_centre15Opposition: number };
+  PatientOppositionsStatus?: { i_brisDeGlaceOpposition: number; i_centre15Opposition: number };
+  i_guardian?: number;
+  GuardianData?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+/** `hl_createDmp` (TD1.1) and `hl_createDmpAndOtp`. */
+export interface CreateDmpOptions extends ExtraWireKeys {
+  dmpAdministrativeData: DmpAdministrativeData;
+  /** `VitaleData`: names and birth date (YYMMDD) as on the Vitale card. */
+  vitaleData?: { s_name?: string; s_birthName?: string; s_given?: string; s_birthDay?: string };
+  returnAsFile?: number;
+}
+/** `hl_updateDmpAdministrativeData` (TD1.3b). */
+export interface UpdateDmpAdministrativeDataOptions extends ExtraWireKeys {
+  dmpAdministrativeData: DmpAdministrativeData;
+}
+/** `hl_reactivateDmp` (TD1.2): the flat civil status and contact details. */
+export interface ReactivateDmpOptions extends InsOptions {
+  gender?: number;
+  given?: string;
+  name?: string;
+  sex?: number;
+  birthCountry?: string;
+  /** YYYYMMDD. */
+  birthDay?: string;
+  birthName?: string;
+  address?: string;
+  addressComplement?: string;
+  city?: string;
+  landlinePhone?: string;
+  mail?: string;
+  mobilePhone?: string;
+  postalCode?: string;
+  country?: string;
+}
+/** `hl_closeDmp` (TD1.4). */
+export interface CloseDmpOptions extends InsOptions {
+  /** `s_reason`: FERMETURE_DEMANDE_PATIENT, FERMETURE_DECES or FERMETURE_AUTRE. */
+  reason: string;
+  name?: string;
+  given?: string;
+}
+/** One item of `Documents` in `hl_sendDocuments`. */
+export interface DocumentToSend {
+  s_contentInBase64: string;
+  s_title: string;
+  s_description?: string;
+  s_category: string;
+  i_visibility?: number;
+  i_format: number;
+  s_replacedDocumentUniqueId?: string;
+  EventCodes?: Record<string, unknown>[];
+  Informants?: Record<string, unknown>[];
+  TreatingPhysician?: Record<string, unknown>;
+  AdditionalAuthors?: Record<string, unknown>[];
+  [key: string]: unknown;
+}
+/** `hl_sendDocuments`: several documents in one submission set. */
+export interface SendDocumentsOptions extends InsOptions {
+  healthcareSetting: string;
+  documents: DocumentToSend[];
+  submissionSetTitle?: string;
+  submissionSetDescription?: string;
+  localPatientId?: string;
+  transcodeTypeCode?: number;
+  forceSchematronsValidation?: number;
+}
+/** `hl_updateDocumentVisibility`, by the handle of the last search. */
+export interface UpdateDocumentVisibilityOptions extends ExtraWireKeys {
+  /** `i_document`: the `i_handle` of a found document. */
+  document: number;
+  healthCareSettings?: string;
+  newVisibility: number;
+}
+/** `hl_updateDocumentStatus`, by the handle of the last search. */
+export interface UpdateDocumentStatusOptions extends ExtraWireKeys {
+  document: number;
+  healthCareSettings?: string;
+}
+/** `hl_getOtpChannelValue`: 1 SMS, 2 e-mail. */
+export interface OtpChannelValueOptions extends InsOptions {
+  otpChannelType: number;
+}
+/** `hl_getPatientWebAccessPdf`. */
+export interface PatientWebAccessPdfOptions extends InsOptions {
+  openPdfAfterCreation?: number;
+  otpPhone?: string;
+  otpEmail?: string;
+  returnAsFile?: number;
+}
+/** `hl_createAcknowledgementPdf`. */
+export interface AcknowledgementPdfOptions extends InsOptions {
+  returnAsFile?: number;
+  openPdfAfterCreation?: number;
+  civilStatus: { i_gender: number; s_name: string; s_given?: string };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Answers (the JS2 answer objects, as the connector sends them)
 
@@ -605,6 +746,29 @@ export interface DocumentContentAnswer extends Js2Answer {
 }
 export interface WebPsDmpUrlsAnswer extends Js2Answer {
   Urls: string[];
+}
+export interface SendDocumentsAnswer extends Js2Answer {
+  UniqueIds: string[];
+}
+export interface PdfAnswer extends Js2Answer {
+  s_pdfFileContentInBase64: string;
+  s_pdfFileUrl?: string;
+}
+export interface OtpChannelValueAnswer extends Js2Answer {
+  s_otpChannelValue: string;
+}
+export interface MajorityAgeAnswer extends Js2Answer {
+  i_majorityAge: number;
+}
+export interface DmpParametersAnswer extends Js2Answer {
+  s_dmpUrl: string;
+  s_environment: string;
+  s_webPsRootUrl: string;
+  s_practiceSetting: string;
+  i_accessMode: number;
+  i_secretConnection: number;
+  i_majorityAge: number;
+  s_instanceUniqueId: string;
 }
 export interface InsValue {
   s_value: string;
@@ -860,6 +1024,25 @@ export declare class LibreConnectClient {
   ): Promise<Js2Answer>;
   deleteDocument(options: DeleteDocumentOptions, callOptions?: CallOptions): Promise<Js2Answer>;
   getWebPsDmpUrls(options: InsOptions, callOptions?: CallOptions): Promise<WebPsDmpUrlsAnswer>;
+  getCertifiedIdentity(options: CertifiedIdentityOptions, callOptions?: CallOptions): Promise<Js2Answer>;
+  getInsNirFromInsC(options: InsNirFromInsCOptions, callOptions?: CallOptions): Promise<Js2Answer>;
+  setWebPsRootUrl(options: WebPsRootUrlOptions, callOptions?: CallOptions): Promise<Js2Answer>;
+  createDmp(options: CreateDmpOptions, callOptions?: CallOptions): Promise<Js2Answer>;
+  createDmpAndOtp(options: CreateDmpOptions, callOptions?: CallOptions): Promise<PdfAnswer>;
+  reactivateDmp(options: ReactivateDmpOptions, callOptions?: CallOptions): Promise<Js2Answer>;
+  updateDmpAdministrativeData(
+    options: UpdateDmpAdministrativeDataOptions,
+    callOptions?: CallOptions,
+  ): Promise<Js2Answer>;
+  closeDmp(options: CloseDmpOptions, callOptions?: CallOptions): Promise<Js2Answer>;
+  sendDocuments(options: SendDocumentsOptions, callOptions?: CallOptions): Promise<SendDocumentsAnswer>;
+  updateDocumentVisibility(options: UpdateDocumentVisibilityOptions, callOptions?: CallOptions): Promise<Js2Answer>;
+  updateDocumentStatus(options: UpdateDocumentStatusOptions, callOptions?: CallOptions): Promise<Js2Answer>;
+  getOtpChannelValue(options: OtpChannelValueOptions, callOptions?: CallOptions): Promise<OtpChannelValueAnswer>;
+  getPatientWebAccessPdf(options: PatientWebAccessPdfOptions, callOptions?: CallOptions): Promise<PdfAnswer>;
+  createAcknowledgementPdf(options: AcknowledgementPdfOptions, callOptions?: CallOptions): Promise<PdfAnswer>;
+  getMajorityAge(options?: ExtraWireKeys, callOptions?: CallOptions): Promise<MajorityAgeAnswer>;
+  getDmpParameters(options?: ExtraWireKeys, callOptions?: CallOptions): Promise<DmpParametersAnswer>;
   createInsiConnector(options: CreateInsiConnectorOptions, callOptions?: CallOptions): Promise<Js2Answer>;
   getInsFromIdentityInformation(
     options: InsIdentityTraitsOptions,

@@ -221,6 +221,29 @@ const steps = {
         return status === undefined ? undefined : `i_dmpStatus ${status}`;
       },
     ),
+
+  /** TD1.3a then TD1.3b: the administrative data read, then sent back whole (as the JS2 example does). */
+  updateAdministrativeData: async () => {
+    const read = await command('hl_getDmpAdministrativeData', (c) =>
+      c.getDmpAdministrativeData({ ins: $('ins').value.trim() }),
+    );
+    if (!read.ok) return [read];
+    const update = await command('hl_updateDmpAdministrativeData', (c) =>
+      c.updateDmpAdministrativeData({ dmpAdministrativeData: read.result.answer }),
+    );
+    return [read, update];
+  },
+
+  acknowledgementPdf: () =>
+    command(
+      'hl_createAcknowledgementPdf',
+      (c) =>
+        c.createAcknowledgementPdf({
+          ins: $('ins').value.trim(),
+          civilStatus: { i_gender: 3, s_name: 'MARTIN-ESSAI', s_given: 'ALICE' },
+        }),
+      (answer) => `PDF of ${Math.floor((answer.s_pdfFileContentInBase64?.length ?? 0) * 0.75)} bytes`,
+    ),
 };
 
 /** Starts a monitor as a logged step; its events go to the event list until it stops. */
@@ -382,6 +405,8 @@ async function init() {
     'insi-search': steps.insiSearch,
     'create-dmp-connector': steps.createDmpConnector,
     'dmp-status': steps.dmpStatus,
+    'update-admin-data': steps.updateAdministrativeData,
+    'acknowledgement-pdf': steps.acknowledgementPdf,
     'run-all': runAll,
     'clear-log': () => log.clear(),
   };

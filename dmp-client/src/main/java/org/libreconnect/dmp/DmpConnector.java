@@ -44,6 +44,7 @@ public final class DmpConnector implements AutoCloseable {
   private volatile String practiceSetting;
   private volatile AccessMode accessMode = AccessMode.NORMAL;
   private volatile boolean secretConnection;
+  private volatile String webPsRootUrl = "";
 
   public DmpConnector(DmpCredentials credentials, DmpUrls urls, DmpTransport transport, Clock clock,
       LpsIdentity software, int locationIndex, String practiceSetting) {
@@ -74,6 +75,23 @@ public final class DmpConnector implements AutoCloseable {
 
   public void setSecretConnection(boolean secret) {
     this.secretConnection = secret;
+  }
+
+  public AccessMode accessMode() {
+    return accessMode;
+  }
+
+  public boolean secretConnection() {
+    return secretConnection;
+  }
+
+  /** The root of the Web-PS links set by {@code hl_setWebPsRootUrl}; "" for the DMP's own host. */
+  public String webPsRootUrl() {
+    return webPsRootUrl;
+  }
+
+  public void setWebPsRootUrl(String root) {
+    this.webPsRootUrl = root == null ? "" : root.strip();
   }
 
   public DmpCredentials credentials() {

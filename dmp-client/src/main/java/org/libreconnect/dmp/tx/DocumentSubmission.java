@@ -22,9 +22,10 @@ import org.libreconnect.dmp.xml.Xml;
 import org.w3c.dom.Element;
 
 /**
- * TD2.1: provide and register one document (ITI-41, MTOM; dmp.md §2.8). The file is wrapped in a
- * CDA document; the submission set carries it and the XAdES signature document made with the
- * card's signature key, linked by a {@code signs} association.
+ * TD2.1: provide and register documents (ITI-41, MTOM; dmp.md §2.8). Each file is wrapped in a
+ * CDA document (unless it is one); the submission set carries them and the XAdES signature
+ * document over all of them made with the card's signature key, linked by a {@code signs}
+ * association.
  */
 public final class DocumentSubmission {
   static final String ACTION = "urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-b";
@@ -37,47 +38,75 @@ public final class DocumentSubmission {
   private DocumentSubmission() {}
 
   public static SendDocumentAnswer send(DmpConnector connector, String ins, SendDocumentInput input) {
-    byte[] content;
-    try {
-      content = Base64.getMimeDecoder().decode(input.fileContentBase64());
-    } catch (IllegalArgumentException e) {
-      throw new InvalidParameterException("s_fileContentBase64", "must be base64");
+    return new SendDocumentAnswer(sendAll(connector, ins, List.of(input), "s_fileContentBase64").get(0), null);
+  }
+
+  /**
+   * Several documents in one submission set (JS2 {@code hl_sendDocuments}): one document entry
+   * each, one XAdES signature over all of them. Returns their uniqueIds in the order given.
+   *
+   * @param contentKey the JSON key of the content, for the error of content that is not base64
+   */
+  public static List<String> sendAll(DmpConnector connector, String ins, List<SendDocumentInput> inputs,
+      String contentKey) {
+    if (inputs.isEmpty()) {
+      throw new InvalidParameterException("Documents", "must hold at least one document");
     }
-    DocumentType type = DocumentTypes.of(input.documentCategory())
-        .filter(row -> !"ASTM".equals(row.typeSystem()))
-        .orElseThrow(() -> new InvalidParameterException("s_documentCategory",
-            "must be a document type of the ANS table ASS_X04 (an XDS typeCode of JDV_J07)"));
-    DocumentFormats.Format format = DocumentFormats.of(input.documentFormat());
-    StructuredDocument structured = format.structured() ? StructuredDocument.check(content, format, type) : null;
-    String replacedUuid = input.replacedDocumentUniqueId() == null || input.replacedDocumentUniqueId().isBlank()
-        ? null : DocumentSearch.byUniqueId(connector, "TD2.1", ins, input.replacedDocumentUniqueId().strip()).uuid();
-    String documentOid = structured != null ? structured.uniqueId() : Xds.newOid();
-    String signatureOid = Xds.newOid();
-    String setOid = Xds.newOid();
     var now = connector.clock().instant();
-    List<DmpHolder> additional = AdditionalAuthors.of(input.additionalAuthors());
-    List<CdaWrapper.Informant> informants = Informants.of(input.informants());
-    DmpHolder treatingPhysician = input.treatingPhysician() == null || input.treatingPhysician().isNull()
-        || input.treatingPhysician().isEmpty() ? null : AdditionalAuthors.hp(input.treatingPhysician(), "TreatingPhysician");
-    byte[] cda = structured != null ? content : new CdaWrapper().wrap(new CdaWrapper.Header(documentOid,
-        input.documentTitle(), type.typeCode(), type.typeSystem(), typeLabel(type, input), connector.patientCx(ins), ins,
-        PatientIds.authority(connector.urls().isProduction()), connector.holder(), connector.location(),
-        connector.practiceSetting(), input.healthcareSetting(), now, patient(connector, ins), additional, informants,
-        treatingPhysician),
-        content, format.mimeType());
+    CdaWrapper.Patient patient = null;
+    List<Prepared> documents = new java.util.ArrayList<>();
     Map<String, byte[]> signed = new LinkedHashMap<>();
-    signed.put(documentOid, cda);
+    for (SendDocumentInput input : inputs) {
+      byte[] content;
+      try {
+        content = Base64.getMimeDecoder().decode(input.fileContentBase64());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidParameterException(contentKey, "must be base64");
+      }
+      DocumentType type = DocumentTypes.of(input.documentCategory())
+          .filter(row -> !"ASTM".equals(row.typeSystem()))
+          .orElseThrow(() -> new InvalidParameterException("s_documentCategory",
+              "must be a document type of the ANS table ASS_X04 (an XDS typeCode of JDV_J07)"));
+      DocumentFormats.Format format = DocumentFormats.of(input.documentFormat());
+      StructuredDocument structured = format.structured() ? StructuredDocument.check(content, format, type) : null;
+      String replacedUuid = input.replacedDocumentUniqueId() == null || input.replacedDocumentUniqueId().isBlank()
+          ? null : DocumentSearch.byUniqueId(connector, "TD2.1", ins, input.replacedDocumentUniqueId().strip()).uuid();
+      String documentOid = structured != null ? structured.uniqueId() : Xds.newOid();
+      List<DmpHolder> additional = AdditionalAuthors.of(input.additionalAuthors());
+      byte[] cda = content;
+      if (structured == null) {
+        List<CdaWrapper.Informant> informants = Informants.of(input.informants());
+        DmpHolder treatingPhysician = input.treatingPhysician() == null || input.treatingPhysician().isNull()
+            || input.treatingPhysician().isEmpty() ? null
+            : AdditionalAuthors.hp(input.treatingPhysician(), "TreatingPhysician");
+        if (patient == null) {
+          patient = patient(connector, ins);
+        }
+        cda = new CdaWrapper().wrap(new CdaWrapper.Header(documentOid, input.documentTitle(), type.typeCode(),
+            type.typeSystem(), typeLabel(type, input), connector.patientCx(ins), ins,
+            PatientIds.authority(connector.urls().isProduction()), connector.holder(), connector.location(),
+            connector.practiceSetting(), input.healthcareSetting(), now, patient, additional, informants,
+            treatingPhysician), content, format.mimeType());
+      }
+      if (signed.putIfAbsent(documentOid, cda) != null) {
+        throw new InvalidParameterException("Documents", "holds the same document twice");
+      }
+      int n = documents.size() + 1;
+      documents.add(new Prepared(input, type, format, documentOid, replacedUuid, additional,
+          String.format(java.util.Locale.ROOT, "Document%02d", n),
+          new Attachment("doc" + n + "@libreconnect.org", "text/xml", cda)));
+    }
     byte[] signature = new SubmissionSignature().sign(signed, connector.credentials().signatureCertificate(), now,
         connector.credentials()::signSha256);
-    List<Attachment> parts = List.of(new Attachment("doc1@libreconnect.org", "text/xml", cda),
-        new Attachment("sig1@libreconnect.org", "text/xml", signature));
+    List<Attachment> parts = new java.util.ArrayList<>();
+    documents.forEach(d -> parts.add(d.part()));
+    parts.add(new Attachment("sig1@libreconnect.org", "text/xml", signature));
 
-    Content submission = new Content(ins, input, type, now, documentOid, signatureOid, setOid, format, replacedUuid,
-        parts, additional);
+    Content submission = new Content(ins, now, Xds.newOid(), Xds.newOid(), documents, parts.get(parts.size() - 1));
     SoapResponse response = connector.call("TD2.1", "repository", ACTION, ins,
         document -> request(document, connector, submission), parts);
     RegistryResponses.check(response.body());
-    return new SendDocumentAnswer(documentOid, null);
+    return documents.stream().map(Prepared::documentOid).toList();
   }
 
   /**
@@ -97,48 +126,59 @@ public final class DocumentSubmission {
     return new CdaWrapper.Patient(birthName, status.civilStatus().given(), sex, birthDate);
   }
 
+  /** One document of a submission, ready to send. */
+  private record Prepared(SendDocumentInput input, DocumentType type, DocumentFormats.Format format,
+      String documentOid, String replacedUuid, List<DmpHolder> additionalAuthors, String entryId, Attachment part) {}
+
   /** What one submission carries. */
-  private record Content(String ins, SendDocumentInput input, DocumentType type, java.time.Instant now,
-      String documentOid,
-      String signatureOid, String setOid, DocumentFormats.Format format, String replacedUuid, List<Attachment> parts,
-      List<DmpHolder> additionalAuthors) {}
+  private record Content(String ins, java.time.Instant now, String signatureOid, String setOid,
+      List<Prepared> documents, Attachment signaturePart) {}
 
   private static Element request(org.w3c.dom.Document document, DmpConnector connector, Content c) {
     Element request = document.createElementNS(Ns.XDSB, "xdsb:ProvideAndRegisterDocumentSetRequest");
     request.setAttributeNS(Ns.XMLNS, "xmlns:rim", Ns.RIM);
     Element submit = Xml.add(request, Ns.LCM, "lcm:SubmitObjectsRequest");
     Element list = Xml.add(submit, Ns.RIM, "rim:RegistryObjectList");
+    SendDocumentInput first = c.documents().get(0).input();
     SubmissionSet.add(list, connector, c.ins(), c.setOid(),
-        orDefault(c.input().submissionSetTitle(), c.input().documentTitle()), c.input().submissionSetDescription());
-    documentEntry(list, connector, c);
+        orDefault(first.submissionSetTitle(), first.documentTitle()), first.submissionSetDescription());
+    for (Prepared d : c.documents()) {
+      documentEntry(list, connector, c, d);
+    }
     signatureEntry(list, connector, c);
-    Xds.slot(SubmissionSet.association(list, HAS_MEMBER, SubmissionSet.ID, "Document01"),
-        "SubmissionSetStatus", "Original");
+    for (Prepared d : c.documents()) {
+      Xds.slot(SubmissionSet.association(list, HAS_MEMBER, SubmissionSet.ID, d.entryId()),
+          "SubmissionSetStatus", "Original");
+    }
     Xds.slot(SubmissionSet.association(list, HAS_MEMBER, SubmissionSet.ID, "Signature01"),
         "SubmissionSetStatus", "Original");
     SubmissionSet.association(list, SIGNS, "Signature01", SubmissionSet.ID);
-    if (c.replacedUuid() != null) {
-      SubmissionSet.association(list, REPLACES, "Document01", c.replacedUuid());
+    for (Prepared d : c.documents()) {
+      if (d.replacedUuid() != null) {
+        SubmissionSet.association(list, REPLACES, d.entryId(), d.replacedUuid());
+      }
     }
-    include(request, "Document01", c.parts().get(0));
-    include(request, "Signature01", c.parts().get(1));
+    for (Prepared d : c.documents()) {
+      include(request, d.entryId(), d.part());
+    }
+    include(request, "Signature01", c.signaturePart());
     return request;
   }
 
-  private static void documentEntry(Element list, DmpConnector connector, Content c) {
-    SendDocumentInput input = c.input();
+  private static void documentEntry(Element list, DmpConnector connector, Content c, Prepared d) {
+    SendDocumentInput input = d.input();
     int visibility = input.documentVisibility() == null ? 1 : input.documentVisibility();
-    Element entry = entry(list, "Document01", "text/xml");
+    Element entry = entry(list, d.entryId(), "text/xml");
     String sourcePatientId = input.localPatientId() != null && !input.localPatientId().isBlank()
         ? input.localPatientId().strip() + "^^^&" + connector.software().senderOid() + "&ISO^PI"
         : connector.patientCx(c.ins());
-    slots(entry, connector, c, "fr-FR", sourcePatientId);
+    slots(entry, connector, c.now(), "fr-FR", sourcePatientId);
     names(entry, input.documentTitle(), input.documentDescription());
     SubmissionSet.author(entry, Xds.AUTHOR, connector);
-    for (DmpHolder author : c.additionalAuthors()) {
+    for (DmpHolder author : d.additionalAuthors()) {
       SubmissionSet.author(entry, Xds.AUTHOR, author, connector.location());
     }
-    Xds.classification(entry, Xds.CLASS_CODE, c.type().classCode(), c.type().classSystem(), c.type().classLabel());
+    Xds.classification(entry, Xds.CLASS_CODE, d.type().classCode(), d.type().classSystem(), d.type().classLabel());
     Xds.classification(entry, Xds.CONFIDENTIALITY, "N", "2.16.840.1.113883.5.25", "Normal");
     if ((visibility & 2) != 0) {
       Xds.classification(entry, Xds.CONFIDENTIALITY, Xds.INVISIBLE_PATIENT, Xds.DMP_CONFIDENTIALITY_SYSTEM,
@@ -151,17 +191,17 @@ public final class DocumentSubmission {
     for (var event : EventCodes.of(input.eventCodes())) {
       Xds.classification(entry, Xds.EVENT_CODE, event.code(), event.classification(), event.description());
     }
-    Xds.classification(entry, Xds.FORMAT_CODE, c.format().formatCode(), c.format().formatSystem(), c.format().label());
+    Xds.classification(entry, Xds.FORMAT_CODE, d.format().formatCode(), d.format().formatSystem(), d.format().label());
     settings(entry, connector, input);
-    Xds.classification(entry, Xds.TYPE_CODE, c.type().typeCode(), c.type().typeSystem(), typeLabel(c.type(), input));
+    Xds.classification(entry, Xds.TYPE_CODE, d.type().typeCode(), d.type().typeSystem(), typeLabel(d.type(), input));
     Xds.externalId(entry, Xds.DOC_PATIENT_ID, connector.patientCx(c.ins()), "XDSDocumentEntry.patientId");
-    Xds.externalId(entry, Xds.DOC_UNIQUE_ID, c.documentOid(), "XDSDocumentEntry.uniqueId");
+    Xds.externalId(entry, Xds.DOC_UNIQUE_ID, d.documentOid(), "XDSDocumentEntry.uniqueId");
   }
 
   /** The signature document entry (IHE DSG): hidden from everyone, "Source" purpose. */
   private static void signatureEntry(Element list, DmpConnector connector, Content c) {
     Element sig = entry(list, "Signature01", "text/xml");
-    slots(sig, connector, c, "art", connector.patientCx(c.ins()));
+    slots(sig, connector, c.now(), "art", connector.patientCx(c.ins()));
     names(sig, "Signature", null);
     SubmissionSet.author(sig, Xds.AUTHOR, connector);
     DocumentType signature = DocumentTypes.of(SIGNATURE_TYPE).orElseThrow();
@@ -172,7 +212,7 @@ public final class DocumentSubmission {
         "Non visible par le patient");
     Xds.classification(sig, Xds.EVENT_CODE, "1.2.840.10065.1.12.1.14", "1.2.840.10065.1.12", "Source");
     Xds.classification(sig, Xds.FORMAT_CODE, "http://www.w3.org/2000/09/xmldsig#", "URN", "Default Signature Style");
-    settings(sig, connector, c.input());
+    settings(sig, connector, c.documents().get(0).input());
     Xds.classification(sig, Xds.TYPE_CODE, signature.typeCode(), signature.typeSystem(), signature.typeLabel());
     Xds.externalId(sig, Xds.DOC_PATIENT_ID, connector.patientCx(c.ins()), "XDSDocumentEntry.patientId");
     Xds.externalId(sig, Xds.DOC_UNIQUE_ID, c.signatureOid(), "XDSDocumentEntry.uniqueId");
@@ -183,9 +223,9 @@ public final class DocumentSubmission {
    * (UTC), language, legal authenticator (the card holder) and source patient id, both required by
    * the ANS mapping of XDS metadata.
    */
-  private static void slots(Element entry, DmpConnector connector, Content c, String language,
+  private static void slots(Element entry, DmpConnector connector, java.time.Instant now, String language,
       String sourcePatientId) {
-    String time = DmpTime.hl7(c.now());
+    String time = DmpTime.hl7(now);
     Xds.slot(entry, "creationTime", time);
     Xds.slot(entry, "languageCode", language);
     Xds.slot(entry, "legalAuthenticator", SubmissionSet.person(connector.holder()));

@@ -62,6 +62,38 @@ final class Hl7Query {
     return message;
   }
 
+  /**
+   * A new HL7 V3 message {@code interaction} with the transmission wrapper the DMP expects: id,
+   * creation time, interaction id, processing codes, receiver (the DMP) and sender (this software).
+   */
+  static Element wrapper(Document document, DmpConnector connector, String interaction) {
+    String sender = connector.software().senderOid();
+    Element message = document.createElementNS(Ns.HL7, interaction);
+    message.setAttribute("ITSVersion", "XML_1.0");
+    Xml.attrs(Xml.add(message, Ns.HL7, "id"), "root", sender, "extension", UUID.randomUUID().toString());
+    Xml.attrs(Xml.add(message, Ns.HL7, "creationTime"), "value", DmpTime.hl7(connector.clock().instant()));
+    Xml.attrs(Xml.add(message, Ns.HL7, "interactionId"), "root", "2.16.840.1.113883.1.6", "extension",
+        interaction);
+    Xml.attrs(Xml.add(message, Ns.HL7, "processingCode"), "code", "D");
+    Xml.attrs(Xml.add(message, Ns.HL7, "processingModeCode"), "code", "T");
+    Xml.attrs(Xml.add(message, Ns.HL7, "acceptAckCode"), "code", "AL");
+    device(message, "receiver", "RCV", DMP_SYSTEM, "DMP");
+    device(message, "sender", "SND", sender, connector.software().name());
+    return message;
+  }
+
+  /** Throws the refusal an HL7 answer carries in an acknowledgement other than {@code AA}. */
+  static Element checked(Element answer) {
+    String ack = Xml.attr(answer, "typeCode", "acknowledgement");
+    if (!ack.isEmpty() && !"AA".equals(ack)) {
+      Element detail = Xml.path(answer, "acknowledgement", "acknowledgementDetail").orElse(null);
+      String code = detail == null ? ack : Xml.attr(detail, "code", "code");
+      String text = detail == null ? "" : Xml.text(detail, "text");
+      throw new DmpRefusedException(DmpRefusedException.Source.HL7_ACKNOWLEDGEMENT, code, text);
+    }
+    return answer;
+  }
+
   private static void device(Element message, String role, String typeCode, String id, String name) {
     Element party = Xml.attrs(Xml.add(message, Ns.HL7, role), "typeCode", typeCode);
     Element device = Xml.attrs(Xml.add(party, Ns.HL7, "device"), "classCode", "DEV", "determinerCode", "INSTANCE");

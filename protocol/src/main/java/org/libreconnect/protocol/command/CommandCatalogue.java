@@ -88,6 +88,7 @@ public final class CommandCatalogue {
         "hl_updateDocumentVisibilityByUniqueId", DmpCommands.UpdateVisibilityByUniqueIdInput.class);
     b.worker("hl_updateDocumentStatusByUniqueId", DmpCommands.UpdateStatusByUniqueIdInput.class);
     b.worker("hl_deleteDocument", DmpCommands.DeleteDocumentInput.class);
+    DmpRecordCommands.register(b);
     // INSi (spec 2.9): the connector and the identity searches.
     b.worker("hl_createInsiConnector", InsiCommands.CreateInsiConnectorInput.class);
     b.worker("hl_getInsFromIdentityInformation", InsiCommands.InsFromIdentityInput.class);

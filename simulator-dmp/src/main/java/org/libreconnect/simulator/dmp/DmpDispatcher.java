@@ -26,6 +26,7 @@ import org.libreconnect.simulator.dmp.transaction.Answer;
 import org.libreconnect.simulator.dmp.transaction.AuthorizationListHandler;
 import org.libreconnect.simulator.dmp.transaction.ExistenceTestHandler;
 import org.libreconnect.simulator.dmp.transaction.PatientListHandler;
+import org.libreconnect.simulator.dmp.transaction.PatientRecordHandler;
 import org.libreconnect.simulator.dmp.transaction.ProvideAndRegisterHandler;
 import org.libreconnect.simulator.dmp.transaction.RetrieveDocumentHandler;
 import org.libreconnect.simulator.dmp.transaction.RightsMatrix;
@@ -83,6 +84,11 @@ public final class DmpDispatcher {
     handlers.put(Transaction.TD0_3, new SetAuthorizationHandler(store, rights));
     handlers.put(Transaction.TD0_4, new PatientListHandler(store));
     handlers.put(Transaction.TD1_3A, new AdministrativeDataHandler(store, rights));
+    PatientRecordHandler records = new PatientRecordHandler(store, rights);
+    for (Transaction transaction : new Transaction[] {
+        Transaction.TD1_1, Transaction.TD1_2, Transaction.TD1_3B, Transaction.TD1_4}) {
+      handlers.put(transaction, records);
+    }
     handlers.put(Transaction.TD1_6, new AuthorizationListHandler(store, rights));
     handlers.put(Transaction.TD2_1, new ProvideAndRegisterHandler(store, rights));
     handlers.put(Transaction.TD3_1, new StoredQueryHandler(store, rights));

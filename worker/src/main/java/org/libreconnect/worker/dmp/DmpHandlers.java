@@ -48,6 +48,7 @@ public final class DmpHandlers {
 
   private final DmpConnectorFactory factory;
   private final Map<String, Held> connectors = new ConcurrentHashMap<>();
+  private final DmpRecordHandlers records = new DmpRecordHandlers(this);
 
   public DmpHandlers(DmpConnectorFactory factory) {
     this.factory = factory;
@@ -55,6 +56,7 @@ public final class DmpHandlers {
 
   /** Adds the DMP commands to {@code table}. */
   public void register(HandlerTable.Builder table) {
+    records.register(table);
     table
         .single("hl_createDmpConnector", CreateDmpConnectorInput.class, this::create)
         .single("hl_setPracticeLocation", SetPracticeLocationInput.class, (s, in) -> {
@@ -84,7 +86,8 @@ public final class DmpHandlers {
             AuthorizationTransactions.list(connector(s), ins("s_ins", in.ins()),
                 in.authorizationType() == null ? 1 : in.authorizationType())))
         .single("hl_getWebPsDmpUrls", WebPsUrlsInput.class,
-            (s, in) -> new WebPsUrlsAnswer(connector(s).urls().webPsUrls(ins("s_ins", in.ins()))))
+            (s, in) -> new WebPsUrlsAnswer(records.webPsUrls(connector(s),
+                connector(s).urls().webPsUrls(ins("s_ins", in.ins())))))
         .single("hl_sendDocument", SendDocumentInput.class,
             (s, in) -> DocumentSubmission.send(connector(s), ins("s_ins", in.ins()), in))
         .single("hl_findDocuments", FindDocumentsInput.class, (s, in) -> new FindDocumentsAnswer(
@@ -126,7 +129,8 @@ public final class DmpHandlers {
         flag(input.getPerformer()));
   }
 
-  private DmpConnector connector(SessionContext session) {
+  /** The session's connector, or the "no DMP connector" error. */
+  DmpConnector connector(SessionContext session) {
     purgeClosed();
     Held held = connectors.get(session.sessionId());
     if (held == null) {

@@ -29,6 +29,12 @@ public final class OfficialSchemas {
   public static final String HL7_PATIENT_QUERY =
       "hl7v3-ne2009/multicacheschemas/PRPA_IN201307UV02.xsd";
 
+  /** The HL7v3 NE2009 message PRPA_IN201311UV02 (TD1.1, patient add). */
+  public static final String HL7_PATIENT_ADD = "hl7v3-ne2009/multicacheschemas/PRPA_IN201311UV02.xsd";
+
+  /** The HL7v3 NE2009 message PRPA_IN201314UV02 (TD1.2, TD1.3b, TD1.4, patient revise). */
+  public static final String HL7_PATIENT_REVISE = "hl7v3-ne2009/multicacheschemas/PRPA_IN201314UV02.xsd";
+
   /** The inline schema of the Habilitations WSDL (TD0.3, TD1.6). */
   public static final String HABILITATIONS = "wsdl-inline/Habilitations.xsd";
 
@@ -57,7 +63,7 @@ public final class OfficialSchemas {
    * kind is answered as fast as the following ones: clients with short timeouts rely on it.
    */
   public static void preload() {
-    for (String file : List.of(HL7_PATIENT_QUERY, HABILITATIONS, PATIENTS_SPECIFIC, XDS_REPOSITORY,
+    for (String file : List.of(HL7_PATIENT_QUERY, HL7_PATIENT_ADD, HL7_PATIENT_REVISE, HABILITATIONS, PATIENTS_SPECIFIC, XDS_REPOSITORY,
         EBRS_QUERY, EBRS_LCM, CDA)) {
       schema(file);
     }

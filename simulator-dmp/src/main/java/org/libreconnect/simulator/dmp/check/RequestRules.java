@@ -24,30 +24,40 @@ public final class RequestRules {
    * The Actions of each operation: the official example requests' and the WSDLs' soapAction
    * where they differ (Habilitations.wsdl names its operations urn:hl7-org:v3:…).
    */
-  private static final Map<Transaction, Set<String>> ACTIONS = Map.of(
-      Transaction.TD0_2, Set.of("urn:hl7-org:v3:PRPA_IN201307UV02"),
-      Transaction.TD1_3A, Set.of("urn:hl7-org:v3:PRPA_IN201307UV02"),
-      Transaction.TD0_3, Set.of("urn:si-dmp-habilitations:HabilitationsEndPoint:setAuthorization",
-          "urn:hl7-org:v3:setAuthorization"),
-      Transaction.TD0_4, Set.of("urn:si-dmp-patients:PatientSpecificEndPoint:patientList"),
-      Transaction.TD1_6, Set.of(
+  private static final Map<Transaction, Set<String>> ACTIONS = Map.ofEntries(
+      Map.entry(Transaction.TD1_1, Set.of("urn:hl7-org:v3:PRPA_IN201311UV02")),
+      Map.entry(Transaction.TD1_2, Set.of("urn:hl7-org:v3:PRPA_IN201314UV02")),
+      Map.entry(Transaction.TD1_3B, Set.of("urn:hl7-org:v3:PRPA_IN201314UV02")),
+      Map.entry(Transaction.TD1_4, Set.of("urn:hl7-org:v3:PRPA_IN201314UV02")),
+      Map.entry(Transaction.TD0_2, Set.of("urn:hl7-org:v3:PRPA_IN201307UV02")),
+      Map.entry(Transaction.TD1_3A, Set.of("urn:hl7-org:v3:PRPA_IN201307UV02")),
+      Map.entry(Transaction.TD0_3, Set.of(
+          "urn:si-dmp-habilitations:HabilitationsEndPoint:setAuthorization",
+          "urn:hl7-org:v3:setAuthorization")),
+      Map.entry(Transaction.TD0_4,
+          Set.of("urn:si-dmp-patients:PatientSpecificEndPoint:patientList")),
+      Map.entry(Transaction.TD1_6, Set.of(
           "urn:si-dmp-habilitations:HabilitationsEndPoint:listAuthorizationByPatient",
-          "urn:hl7-org:v3:listAuthorizationByPatient"),
-      Transaction.TD2_1, Set.of("urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-b"),
-      Transaction.TD3_1, Set.of("urn:ihe:iti:2007:RegistryStoredQuery"),
-      Transaction.TD3_2, Set.of("urn:ihe:iti:2007:RetrieveDocumentSet"),
-      Transaction.TD3_3, Set.of("urn:ihe:iti:2010:UpdateDocumentSet"));
+          "urn:hl7-org:v3:listAuthorizationByPatient")),
+      Map.entry(Transaction.TD2_1, Set.of("urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-b")),
+      Map.entry(Transaction.TD3_1, Set.of("urn:ihe:iti:2007:RegistryStoredQuery")),
+      Map.entry(Transaction.TD3_2, Set.of("urn:ihe:iti:2007:RetrieveDocumentSet")),
+      Map.entry(Transaction.TD3_3, Set.of("urn:ihe:iti:2010:UpdateDocumentSet")));
 
-  private static final Map<Transaction, String> SCHEMAS = Map.of(
-      Transaction.TD0_2, OfficialSchemas.HL7_PATIENT_QUERY,
-      Transaction.TD1_3A, OfficialSchemas.HL7_PATIENT_QUERY,
-      Transaction.TD0_3, OfficialSchemas.HABILITATIONS,
-      Transaction.TD0_4, OfficialSchemas.PATIENTS_SPECIFIC,
-      Transaction.TD1_6, OfficialSchemas.HABILITATIONS,
-      Transaction.TD2_1, OfficialSchemas.XDS_REPOSITORY,
-      Transaction.TD3_1, OfficialSchemas.EBRS_QUERY,
-      Transaction.TD3_2, OfficialSchemas.XDS_REPOSITORY,
-      Transaction.TD3_3, OfficialSchemas.EBRS_LCM);
+  private static final Map<Transaction, String> SCHEMAS = Map.ofEntries(
+      Map.entry(Transaction.TD1_1, OfficialSchemas.HL7_PATIENT_ADD),
+      Map.entry(Transaction.TD1_2, OfficialSchemas.HL7_PATIENT_REVISE),
+      Map.entry(Transaction.TD1_3B, OfficialSchemas.HL7_PATIENT_REVISE),
+      Map.entry(Transaction.TD1_4, OfficialSchemas.HL7_PATIENT_REVISE),
+      Map.entry(Transaction.TD0_2, OfficialSchemas.HL7_PATIENT_QUERY),
+      Map.entry(Transaction.TD1_3A, OfficialSchemas.HL7_PATIENT_QUERY),
+      Map.entry(Transaction.TD0_3, OfficialSchemas.HABILITATIONS),
+      Map.entry(Transaction.TD0_4, OfficialSchemas.PATIENTS_SPECIFIC),
+      Map.entry(Transaction.TD1_6, OfficialSchemas.HABILITATIONS),
+      Map.entry(Transaction.TD2_1, OfficialSchemas.XDS_REPOSITORY),
+      Map.entry(Transaction.TD3_1, OfficialSchemas.EBRS_QUERY),
+      Map.entry(Transaction.TD3_2, OfficialSchemas.XDS_REPOSITORY),
+      Map.entry(Transaction.TD3_3, OfficialSchemas.EBRS_LCM));
 
   /**
    * Checks {@code action} and {@code body} for {@code transaction}.
@@ -68,8 +78,10 @@ public final class RequestRules {
           + transaction.label() + " n'est pas conforme au schéma officiel " + SCHEMAS.get(transaction)
           + " (" + errors.size() + " erreur(s), première : " + ruleOf(errors.get(0)) + ")");
     }
-    if (transaction == Transaction.TD0_2 || transaction == Transaction.TD1_3A) {
+    if (transaction.hl7Query()) {
       checkHl7Query(transaction, body);
+    } else if (transaction.channel() == Transaction.Channel.HL7_ACK) {
+      PatientRecordRules.check(transaction, body);
     }
   }
 

@@ -21,6 +21,8 @@ public enum DmpError {
   PATIENT_NOT_FOUND("DMPPatientNotFound", Kind.FUNCTIONAL, "Le DMP du patient n'existe pas"),
   CLOSED("DMPClosed", Kind.FUNCTIONAL, "Le DMP du patient est fermé"),
   FOUND("DMPFound", Kind.FUNCTIONAL, "Le DMP du patient existe déjà"),
+  NOT_CLOSED("DMPNotClosed", Kind.FUNCTIONAL,
+      "Le DMP du patient n'est pas fermé : il ne peut pas être réactivé"),
   XDS_DOCUMENT_UNIQUE_ID("XDSDocumentUniqueIdError", Kind.XDS,
       "Aucun document ne porte cet identifiant unique"),
   XDS_UNKNOWN_REPOSITORY("XDSUnknownRepositoryId", Kind.XDS, "Entrepôt de documents inconnu"),

@@ -44,7 +44,7 @@ public final class FaultFactory {
     }
     Document document = Xml.newDocument();
     Element body = switch (transaction.channel()) {
-      case HL7_ACK -> hl7Refusal(document, request, refusal);
+      case HL7_ACK -> hl7Refusal(document, transaction, request, refusal);
       case STATUS -> statusRefusal(document, transaction, refusal);
       case XDS -> xdsFailure(document, transaction, List.of(refusal));
     };
@@ -102,14 +102,18 @@ public final class FaultFactory {
     };
   }
 
-  private Element hl7Refusal(Document document, Element request, DmpException refusal) {
-    Element root = Hl7Answer.start(document, request, clock.instant());
+  private Element hl7Refusal(
+      Document document, Transaction transaction, Element request, DmpException refusal) {
+    Element root =
+        Hl7Answer.start(document, request, clock.instant(), transaction.refusalRoot());
     Hl7Answer.acknowledge(root, request, refusal.error().code(), refusal.text());
     XmlWriter hl7 = new XmlWriter(document, Namespaces.HL7, null);
     Element controlAct = hl7.add(root, "controlActProcess", "classCode", "CACT", "moodCode", "EVN");
     Xml.descendant(request, Namespaces.HL7, "reasonCode")
         .ifPresent(reason -> controlAct.appendChild(document.importNode(reason, true)));
-    Hl7Answer.queryAck(controlAct, request, "AE");
+    if (transaction.hl7Query()) {
+      Hl7Answer.queryAck(controlAct, request, "AE");
+    }
     return root;
   }
 

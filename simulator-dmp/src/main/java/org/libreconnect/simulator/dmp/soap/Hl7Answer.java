@@ -27,12 +27,16 @@ public final class Hl7Answer {
    * attention lines, the acknowledgement and the control act follow.
    */
   public static Element start(Document document, Element request, Instant now) {
+    return start(document, request, now, "PRPA_IN201308UV02");
+  }
+
+  /** Like {@link #start(Document, Element, Instant)} for the interaction {@code interaction}. */
+  public static Element start(Document document, Element request, Instant now, String interaction) {
     XmlWriter hl7 = new XmlWriter(document, Namespaces.HL7, null);
-    Element root = hl7.element("PRPA_IN201308UV02", "ITSVersion", "XML_1.0");
+    Element root = hl7.element(interaction, "ITSVersion", "XML_1.0");
     hl7.add(root, "id", "root", UUID.randomUUID().toString());
     hl7.add(root, "creationTime", "value", time(now));
-    hl7.add(root, "interactionId", "root", "2.16.840.1.113883.1.6", "extension",
-        "PRPA_IN201308UV02");
+    hl7.add(root, "interactionId", "root", "2.16.840.1.113883.1.6", "extension", interaction);
     hl7.add(root, "processingCode", "code", "P");
     hl7.add(root, "processingModeCode", "code", "T");
     hl7.add(root, "acceptAckCode", "code", "NE");

@@ -14,6 +14,14 @@ public enum Transaction {
       new QName(Namespaces.PATIENTS, "patientListResponse")),
   TD1_3A("TD1.3a", DmpService.PATIENTS, Channel.HL7_ACK,
       "urn:hl7-org:v3:PRPA_IN201308UV02", new QName(Namespaces.HL7, "PRPA_IN201308UV02")),
+  TD1_1("TD1.1", DmpService.PATIENTS, Channel.HL7_ACK,
+      "urn:hl7-org:v3:PRPA_IN201312UV02", new QName(Namespaces.HL7, "PRPA_IN201312UV02")),
+  TD1_2("TD1.2", DmpService.PATIENTS, Channel.HL7_ACK,
+      "urn:hl7-org:v3:PRPA_IN201315UV02", new QName(Namespaces.HL7, "PRPA_IN201315UV02")),
+  TD1_3B("TD1.3b", DmpService.PATIENTS, Channel.HL7_ACK,
+      "urn:hl7-org:v3:PRPA_IN201315UV02", new QName(Namespaces.HL7, "PRPA_IN201315UV02")),
+  TD1_4("TD1.4", DmpService.PATIENTS, Channel.HL7_ACK,
+      "urn:hl7-org:v3:PRPA_IN201315UV02", new QName(Namespaces.HL7, "PRPA_IN201315UV02")),
   TD1_6("TD1.6", DmpService.HABILITATIONS, Channel.STATUS,
       "urn:si-dmp-habilitations:HabilitationsEndPoint:listAuthorizationByPatientResponse",
       new QName(Namespaces.HABILITATIONS, "listAuthorizationByPatientResponse")),
@@ -72,6 +80,20 @@ public enum Transaction {
   /** The WS-Addressing Action of its answers. */
   public String responseAction() {
     return responseAction;
+  }
+
+  /** Whether the request is an HL7 V3 query (TD0.2, TD1.3a) answered with a {@code queryAck}. */
+  public boolean hl7Query() {
+    return this == TD0_2 || this == TD1_3A;
+  }
+
+  /** The body root of a refusal: the "refused" interaction of TD1.1 and of the revise messages. */
+  public String refusalRoot() {
+    return switch (this) {
+      case TD1_1 -> "PRPA_IN201313UV02";
+      case TD1_2, TD1_3B, TD1_4 -> "PRPA_IN201316UV02";
+      default -> responseRoot.getLocalPart();
+    };
   }
 
   /** The body root of its answers. */

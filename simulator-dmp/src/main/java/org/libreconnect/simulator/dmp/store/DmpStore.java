@@ -45,6 +45,11 @@ public final class DmpStore {
     return Optional.ofNullable(contents.patients.get(ins));
   }
 
+  /** Adds {@code patient}, or replaces the patient of the same INS (TD1.1 to TD1.4). */
+  public synchronized void putPatient(Patient patient) {
+    contents.patients.put(patient.ins().value(), Objects.requireNonNull(patient, "patient"));
+  }
+
   /** Every patient, in seed order. */
   public synchronized List<Patient> patients() {
     return List.copyOf(contents.patients.values());

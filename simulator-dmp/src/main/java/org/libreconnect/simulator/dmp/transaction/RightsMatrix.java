@@ -30,16 +30,21 @@ public final class RightsMatrix {
   }
 
   private static final String DENIED = "Accès refusé par le service de gestion des droits : ";
-  private static final Map<Transaction, Set<UserKind>> ALLOWED = Map.of(
-      Transaction.TD0_2, EnumSet.allOf(UserKind.class),
-      Transaction.TD0_3, EnumSet.of(UserKind.PROFESSIONAL, UserKind.EMPLOYEE),
-      Transaction.TD0_4, EnumSet.of(UserKind.PROFESSIONAL, UserKind.EMPLOYEE),
-      Transaction.TD1_3A, EnumSet.allOf(UserKind.class),
-      Transaction.TD1_6, EnumSet.of(UserKind.PROFESSIONAL),
-      Transaction.TD2_1, EnumSet.allOf(UserKind.class),
-      Transaction.TD3_1, EnumSet.of(UserKind.PROFESSIONAL, UserKind.STRUCTURE),
-      Transaction.TD3_2, EnumSet.of(UserKind.PROFESSIONAL),
-      Transaction.TD3_3, EnumSet.allOf(UserKind.class));
+  private static final Map<Transaction, Set<UserKind>> ALLOWED = Map.ofEntries(
+      // TD1.1 to TD1.4: professionals, and employees (CPE) except closing; never structures
+      Map.entry(Transaction.TD1_1, EnumSet.of(UserKind.PROFESSIONAL, UserKind.EMPLOYEE)),
+      Map.entry(Transaction.TD1_2, EnumSet.of(UserKind.PROFESSIONAL, UserKind.EMPLOYEE)),
+      Map.entry(Transaction.TD1_3B, EnumSet.of(UserKind.PROFESSIONAL, UserKind.EMPLOYEE)),
+      Map.entry(Transaction.TD1_4, EnumSet.of(UserKind.PROFESSIONAL)),
+      Map.entry(Transaction.TD0_2, EnumSet.allOf(UserKind.class)),
+      Map.entry(Transaction.TD0_3, EnumSet.of(UserKind.PROFESSIONAL, UserKind.EMPLOYEE)),
+      Map.entry(Transaction.TD0_4, EnumSet.of(UserKind.PROFESSIONAL, UserKind.EMPLOYEE)),
+      Map.entry(Transaction.TD1_3A, EnumSet.allOf(UserKind.class)),
+      Map.entry(Transaction.TD1_6, EnumSet.of(UserKind.PROFESSIONAL)),
+      Map.entry(Transaction.TD2_1, EnumSet.allOf(UserKind.class)),
+      Map.entry(Transaction.TD3_1, EnumSet.of(UserKind.PROFESSIONAL, UserKind.STRUCTURE)),
+      Map.entry(Transaction.TD3_2, EnumSet.of(UserKind.PROFESSIONAL)),
+      Map.entry(Transaction.TD3_3, EnumSet.allOf(UserKind.class)));
 
   private final DmpStore store;
 
