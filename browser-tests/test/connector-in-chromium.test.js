@@ -93,6 +93,26 @@ describe('LibreConnect in Chromium', { timeout: 240_000 }, () => {
     await step(page, 'dmp-status', 'hl_getDirectAuthenticationDMPStatus', OK);
     await step(page, 'acknowledgement-pdf', 'hl_createAcknowledgementPdf', OK);
 
+    // session and housekeeping: the session state shows the connectors just created
+    const state = await step(page, 'session-state', 'hl_getSessionState', OK);
+    const stateAnswer = await state.locator('.answer').innerText();
+    for (const text of ['"i_dmpConnector": 1', '"i_insiConnector": 1', '"i_vitaleCard": 1']) {
+      assert.ok(stateAnswer.includes(text), `hl_getSessionState answer holds ${text}:\n${stateAnswer}`);
+    }
+    const exists = await step(page, 'session-exists', 'hl_sessionExists', OK);
+    assert.ok((await exists.locator('.answer').innerText()).includes('"i_sessionExists": 1'));
+    await step(page, 'licence-right', 'hl_checkUserLicenseRight', OK);
+    const connection = await step(page, 'create-connection', 'hl_createConnection', OK);
+    assert.ok((await connection.locator('.answer').innerText()).includes('"i_connectionHandle": 2'));
+
+    // virtual printer: nothing printed yet
+    await step(page, 'start-printer-monitoring', 'hl_startPrintedDocumentsMonitoring', OK);
+    const count = await step(page, 'printed-count', 'hl_getPrintedDocumentsCount', OK);
+    assert.ok((await count.locator('.answer').innerText()).includes('"i_count": 0'));
+    await step(page, 'next-printed', 'hl_getNextPrintedDocument', OK);
+    await page.click('#stop-printer-monitoring');
+    await waitForEvents(page, 'hl_startPrintedDocumentsMonitoring', 'socket closed (code 1000)');
+
     await step(page, 'close-session', 'hl_closeSession', OK);
     assert.equal(await page.textContent('#session-id'), 'none');
 

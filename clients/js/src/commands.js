@@ -18,8 +18,14 @@ export const PERSISTENT_COMMANDS = Object.freeze(
 
 /** Commands sent without `s_sessionId`. */
 export const SESSIONLESS_COMMANDS = Object.freeze(
-  new Set(['hl_openSession', 'getLogsTail', 'getLogLevels', 'setLogLevels', 'hl_crash']),
+  new Set(['hl_openSession', 'getLogsTail', 'getLogLevels', 'setLogLevels']),
 );
+
+/**
+ * Commands that need no session but are sent with the client's `s_sessionId` when it has one:
+ * `hl_sessionExists` tells whether that session is still open.
+ */
+export const SESSION_PROBE_COMMANDS = Object.freeze(new Set(['hl_sessionExists']));
 
 export const DMP_PRODUCTION_URL = 'https://lps2.dmp.gouv.fr/si-dmp-server/v2/services';
 
@@ -68,6 +74,13 @@ export const COMMANDS = Object.freeze([
   },
   { method: 'closeSession', command: 'hl_closeSession', fields: fieldMap() },
   { method: 'getSessionState', command: 'hl_getSessionState', fields: fieldMap() },
+  { method: 'sessionExists', command: 'hl_sessionExists', fields: fieldMap() },
+  { method: 'checkUserLicenseRight', command: 'hl_checkUserLicenseRight', fields: fieldMap() },
+  {
+    method: 'createConnection',
+    command: 'hl_createConnection',
+    fields: fieldMap('s_server', 'i_requestTimeout', ...PROXY_KEYS, 's_caCertName', 'i_usePkcs11'),
+  },
   {
     method: 'setSessionData',
     command: 'hl_setSessionData',
@@ -109,6 +122,9 @@ export const COMMANDS = Object.freeze([
     fields: fieldMap('i_dmpConnectLogLevel', 'i_dmpConnectJsLogLevel'),
   },
   { method: 'startDummyMonitoring', command: 'hl_startDummyMonitoring', fields: fieldMap() },
+  // debug commands: the connector serves them only when its configuration allows them
+  { method: 'crash', command: 'hl_crash', fields: fieldMap() },
+  { method: 'zombie', command: 'hl_zombie', fields: fieldMap() },
 
   // Readers and cards
   { method: 'getPcscReaders', command: 'hl_getPcscReaders', fields: fieldMap() },
@@ -143,11 +159,17 @@ export const COMMANDS = Object.freeze([
     command: 'hl_startVitaleCardMonitoring',
     fields: fieldMap('i_checkingInterval'),
   },
+
+  // Virtual printer
   {
     method: 'startPrintedDocumentsMonitoring',
     command: 'hl_startPrintedDocumentsMonitoring',
     fields: fieldMap(),
   },
+  { method: 'getPrintedDocumentsCount', command: 'hl_getPrintedDocumentsCount', fields: fieldMap() },
+  { method: 'getPrintedDocuments', command: 'hl_getPrintedDocuments', fields: fieldMap() },
+  { method: 'getNextPrintedDocument', command: 'hl_getNextPrintedDocument', fields: fieldMap() },
+  { method: 'flushPrintedDocuments', command: 'hl_flushPrintedDocuments', fields: fieldMap('s_documentIds') },
 
   // DMP
   {
@@ -241,6 +263,13 @@ export const COMMANDS = Object.freeze([
       'i_disableMetadataSearch',
     ),
     prepare: (fields) => listsAsNumberedObjects(insObjectAsIns(fields), ['Categories', 'Formats', 'Practices']),
+  },
+  {
+    method: 'getDocumentContent',
+    command: 'hl_getDocumentContent',
+    fields: fieldMap('i_documentHandle', 'i_getCdaHeaders', 'i_getPerformer'),
+    // the wrapper always asks for the CDA headers and the performer
+    defaults: { i_getCdaHeaders: 1, i_getPerformer: 1 },
   },
   {
     method: 'getDocumentContentByUniqueId',

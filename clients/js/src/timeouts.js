@@ -53,6 +53,8 @@ const TABLE = [
   [90, 'hl_getDocumentContent hl_getDocumentContentByUniqueId'],
   [200, 'hl_sendDocument hl_sendDocuments'],
   [600, 'hl_findDocuments'],
+  // not in the wrapper's table (the wrapper has no function for it): taken as hl_getSessionState's
+  [10, 'hl_sessionExists'],
 ];
 
 /** Command name → budget in milliseconds. */

@@ -121,6 +121,39 @@ export interface OpenSessionOptions extends ExtraWireKeys {
   softwareDetails?: string;
 }
 
+export interface CreateConnectionOptions extends ExtraWireKeys {
+  /** `s_server`: an http(s) URL, or a host name or IP address (taken as https). */
+  server: string;
+  /** `i_requestTimeout` in seconds (1-3600); default 30. */
+  requestTimeout?: IntLike;
+  /** `s_proxyIpOrUrl`. */
+  proxyIpOrUrl?: string;
+  /** `i_proxyPort`, required with `proxyIpOrUrl`. */
+  proxyPort?: IntLike;
+  /** `s_proxyLogin`. */
+  proxyLogin?: string;
+  /** `s_proxyPassword`. */
+  proxyPassword?: string;
+  /** `s_caCertName`. */
+  caCertName?: string;
+  /** `i_usePkcs11`. */
+  usePkcs11?: FlagLike;
+}
+
+export interface GetDocumentContentOptions extends ExtraWireKeys {
+  /** `i_documentHandle`: an `i_handle` of the last `findDocuments`. */
+  documentHandle: IntLike;
+  /** `i_getCdaHeaders`; default 1, as the wrapper sends. */
+  getCdaHeaders?: FlagLike;
+  /** `i_getPerformer`; default 1, as the wrapper sends. */
+  getPerformer?: FlagLike;
+}
+
+export interface FlushPrintedDocumentsOptions extends ExtraWireKeys {
+  /** `s_documentIds`: the ids to remove (an array, or one string of ids); absent removes all. */
+  documentIds?: string[] | string;
+}
+
 export interface SessionDataIdOptions extends ExtraWireKeys {
   /** `s_sessionDataId`. */
   sessionDataId: string;
@@ -621,6 +654,20 @@ export interface SessionStateAnswer extends Js2Answer {
   i_vitaleCard?: number;
   i_practiceLocation?: number;
   i_dmpConnector?: number;
+  i_authToken?: number;
+  i_connection?: number;
+  i_caCert?: number;
+  i_user?: number;
+  i_documentsFound?: number;
+  /** LibreConnect: 1 when the session holds an INSi connector. */
+  i_insiConnector?: number;
+}
+export interface SessionExistsAnswer extends Js2Answer {
+  /** 1 when the client's session is open (for this origin), else 0. */
+  i_sessionExists: number;
+}
+export interface ConnectionAnswer extends Js2Answer {
+  i_connectionHandle: number;
 }
 
 export interface SessionDataIdAnswer extends Js2Answer {
@@ -740,6 +787,8 @@ export interface FindDocumentsAnswer extends Js2Answer {
 }
 export interface DocumentContentAnswer extends Js2Answer {
   s_fileContentInBase64: string;
+  /** `getDocumentContent` only: `file://` URL of the document written on this machine. */
+  s_filePath?: string;
   s_cdaHeadersInBase64?: string;
   i_documentFormat?: number;
   Performer?: Record<string, unknown>;
@@ -807,8 +856,24 @@ export interface VitaleCardStatusEvent extends CardStatusEvent {
 export interface DummyEvent extends Js2Answer {
   sMessage?: string;
 }
+export interface PrintedDocument {
+  s_id: string;
+  /** Size of the decoded content in bytes. */
+  i_fileSize: number;
+  /** The job title, without extension. */
+  s_fileName: string;
+  s_contentInBase64: string;
+}
 export interface PrintedDocumentsEvent extends Js2Answer {
-  VirtualPrinterDocuments: { s_id: string; i_fileSize: number; s_fileName: string; s_contentInBase64: string }[];
+  VirtualPrinterDocuments: PrintedDocument[];
+}
+export interface PrintedDocumentsCountAnswer extends Js2Answer {
+  i_count: number;
+}
+export interface NextPrintedDocumentAnswer extends Js2Answer {
+  /** Absent when there is none. */
+  PrintedDocument?: PrintedDocument;
+  i_remainingDocumentCount: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -914,6 +979,8 @@ export declare const DEFAULT_TIMEOUTS_MS: Readonly<Record<string, number>>;
 export declare const FALLBACK_TIMEOUT_MS: number;
 export declare const PERSISTENT_COMMANDS: ReadonlySet<string>;
 export declare const SESSIONLESS_COMMANDS: ReadonlySet<string>;
+/** Commands that need no session but carry the client's session id when it has one. */
+export declare const SESSION_PROBE_COMMANDS: ReadonlySet<string>;
 
 export declare class LibreConnectClient {
   constructor(options?: ClientOptions);
@@ -938,6 +1005,11 @@ export declare class LibreConnectClient {
   openSession(options?: OpenSessionOptions, callOptions?: CallOptions): Promise<OpenSessionAnswer>;
   closeSession(options?: ExtraWireKeys, callOptions?: CallOptions): Promise<Js2Answer>;
   getSessionState(options?: ExtraWireKeys, callOptions?: CallOptions): Promise<SessionStateAnswer>;
+  /** Whether the client's session is still open; needs no session. */
+  sessionExists(options?: ExtraWireKeys, callOptions?: CallOptions): Promise<SessionExistsAnswer>;
+  /** Always OK on LibreConnect: there is no licence server. */
+  checkUserLicenseRight(options?: ExtraWireKeys, callOptions?: CallOptions): Promise<Js2Answer>;
+  createConnection(options: CreateConnectionOptions, callOptions?: CallOptions): Promise<ConnectionAnswer>;
 
   // Session data — hl_*SessionData*
   setSessionData(options: SetSessionDataOptions, callOptions?: CallOptions): Promise<SessionDataIdAnswer>;
@@ -979,6 +1051,10 @@ export declare class LibreConnectClient {
 
   // Monitoring (persistent sockets)
   startDummyMonitoring(options?: ExtraWireKeys, callOptions?: CallOptions): Promise<Monitor<DummyEvent>>;
+  /** Debug: ends the session's worker process (only when the connector's debug/crash_commands allows it). */
+  crash(options?: ExtraWireKeys, callOptions?: CallOptions): Promise<Js2Answer>;
+  /** Debug: stops the session's worker process until the connector ends it (debug/crash_commands). */
+  zombie(options?: ExtraWireKeys, callOptions?: CallOptions): Promise<Js2Answer>;
   startCpxCardMonitoring(
     options?: CardMonitoringOptions,
     callOptions?: CallOptions,
@@ -991,6 +1067,10 @@ export declare class LibreConnectClient {
     options?: ExtraWireKeys,
     callOptions?: CallOptions,
   ): Promise<Monitor<PrintedDocumentsEvent>>;
+  getPrintedDocumentsCount(options?: ExtraWireKeys, callOptions?: CallOptions): Promise<PrintedDocumentsCountAnswer>;
+  getPrintedDocuments(options?: ExtraWireKeys, callOptions?: CallOptions): Promise<PrintedDocumentsEvent>;
+  getNextPrintedDocument(options?: ExtraWireKeys, callOptions?: CallOptions): Promise<NextPrintedDocumentAnswer>;
+  flushPrintedDocuments(options?: FlushPrintedDocumentsOptions, callOptions?: CallOptions): Promise<Js2Answer>;
 
   // DMP
   createDmpConnector(options: CreateDmpConnectorOptions, callOptions?: CallOptions): Promise<DmpConnectorAnswer>;
@@ -1010,6 +1090,7 @@ export declare class LibreConnectClient {
   ): Promise<DmpAuthorizationsListAnswer>;
   sendDocument(options: SendDocumentOptions, callOptions?: CallOptions): Promise<SendDocumentAnswer>;
   findDocuments(options: FindDocumentsOptions, callOptions?: CallOptions): Promise<FindDocumentsAnswer>;
+  getDocumentContent(options: GetDocumentContentOptions, callOptions?: CallOptions): Promise<DocumentContentAnswer>;
   getDocumentContentByUniqueId(
     options: GetDocumentContentByUniqueIdOptions,
     callOptions?: CallOptions,

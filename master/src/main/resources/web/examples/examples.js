@@ -9,7 +9,7 @@ import { ExchangeLog } from './exchange-log.js';
 
 const $ = (id) => document.getElementById(id);
 const log = new ExchangeLog($('log'), $('events'), $('entry-template'));
-const monitors = { dummy: null, card: null, vitale: null };
+const monitors = { dummy: null, card: null, vitale: null, printer: null };
 let client = null;
 let clientKey = '';
 
@@ -212,6 +212,42 @@ const steps = {
     );
   },
 
+  sessionState: () =>
+    command(
+      'hl_getSessionState',
+      (c) => c.getSessionState(),
+      (answer) => `DMP connector ${answer.i_dmpConnector}, INSi connector ${answer.i_insiConnector ?? 0}, CPx card ${answer.i_cpxCard}`,
+    ),
+
+  sessionExists: () =>
+    command('hl_sessionExists', (c) => c.sessionExists(), (answer) => `i_sessionExists ${answer.i_sessionExists}`),
+
+  licenceRight: () => command('hl_checkUserLicenseRight', (c) => c.checkUserLicenseRight()),
+
+  createConnection: () =>
+    command(
+      'hl_createConnection',
+      (c) => c.createConnection({ server: 'https://example.org', requestTimeout: 30 }),
+      (answer) => `handle ${answer.i_connectionHandle}`,
+    ),
+
+  startPrinterMonitoring: () =>
+    startMonitor('printer', 'hl_startPrintedDocumentsMonitoring', (c) => c.startPrintedDocumentsMonitoring()),
+  stopPrinterMonitoring: () => stopMonitor('printer'),
+
+  printedCount: () =>
+    command('hl_getPrintedDocumentsCount', (c) => c.getPrintedDocumentsCount(), (answer) => `${answer.i_count} document(s)`),
+
+  nextPrinted: () =>
+    command(
+      'hl_getNextPrintedDocument',
+      (c) => c.getNextPrintedDocument(),
+      (answer) =>
+        answer.PrintedDocument
+          ? `${answer.PrintedDocument.s_fileName} (${answer.PrintedDocument.i_fileSize} bytes)`
+          : 'no printed document',
+    ),
+
   dmpStatus: () =>
     command(
       'hl_getDirectAuthenticationDMPStatus',
@@ -275,6 +311,7 @@ function setMonitorButtons(slot, running) {
     dummy: ['start-dummy', 'stop-dummy'],
     card: ['start-card-monitoring', 'stop-card-monitoring'],
     vitale: ['start-vitale-monitoring', 'stop-vitale-monitoring'],
+    printer: ['start-printer-monitoring', 'stop-printer-monitoring'],
   };
   const [start, stop] = buttons[slot];
   $(start).disabled = running;
@@ -407,6 +444,14 @@ async function init() {
     'dmp-status': steps.dmpStatus,
     'update-admin-data': steps.updateAdministrativeData,
     'acknowledgement-pdf': steps.acknowledgementPdf,
+    'session-state': steps.sessionState,
+    'session-exists': steps.sessionExists,
+    'licence-right': steps.licenceRight,
+    'create-connection': steps.createConnection,
+    'start-printer-monitoring': steps.startPrinterMonitoring,
+    'stop-printer-monitoring': steps.stopPrinterMonitoring,
+    'printed-count': steps.printedCount,
+    'next-printed': steps.nextPrinted,
     'run-all': runAll,
     'clear-log': () => log.clear(),
   };

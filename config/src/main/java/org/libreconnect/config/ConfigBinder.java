@@ -38,7 +38,8 @@ final class ConfigBinder {
         ntp(reader.section("ntp")),
         dmpConnect(reader.section("dmpconnect")),
         new Pkcs11(reader.section("pkcs11").value("library", ConfigBinder::path)),
-        new Simulation(reader.section("simulation").bool("enabled", false)));
+        new Simulation(reader.section("simulation").bool("enabled", false)),
+        new Debug(reader.section("debug").bool("crash_commands", false)));
   }
 
   private static Server server(ElementReader server) {

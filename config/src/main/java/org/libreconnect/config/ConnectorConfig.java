@@ -16,7 +16,8 @@ public record ConnectorConfig(
     Ntp ntp,
     DmpConnect dmpConnect,
     Pkcs11 pkcs11,
-    Simulation simulation) {
+    Simulation simulation,
+    Debug debug) {
 
   public ConnectorConfig {
     Objects.requireNonNull(server, "server");
@@ -26,6 +27,7 @@ public record ConnectorConfig(
     Objects.requireNonNull(dmpConnect, "dmpConnect");
     Objects.requireNonNull(pkcs11, "pkcs11");
     Objects.requireNonNull(simulation, "simulation");
+    Objects.requireNonNull(debug, "debug");
   }
 
   /** The configuration used when there is no file, or an empty one. */
@@ -37,7 +39,8 @@ public record ConnectorConfig(
         Ntp.defaults(),
         DmpConnect.defaults(),
         Pkcs11.defaults(),
-        Simulation.defaults());
+        Simulation.defaults(),
+        Debug.defaults());
   }
 
   /**
@@ -49,14 +52,18 @@ public record ConnectorConfig(
   }
 
   public ConnectorConfig withServer(Server newServer) {
-    return new ConnectorConfig(newServer, updater, proxy, ntp, dmpConnect, pkcs11, simulation);
+    return new ConnectorConfig(newServer, updater, proxy, ntp, dmpConnect, pkcs11, simulation, debug);
   }
 
   public ConnectorConfig withProxy(Proxy newProxy) {
-    return new ConnectorConfig(server, updater, newProxy, ntp, dmpConnect, pkcs11, simulation);
+    return new ConnectorConfig(server, updater, newProxy, ntp, dmpConnect, pkcs11, simulation, debug);
+  }
+
+  public ConnectorConfig withDebug(Debug newDebug) {
+    return new ConnectorConfig(server, updater, proxy, ntp, dmpConnect, pkcs11, simulation, newDebug);
   }
 
   public ConnectorConfig withSimulation(Simulation newSimulation) {
-    return new ConnectorConfig(server, updater, proxy, ntp, dmpConnect, pkcs11, newSimulation);
+    return new ConnectorConfig(server, updater, proxy, ntp, dmpConnect, pkcs11, newSimulation, debug);
   }
 }

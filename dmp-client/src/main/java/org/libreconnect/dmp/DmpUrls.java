@@ -33,10 +33,41 @@ public final class DmpUrls {
   private static final Pattern OFFICIAL_HOST =
       Pattern.compile("(formation\\d{1,2}\\.)?lps2\\.dmp\\.gouv\\.fr", Pattern.CASE_INSENSITIVE);
 
-  private final URI base;
+  /**
+   * The production Web-PS host: the WebPS DMP interface is on the {@code dmp.fr} site (ANS); the
+   * JS2 guide gives {@code formationN.ps.dmp.gouv.fr} for training server N.
+   */
+  public static final String PRODUCTION_WEB_PS_ROOT = "https://www.dmp.fr";
 
-  private DmpUrls(URI base) {
+  private static final Pattern TRAINING_HOST =
+      Pattern.compile("(formation\\d{1,2})\\.lps2\\.dmp\\.gouv\\.fr", Pattern.CASE_INSENSITIVE);
+
+  private final URI base;
+  private final String webPsRoot;
+
+  private DmpUrls(URI base, String webPsRoot) {
     this.base = base;
+    this.webPsRoot = webPsRoot;
+  }
+
+  /**
+   * The Web-PS host for the DMP named by {@code s_dmpUrl}: production and training keep their
+   * Web-PS hosts in simulation mode too, so that the links are those the real service would give.
+   */
+  private static String webPsRootOf(String value, URI uri) {
+    if (uri == null) {
+      return value.isEmpty()
+          ? PRODUCTION_WEB_PS_ROOT
+          : "https://" + value.toLowerCase(Locale.ROOT) + ".ps.dmp.gouv.fr";
+    }
+    java.util.regex.Matcher training = TRAINING_HOST.matcher(uri.getHost());
+    if (training.matches()) {
+      return "https://" + training.group(1).toLowerCase(Locale.ROOT) + ".ps.dmp.gouv.fr";
+    }
+    if (PRODUCTION.getHost().equalsIgnoreCase(uri.getHost())) {
+      return PRODUCTION_WEB_PS_ROOT;
+    }
+    return uri.getScheme() + "://" + uri.getAuthority();
   }
 
   /** The DMP named by {@code s_dmpUrl}, with no simulator. */
@@ -59,10 +90,10 @@ public final class DmpUrls {
         if (OFFICIAL_HOST.matcher(uri.getHost()).matches()) {
           java.util.Optional<URI> simulator = simulatorBase.get();
           if (simulator.isPresent()) {
-            return new DmpUrls(simulator.get());
+            return new DmpUrls(simulator.get(), webPsRootOf(value, uri));
           }
         }
-        return new DmpUrls(uri);
+        return new DmpUrls(uri, webPsRootOf(value, uri));
       } catch (URISyntaxException e) {
         throw new InvalidParameterException("s_dmpUrl", "must be empty, formationN or an https:// URL");
       }
@@ -72,12 +103,13 @@ public final class DmpUrls {
     }
     java.util.Optional<URI> simulator = simulatorBase.get();
     if (simulator.isPresent()) {
-      return new DmpUrls(simulator.get());
+      return new DmpUrls(simulator.get(), webPsRootOf(value, null));
     }
     if (value.isEmpty()) {
-      return new DmpUrls(PRODUCTION);
+      return new DmpUrls(PRODUCTION, webPsRootOf(value, null));
     }
-    return new DmpUrls(URI.create("https://" + value + ".lps2.dmp.gouv.fr/si-dmp-server/v2/services"));
+    return new DmpUrls(URI.create("https://" + value + ".lps2.dmp.gouv.fr/si-dmp-server/v2/services"),
+        webPsRootOf(value, null));
   }
 
   /** The base URL, {@code …/si-dmp-server/v2/services}. */
@@ -124,9 +156,13 @@ public final class DmpUrls {
     return PRODUCTION.getHost().equalsIgnoreCase(base.getHost());
   }
 
-  /** The Web-PS contextual URLs for a patient (TD0.9): {@code https://<host>/AccesDirect/<Page>/<INS>}. */
+  /**
+   * The Web-PS contextual URLs for a patient (TD0.9): {@code https://<Web-PS host>/AccesDirect/<Page>/<INS>},
+   * on {@code formationN.ps.dmp.gouv.fr} for training server N, {@link #PRODUCTION_WEB_PS_ROOT} for
+   * production, and the server's own host for any other DMP.
+   */
   public List<String> webPsUrls(String ins) {
-    String root = base.getScheme() + "://" + base.getAuthority() + "/AccesDirect/";
+    String root = webPsRoot + "/AccesDirect/";
     return WEB_PS_PAGES.stream().map(page -> root + page + "/" + ins).toList();
   }
 

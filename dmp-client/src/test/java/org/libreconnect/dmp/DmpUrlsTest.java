@@ -42,6 +42,28 @@ class DmpUrlsTest {
   }
 
   @Test
+  void webPsLinksAreOnTheWebPsHostsEvenInSimulation() {
+    URI simulator = URI.create("https://127.0.0.1:9999/si-dmp-server/v2/services");
+    String ins = "279035121518989";
+    assertThat(DmpUrls.resolve("formation2", null).webPsUrls(ins))
+        .hasSize(8)
+        .first()
+        .isEqualTo("https://formation2.ps.dmp.gouv.fr/AccesDirect/TableauDeBord/" + ins);
+    assertThat(DmpUrls.resolve("formation2", simulator).webPsUrls(ins).get(1))
+        .isEqualTo("https://formation2.ps.dmp.gouv.fr/AccesDirect/DossierPatient/" + ins);
+    assertThat(DmpUrls.resolve("https://FORMATION7.lps2.dmp.gouv.fr/si-dmp-server/v2/services", simulator)
+            .webPsUrls(ins).get(0))
+        .startsWith("https://formation7.ps.dmp.gouv.fr/AccesDirect/");
+    assertThat(DmpUrls.resolve("", simulator).webPsUrls(ins).get(0))
+        .isEqualTo(DmpUrls.PRODUCTION_WEB_PS_ROOT + "/AccesDirect/TableauDeBord/" + ins);
+    assertThat(DmpUrls.resolve(DmpUrls.PRODUCTION.toString(), null).webPsUrls(ins).get(0))
+        .startsWith(DmpUrls.PRODUCTION_WEB_PS_ROOT + "/AccesDirect/");
+    assertThat(DmpUrls.resolve("https://dmp.example:8443/x", null).webPsUrls(ins).get(0))
+        .isEqualTo("https://dmp.example:8443/AccesDirect/TableauDeBord/" + ins);
+    assertThat(DmpUrls.resolve("formation2", null).webPsUrls(ins)).noneMatch(url -> url.contains("lps2"));
+  }
+
+  @Test
   void anythingElseIsRefusedWithoutEchoingTheValue() {
     assertThatThrownBy(() -> DmpUrls.resolve("http://lps2.dmp.gouv.fr", null))
         .isInstanceOf(InvalidParameterException.class).hasMessageNotContaining("lps2");

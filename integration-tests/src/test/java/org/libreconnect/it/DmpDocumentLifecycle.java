@@ -71,8 +71,14 @@ final class DmpDocumentLifecycle {
     byHandle.put("i_documentHandle", handle);
     byHandle.put("i_getCdaHeaders", 1);
     byHandle.put("i_getPerformer", 1);
-    assertThat(DmpScenario.decoded(scenario.ok(byHandle), "s_fileContentInBase64"))
+    JsonNode content = scenario.ok(byHandle);
+    assertThat(DmpScenario.decoded(content, "s_fileContentInBase64"))
         .as("TD3.2 by handle gives back the bytes sent").isEqualTo(pdf);
+    java.nio.file.Path file = java.nio.file.Path.of(java.net.URI.create(content.path("s_filePath").asText()));
+    assertThat(java.nio.file.Files.readAllBytes(file)).as("the document at s_filePath").isEqualTo(pdf);
+    assertThat(file.getFileName().toString()).endsWith(".pdf");
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(file)))
+        .as("the document is readable by its owner only").isEqualTo("rw-------");
 
     JsonNode byId = scenario.ok(contentByUniqueId(ins, uniqueId));
     assertThat(DmpScenario.decoded(byId, "s_fileContentInBase64"))

@@ -170,7 +170,8 @@ public final class MasterMain {
         new OriginPolicy(config.server().allowedOrigins(), config.server().logOrigins());
     CommandRouter router =
         new CommandRouter(json, errors, catalogue, registry,
-            new MasterCommands(json, sessions, pool, logs, origins), clock);
+            new MasterCommands(json, sessions, pool, logs, origins), clock,
+            config.debug().crashCommands());
     int port = options.port().orElse(config.server().port());
     String listen = config.server().ip() + ":" + port;
     StatusService status =

@@ -15,7 +15,8 @@ class CommandCatalogueTest {
   @Test
   void sessionlessCommandsAreTheDocumentedOnes() {
     assertThat(catalogue.all().stream().filter(s -> !s.needsSession()).map(CommandSpec::name))
-        .containsExactlyInAnyOrder("hl_openSession", "getLogsTail", "getLogLevels", "setLogLevels");
+        .containsExactlyInAnyOrder("hl_openSession", "getLogsTail", "getLogLevels", "setLogLevels",
+            "hl_sessionExists");
   }
 
   @Test

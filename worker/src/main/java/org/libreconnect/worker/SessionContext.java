@@ -23,6 +23,8 @@ public final class SessionContext {
   private volatile CardSelection cardSelection;
   private volatile String vitaleReader;
   private volatile VitaleRead vitaleRead;
+  private final java.util.List<ConnectionObject> connections =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   SessionContext(
       String sessionId,
@@ -106,6 +108,23 @@ public final class SessionContext {
   /** Records the outcome of {@code hl_readVitaleCard}: a read, or null when no card was read. */
   public void recordVitaleRead(VitaleRead read) {
     vitaleRead = read;
+  }
+
+  /**
+   * Records a connection made by {@code hl_createConnection}; returns its handle. Handle 1 is the
+   * connection of the session's DMP connector ({@code i_connectionHandle} of {@code
+   * hl_createDmpConnector}), so these start at 2.
+   */
+  public int addConnection(ConnectionObject connection) {
+    synchronized (connections) {
+      connections.add(connection);
+      return connections.size() + 1;
+    }
+  }
+
+  /** The connections made by {@code hl_createConnection}, in handle order (2, 3…). */
+  public java.util.List<ConnectionObject> connections() {
+    return java.util.List.copyOf(connections);
   }
 
   /** False once the session was closed; queued commands then answer "invalid session". */

@@ -23,7 +23,10 @@ import org.libreconnect.worker.card.PcscTerminalsPort;
 import org.libreconnect.worker.card.SimulatedTerminalsPort;
 import org.libreconnect.worker.data.PersistentDataStore;
 import org.libreconnect.worker.dmp.DmpWiring;
+import org.libreconnect.worker.handlers.DebugActions;
 import org.libreconnect.worker.handlers.StandardHandlers;
+import org.libreconnect.worker.printer.PrintSpool;
+import org.libreconnect.worker.printer.PrinterHandlers;
 import org.libreconnect.worker.insi.InsiWiring;
 import org.libreconnect.worker.insi.LastVitaleRead;
 import org.slf4j.Logger;
@@ -109,7 +112,9 @@ public final class WorkerMain {
             logs,
             cards,
             DmpWiring.handlers(config, layout, clock, cards),
-            InsiWiring.handlers(config, layout, clock, cards, new LastVitaleRead()));
+            InsiWiring.handlers(config, layout, clock, cards, new LastVitaleRead()),
+            new PrinterHandlers(printSpool(layout), PrinterHandlers.MONITORING_PERIOD),
+            DebugActions.process());
     SessionRegistry sessions =
         new SessionRegistry(
             positive(config.server().maxSessionDataBytes()), commandThreads, cards::release);
@@ -154,5 +159,17 @@ public final class WorkerMain {
   /** The data stores need a positive limit; a configured 0 lets one byte through at most. */
   private static long positive(int limitBytes) {
     return Math.max(1, limitBytes);
+  }
+
+  /** The virtual printer's spool folder, {@code <data>/printer}, created when missing. */
+  private static PrintSpool printSpool(InstallationLayout layout) {
+    PrintSpool spool = new PrintSpool(layout.dataDir().resolve("printer"));
+    try {
+      spool.prepare();
+    } catch (java.io.IOException e) {
+      org.slf4j.LoggerFactory.getLogger(WorkerMain.class)
+          .warn("printer.spool.unavailable error={}", e.getClass().getSimpleName());
+    }
+    return spool;
   }
 }

@@ -418,6 +418,6 @@ class DmpTransactionsTest {
   @Test
   void webPsUrlsAreTheEightPagesOfTheHost() {
     assertThat(connector.urls().webPsUrls(INS)).hasSize(8).first()
-        .isEqualTo("https://formation1.lps2.dmp.gouv.fr/AccesDirect/TableauDeBord/" + INS);
+        .isEqualTo("https://formation1.ps.dmp.gouv.fr/AccesDirect/TableauDeBord/" + INS);
   }
 }

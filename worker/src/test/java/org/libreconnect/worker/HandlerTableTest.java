@@ -37,7 +37,11 @@ class HandlerTableTest {
             new RecordingLogControl(dir),
             cardService(),
             new org.libreconnect.worker.dmp.DmpHandlers(null), // registration only
-            new org.libreconnect.worker.insi.InsiHandlers(null, null));
+            new org.libreconnect.worker.insi.InsiHandlers(null, null),
+            new org.libreconnect.worker.printer.PrinterHandlers(
+                new org.libreconnect.worker.printer.PrintSpool(dir.resolve("printer")),
+                java.time.Duration.ofSeconds(1)),
+            null); // registration only
 
     assertThat(table.names())
         .containsExactlyInAnyOrderElementsOf(

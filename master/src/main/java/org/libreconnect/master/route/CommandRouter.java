@@ -11,6 +11,7 @@ import org.libreconnect.protocol.SessionIds;
 import org.libreconnect.protocol.WireJson;
 import org.libreconnect.protocol.command.CommandCatalogue;
 import org.libreconnect.protocol.command.CommandSpec;
+import org.libreconnect.protocol.command.HousekeepingCommands;
 import org.libreconnect.protocol.command.Target;
 import org.libreconnect.protocol.error.ConnectorException;
 import org.libreconnect.protocol.error.ErrorMapper;
@@ -33,6 +34,7 @@ public final class CommandRouter {
   private final SessionRegistry sessions;
   private final MasterCommands masterCommands;
   private final Clock clock;
+  private final boolean debugCommands;
 
   public CommandRouter(
       WireJson json,
@@ -41,6 +43,22 @@ public final class CommandRouter {
       SessionRegistry sessions,
       MasterCommands masterCommands,
       Clock clock) {
+    this(json, errors, catalogue, sessions, masterCommands, clock, false);
+  }
+
+  /**
+   * A router that serves the debug commands ({@code hl_crash}, {@code hl_zombie}) only when
+   * {@code debugCommands} is true (configuration {@code debug/crash_commands}).
+   */
+  public CommandRouter(
+      WireJson json,
+      ErrorMapper errors,
+      CommandCatalogue catalogue,
+      SessionRegistry sessions,
+      MasterCommands masterCommands,
+      Clock clock,
+      boolean debugCommands) {
+    this.debugCommands = debugCommands;
     this.json = json;
     this.errors = errors;
     this.catalogue = catalogue;
@@ -60,6 +78,11 @@ public final class CommandRouter {
               .find(envelope.commandName())
               .orElseThrow(() -> new UnknownCommandException("Unknown command"));
       commandName = spec.name();
+      if (!debugCommands && HousekeepingCommands.DEBUG_COMMANDS.contains(commandName)) {
+        throw new FunctionalException(
+            commandName + " is a debug command, refused unless debug/crash_commands is true in"
+                + " the configuration");
+      }
       log.debug("command.in name={} session={}", commandName, SessionIds.shortForm(envelope.sessionId()));
       if (spec.target() == Target.MASTER) {
         String name = commandName;

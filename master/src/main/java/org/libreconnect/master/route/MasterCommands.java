@@ -9,6 +9,7 @@ import org.libreconnect.master.worker.WorkerPool;
 import org.libreconnect.protocol.CommandEnvelope;
 import org.libreconnect.protocol.WireJson;
 import org.libreconnect.protocol.command.CommandSpec;
+import org.libreconnect.protocol.command.HousekeepingCommands.SessionExistsAnswer;
 import org.libreconnect.protocol.command.LogCommands;
 import org.libreconnect.protocol.command.LogCommands.LogsTailAnswer;
 import org.libreconnect.protocol.command.LogCommands.LogsTailInput;
@@ -50,6 +51,9 @@ public final class MasterCommands {
       case "hl_openSession" ->
           sessions.open(json.readInput(envelope.body(), OpenSessionInput.class), origin);
       case "hl_closeSession" -> sessions.close(envelope.sessionId(), origin);
+      case "hl_sessionExists" ->
+          CompletableFuture.completedFuture(
+              json.ok(new SessionExistsAnswer(sessions.exists(envelope.sessionId(), origin) ? 1 : 0)));
       case "getLogsTail" -> {
         requireLogAccess(spec.name(), origin);
         yield CompletableFuture.completedFuture(

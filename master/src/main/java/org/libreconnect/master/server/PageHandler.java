@@ -188,19 +188,50 @@ public final class PageHandler extends SimpleChannelInboundHandler<FullHttpReque
       refuse(ctx, request, origin);
       return;
     }
-    String answer =
-        switch (entry) {
-          case "getAllowedOrigins" ->
-              json.write(Map.of(Wire.STATUS, "OK", "AllowedOrigins", origins.patterns()));
-          // LibreConnect needs no licence parameters: they are accepted and ignored.
-          case "registerDcParameter", "unregisterDcParameter" -> json.ok(null);
-          case "isDcParameterRegistered" -> json.write(Map.of(Wire.STATUS, "OK", "i_registered", 1));
-          default -> null;
-        };
+    String answer;
+    try {
+      answer =
+          switch (entry) {
+            case "getAllowedOrigins" ->
+                json.write(Map.of(Wire.STATUS, "OK", "AllowedOrigins", origins.patterns()));
+            // LibreConnect needs no licence parameters: a well-formed one is accepted and ignored,
+            // and counts as registered; an empty one is refused, and is never registered.
+            case "registerDcParameter", "unregisterDcParameter" -> {
+              dcParameters(request, true);
+              yield json.ok(null);
+            }
+            case "isDcParameterRegistered" ->
+                json.write(Map.of(Wire.STATUS, "OK", "i_registered", dcParameters(request, false) ? 1 : 0));
+            default -> null;
+          };
+    } catch (org.libreconnect.protocol.error.ConnectorException e) {
+      answer = json.error(errors.toAnswer(e, null));
+    }
     if (answer == null) {
       HttpReplies.sendText(ctx, request, HttpResponseStatus.NOT_FOUND, "Unknown entry point\n", false);
     } else {
       sendJson(ctx, request, HttpResponseStatus.OK, answer, origin);
+    }
+  }
+
+  /**
+   * Whether the body holds a non-empty, well-formed {@code s_dcparameters64} (base64); when
+   * {@code required}, an absent or empty one is an error.
+   */
+  private boolean dcParameters(FullHttpRequest request, boolean required) {
+    var node = json.readObject(request.content().toString(StandardCharsets.UTF_8));
+    String value = node.path("s_dcparameters64").asText("").strip();
+    if (value.isEmpty()) {
+      if (required) {
+        throw new org.libreconnect.protocol.error.MissingParameterException("s_dcparameters64");
+      }
+      return false;
+    }
+    try {
+      java.util.Base64.getDecoder().decode(value);
+      return true;
+    } catch (IllegalArgumentException e) {
+      throw new org.libreconnect.protocol.error.InvalidParameterException("s_dcparameters64", "must be base64");
     }
   }
 

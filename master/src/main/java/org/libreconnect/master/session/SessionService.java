@@ -271,6 +271,19 @@ public final class SessionService {
         ntpPort);
   }
 
+  /** Whether {@code sessionId} names a session open for {@code origin} (the id is never logged). */
+  public boolean exists(String sessionId, String origin) {
+    if (sessionId == null) {
+      return false;
+    }
+    try {
+      registry.require(sessionId, origin);
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   /** {@code hl_closeSession}: completes with the answer text once the worker has let go. */
   public CompletableFuture<String> close(String sessionId, String origin) {
     Session session;

@@ -53,6 +53,10 @@ public final class AnswerBudgets {
     seconds(90, "hl_getDocumentContent", "hl_getDocumentContentByUniqueId");
     seconds(200, "hl_sendDocument", "hl_sendDocuments");
     seconds(600, "hl_findDocuments");
+    // not in the wrapper's table (its existence is inferred): taken as hl_getSessionState's
+    seconds(10, "hl_sessionExists");
+    // a monitoring starter: the wrapper arms no timer, the master bounds the acknowledgement
+    seconds(15, "hl_startPrintedDocumentsMonitoring");
   }
 
   private AnswerBudgets() {}

@@ -94,6 +94,10 @@ public final class CommandCatalogue {
     b.worker("hl_getInsFromIdentityInformation", InsiCommands.InsFromIdentityInput.class);
     b.worker("hl_checkInsIdentity", InsiCommands.CheckInsIdentityInput.class);
     b.worker("hl_getInsFromVitaleCard", InsiCommands.InsFromVitaleCardInput.class);
+    // Licence, connection, session existence, debug (spec 2.1, 2.7).
+    HousekeepingCommands.addTo(b);
+    // Virtual printer (spec 2.3).
+    PrinterCommands.addTo(b);
     return b.build();
   }
 

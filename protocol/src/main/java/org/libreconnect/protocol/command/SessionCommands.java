@@ -77,5 +77,6 @@ public final class SessionCommands {
       @JsonProperty("i_caCert") int caCert,
       @JsonProperty("i_user") int user,
       @JsonProperty("i_dmpConnector") int dmpConnector,
-      @JsonProperty("i_documentsFound") int documentsFound) {}
+      @JsonProperty("i_documentsFound") int documentsFound,
+      @JsonProperty("i_insiConnector") int insiConnector) {}
 }

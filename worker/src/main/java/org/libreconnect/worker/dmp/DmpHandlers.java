@@ -27,6 +27,7 @@ import org.libreconnect.protocol.command.DmpCommands.UpdateStatusByUniqueIdInput
 import org.libreconnect.protocol.command.DmpCommands.UpdateVisibilityByUniqueIdInput;
 import org.libreconnect.protocol.command.DmpCommands.WebPsUrlsAnswer;
 import org.libreconnect.protocol.command.DmpCommands.WebPsUrlsInput;
+import org.libreconnect.protocol.command.DocumentFileAnswer;
 import org.libreconnect.worker.HandlerTable;
 import org.libreconnect.worker.SessionContext;
 import org.libreconnect.dmp.errors.NoDmpConnectorException;
@@ -50,8 +51,16 @@ public final class DmpHandlers {
   private final Map<String, Held> connectors = new ConcurrentHashMap<>();
   private final DmpRecordHandlers records = new DmpRecordHandlers(this);
 
+  private final DocumentFiles documentFiles;
+
   public DmpHandlers(DmpConnectorFactory factory) {
+    this(factory, null);
+  }
+
+  /** Handlers that leave the documents of {@code hl_getDocumentContent} in {@code documentFiles}. */
+  public DmpHandlers(DmpConnectorFactory factory, DocumentFiles documentFiles) {
     this.factory = factory;
+    this.documentFiles = documentFiles;
   }
 
   /** Adds the DMP commands to {@code table}. */
@@ -122,11 +131,15 @@ public final class DmpHandlers {
     return new CreateDmpConnectorAnswer(connector.software().instanceId(), handle ? 1 : null);
   }
 
-  private DocumentContentAnswer contentByHandle(SessionContext session, DocumentContentInput input) {
+  private DocumentFileAnswer contentByHandle(SessionContext session, DocumentContentInput input) {
     DmpConnector connector = connector(session);
     DocumentHandles.Entry entry = connector.handles().get(input.documentHandle());
-    return DocumentRetrieval.retrieve(connector, entry.ins(), entry.uniqueId(), flag(input.getCdaHeaders()),
-        flag(input.getPerformer()));
+    DocumentContentAnswer content = DocumentRetrieval.retrieve(connector, entry.ins(), entry.uniqueId(),
+        flag(input.getCdaHeaders()), flag(input.getPerformer()));
+    String filePath = documentFiles == null || content.fileContentInBase64() == null
+        ? null
+        : documentFiles.write(content.fileContentInBase64(), content.documentFormat());
+    return new DocumentFileAnswer(content, filePath);
   }
 
   /** The session's connector, or the "no DMP connector" error. */
@@ -137,6 +150,12 @@ public final class DmpHandlers {
       throw new NoDmpConnectorException();
     }
     return held.connector();
+  }
+
+  /** Whether {@code session} holds a DMP connector ({@code hl_getSessionState}). */
+  public boolean holdsConnector(SessionContext session) {
+    Held held = connectors.get(session.sessionId());
+    return held != null && held.session().isOpen();
   }
 
   private void purgeClosed() {

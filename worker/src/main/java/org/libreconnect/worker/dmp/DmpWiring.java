@@ -38,7 +38,8 @@ public final class DmpWiring {
             simulation ? List.<X509Certificate>of(simulator.get().dmpServerRoot(materialDirectory, clock)) : List.of()),
         simulatorBase, config.dmpConnect().homologationNumber());
     CardDmpCredentialsSource credentials = new CardDmpCredentialsSource(cards);
-    return new DmpHandlers(new DmpConnectorFactory(credentials, settings, clock));
+    return new DmpHandlers(new DmpConnectorFactory(credentials, settings, clock),
+        new DocumentFiles(layout.dataDir().resolve("documents")));
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> supplier) {

@@ -10,6 +10,7 @@ import org.libreconnect.worker.card.VitaleHandlers;
 import org.libreconnect.worker.data.PersistentDataStore;
 import org.libreconnect.worker.dmp.DmpHandlers;
 import org.libreconnect.worker.insi.InsiHandlers;
+import org.libreconnect.worker.printer.PrinterHandlers;
 
 /** Assembles the handler table of a production worker. */
 public final class StandardHandlers {
@@ -23,9 +24,12 @@ public final class StandardHandlers {
       LogControl logs,
       CardService cards,
       DmpHandlers dmp,
-      InsiHandlers insi) {
+      InsiHandlers insi,
+      PrinterHandlers printer,
+      DebugActions debug) {
     HandlerTable.Builder table = HandlerTable.builder(catalogue);
-    new SessionStateHandler().register(table);
+    new SessionStateHandler(dmp::holdsConnector, insi::holdsConnector).register(table);
+    new HousekeepingHandlers(debug).register(table);
     new SessionDataHandlers().register(table);
     new PersistentDataHandlers(persistentData).register(table);
     new DateHandlers(clock).register(table);
@@ -35,6 +39,7 @@ public final class StandardHandlers {
     new VitaleHandlers(cards.vitale()).register(table);
     dmp.register(table);
     insi.register(table);
+    printer.register(table);
     return table.build();
   }
 }

@@ -97,6 +97,12 @@ public final class InsiHandlers {
     return held.connector();
   }
 
+  /** Whether {@code session} holds a INSi connector ({@code hl_getSessionState}). */
+  public boolean holdsConnector(SessionContext session) {
+    Held held = connectors.get(session.sessionId());
+    return held != null && held.session().isOpen();
+  }
+
   private void purgeClosed() {
     connectors.values().removeIf(held -> {
       if (held.session().isOpen()) {
