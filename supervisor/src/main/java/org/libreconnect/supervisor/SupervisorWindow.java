@@ -75,6 +75,37 @@ public final class SupervisorWindow {
     return frame;
   }
 
+  // Read and driven by the tests on the Swing thread, as a user would.
+
+  public String serviceStateText() {
+    return serviceState.getText();
+  }
+
+  public String statusTextValue() {
+    return statusText.getText();
+  }
+
+  public String settingsMessageText() {
+    return settingsMessage.getText();
+  }
+
+  public String supportMessageText() {
+    return supportMessage.getText();
+  }
+
+  public void showTab(int index) {
+    tabs.setSelectedIndex(index);
+  }
+
+  /** Types a proxy into the Settings fields. */
+  public void fillProxy(String server, String port, String login, String password) {
+    tabs.setSelectedIndex(1);
+    proxyServer.setText(server);
+    proxyPort.setText(port);
+    proxyLogin.setText(login);
+    proxyPassword.setText(password);
+  }
+
   private static JTextArea area() {
     JTextArea area = new JTextArea(16, 60);
     area.setEditable(false);
@@ -232,7 +263,7 @@ public final class SupervisorWindow {
         new String(proxyPassword.getPassword()), ntpServer.getText(), ntpPort.getText());
   }
 
-  void applySettings() {
+  public void applySettings() {
     ConnectorSettings typed = typedSettings();
     apply.setEnabled(false);
     settingsMessage.setText("Saving…");
@@ -273,7 +304,7 @@ public final class SupervisorWindow {
     return panel;
   }
 
-  void exportBundle() {
+  public void exportBundle() {
     Path target = bundleTarget == null ? chooseTarget() : bundleTarget.get();
     if (target == null) {
       return;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.IntSupplier;
 import org.libreconnect.config.ConfigLoader;
 import org.libreconnect.config.ConnectorConfig;
 import org.libreconnect.diagnostics.BundleSources;
@@ -24,10 +25,18 @@ public final class SupportController {
 
   private final InstallationLayout layout;
   private final Clock clock;
+  private final IntSupplier port;
 
+  /** For the connector of {@code layout}, on the port its configuration names. */
   public SupportController(InstallationLayout layout, Clock clock) {
+    this(layout, clock, () -> ConfigLoader.loadOrDefaults(layout.configFile()).server().port());
+  }
+
+  /** With the port given by {@code port} (a connector started on another port than configured). */
+  public SupportController(InstallationLayout layout, Clock clock, IntSupplier port) {
     this.layout = layout;
     this.clock = clock;
+    this.port = port;
   }
 
   public InstallationLayout layout() {
@@ -45,7 +54,7 @@ public final class SupportController {
   /** The master's status, or {@link StatusView#unreachable()}. Blocking: call off the Swing thread. */
   public StatusView status() {
     try {
-      return StatusView.parse(new StatusFetcher(caCertificate(), config().server().port(), TIMEOUT).fetch());
+      return StatusView.parse(new StatusFetcher(caCertificate(), port.getAsInt(), TIMEOUT).fetch());
     } catch (IOException | RuntimeException e) {
       return StatusView.unreachable();
     }
@@ -54,7 +63,7 @@ public final class SupportController {
   /** Writes the bundle to {@code file}; blocking, off the Swing thread. */
   public List<CheckResult> exportBundle(Path file) throws IOException {
     ConnectorConfig config = config();
-    StatusFetcher status = new StatusFetcher(caCertificate(), config.server().port(), TIMEOUT);
+    StatusFetcher status = new StatusFetcher(caCertificate(), port.getAsInt(), TIMEOUT);
     BundleSources sources = new BundleSources(layout.configFile(), layout.logDir(), status::fetchOrExplain,
         () -> SupportChecks.forConfig(config, Endpoint.NATIONAL, caCertificate(), TIMEOUT).run(),
         () -> ReaderProbe.describe(Duration.ofSeconds(3)),
