@@ -17,8 +17,13 @@ public final class DirectReachability implements LiveCheck {
   }
 
   @Override
+  public String name() {
+    return endpoint.label() + " reachable directly (" + endpoint.hostPort() + ")";
+  }
+
+  @Override
   public CheckResult run() {
-    String name = endpoint.label() + " reachable directly (" + endpoint.hostPort() + ")";
+    String name = name();
     long start = System.nanoTime();
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), (int) timeout.toMillis());

@@ -12,8 +12,13 @@ public final class LoopbackNameCheck implements LiveCheck {
   }
 
   @Override
+  public String name() {
+    return "Host name " + hostName + " resolves to loopback";
+  }
+
+  @Override
   public CheckResult run() {
-    String name = "Host name " + hostName + " resolves to loopback";
+    String name = name();
     try {
       InetAddress[] addresses = InetAddress.getAllByName(hostName);
       for (InetAddress address : addresses) {

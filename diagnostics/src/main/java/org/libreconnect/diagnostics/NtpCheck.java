@@ -37,8 +37,13 @@ public final class NtpCheck implements LiveCheck {
   }
 
   @Override
+  public String name() {
+    return "NTP server " + server + ":" + port;
+  }
+
+  @Override
   public CheckResult run() {
-    String name = "NTP server " + server + ":" + port;
+    String name = name();
     try (DatagramSocket socket = new DatagramSocket()) {
       socket.setSoTimeout((int) timeout.toMillis());
       InetAddress address = InetAddress.getByName(server);

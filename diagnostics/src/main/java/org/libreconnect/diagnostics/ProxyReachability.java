@@ -26,12 +26,18 @@ public final class ProxyReachability implements LiveCheck {
   }
 
   @Override
+  public String name() {
+    return proxy.configured()
+        ? endpoint.label() + " through the proxy " + proxy.server().orElseThrow() + ":" + proxy.port().getAsInt()
+        : endpoint.label() + " through the proxy";
+  }
+
+  @Override
   public CheckResult run() {
     if (!proxy.configured()) {
-      return CheckResult.skipped(endpoint.label() + " through the proxy", "no proxy is configured");
+      return CheckResult.skipped(name(), "no proxy is configured");
     }
-    String proxyAddress = proxy.server().orElseThrow() + ":" + proxy.port().getAsInt();
-    String name = endpoint.label() + " through the proxy " + proxyAddress;
+    String name = name();
     try (Socket socket = new Socket()) {
       socket.connect(
           new InetSocketAddress(proxy.server().orElseThrow(), proxy.port().getAsInt()),

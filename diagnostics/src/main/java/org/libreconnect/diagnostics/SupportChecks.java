@@ -67,11 +67,11 @@ public final class SupportChecks {
           results.add(futures.get(i).get(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS));
         } catch (TimeoutException e) {
           futures.get(i).cancel(true);
-          results.add(CheckResult.failed(checks.get(i).getClass().getSimpleName(),
+          results.add(CheckResult.failed(checks.get(i).name(),
               "no result within " + deadline.toSeconds() + " s",
               "Run the diagnostics again; if it stays slow, the network drops connections silently: ask its administrator."));
         } catch (ExecutionException e) {
-          results.add(CheckResult.failed(checks.get(i).getClass().getSimpleName(),
+          results.add(CheckResult.failed(checks.get(i).name(),
               "the check failed (" + Messages.brief(e.getCause()) + ")", "Send the diagnostics bundle to support."));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();

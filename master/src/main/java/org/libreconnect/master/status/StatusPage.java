@@ -26,7 +26,7 @@ public final class StatusPage {
         .append("<title>").append(esc(t.get("title"))).append("</title><style>")
         .append("body{font-family:system-ui,sans-serif;margin:1.5em auto;max-width:1160px;padding:0 1em;color:#222}")
         .append("table{border-collapse:collapse;margin:.6em 0 1.2em;width:100%}")
-        .append("td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left;font-size:.9em;vertical-align:top;overflow-wrap:anywhere}")
+        .append("td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left;font-size:.9em;vertical-align:top;overflow-wrap:break-word}code{overflow-wrap:anywhere}")
         .append("th{background:#f0f3f7;width:16em}.grid th{width:auto}.ok{color:#0a6b2d}.warn{color:#a33;font-weight:600}")
         .append(".muted{color:#666}.lang{float:right}h2{margin-top:1.4em;border-bottom:1px solid #ddd}")
         .append("button{font-size:1em;padding:.4em 1em}")
