@@ -15,11 +15,21 @@ import javax.smartcardio.TerminalFactory;
 public final class ReaderProbe {
   private ReaderProbe() {}
 
+  /** Readers, card presence and each card's ATR (connects to the card in shared mode). */
   public static String describe(Duration deadline) {
+    return describe(deadline, true);
+  }
+
+  /**
+   * Readers and card presence; with {@code atr}, also each card's ATR, which needs a shared
+   * connection to the card. Periodic probes leave {@code atr} off so they never touch a card an
+   * application is using.
+   */
+  public static String describe(Duration deadline, boolean atr) {
     CompletableFuture<String> future = new CompletableFuture<>();
     Thread thread = new Thread(() -> {
       try {
-        future.complete(list());
+        future.complete(list(atr));
       } catch (RuntimeException | Error e) {
         future.complete("The PC/SC service cannot be reached (" + Messages.brief(e)
             + "): start it (systemctl start pcscd) and check the reader's driver.\n");
@@ -34,7 +44,7 @@ public final class ReaderProbe {
     }
   }
 
-  private static String list() {
+  private static String list(boolean atr) {
     StringBuilder out = new StringBuilder();
     try {
       var terminals = TerminalFactory.getDefault().terminals().list();
@@ -43,7 +53,9 @@ public final class ReaderProbe {
       }
       for (CardTerminal terminal : terminals) {
         out.append(terminal.getName()).append(": ");
-        if (terminal.isCardPresent()) {
+        if (terminal.isCardPresent() && !atr) {
+          out.append("card present");
+        } else if (terminal.isCardPresent()) {
           Card card = terminal.connect("*");
           try {
             out.append("card present, ATR ").append(HexFormat.of().withUpperCase()

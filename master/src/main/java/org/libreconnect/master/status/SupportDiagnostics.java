@@ -78,7 +78,8 @@ public final class SupportDiagnostics {
   void refresh() {
     try {
       List<CheckResult> checks = checks().run();
-      List<String> readers = Arrays.stream(ReaderProbe.describe(READER_DEADLINE).split("\n"))
+      // Presence only: the periodic probe never connects to a card an application may be using.
+      List<String> readers = Arrays.stream(ReaderProbe.describe(READER_DEADLINE, false).split("\n"))
           .filter(line -> !line.isBlank()).toList();
       latest = new Result(checks, readers, clock.instant());
       long failed = checks.stream().filter(c -> !c.passed()).count();
