@@ -189,7 +189,8 @@ public final class MasterMain {
             config.server().hostName());
 
     ConnectorServer server = new ConnectorServer();
-    server.start(
+    try {
+      server.start(
         boss,
         io,
         new InetSocketAddress(config.server().ip(), port),
@@ -207,6 +208,15 @@ public final class MasterMain {
                 limits.maxRestBodyBytes(),
                 Duration.ofSeconds(limits.requestTimeoutSeconds()),
                 Duration.ofSeconds(limits.idleTimeoutSeconds()))));
+    } catch (Exception e) {
+      // Netty rethrows the bind failure undeclared.
+      if (!(e instanceof java.net.BindException)) {
+        throw e;
+      }
+      throw new IllegalStateException("port " + port + " on " + config.server().ip()
+          + " is already in use: stop the program that holds it (another connector?) or set another"
+          + " server/port in " + configFile, e);
+    }
     int boundPort = server.address().getPort();
     origins.allowOwnPages(config.server().hostName(), boundPort);
     io.scheduleAtFixedRate(sessions::expireIdle, 1, 1, TimeUnit.SECONDS);
