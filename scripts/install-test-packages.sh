@@ -2,10 +2,11 @@
 # Installs, when missing, the Debian packages the test suite uses: the PC/SC daemon with the
 # virtual reader driver, OpenSC and SoftHSM2 (the real smart-card stack of the card tests);
 # Chromium and certutil (libnss3-tools) for the browser tests and the trust-store commands; the
-# CUPS daemon and client for the virtual printer test (which runs a cupsd of its own).
+# CUPS daemon and client for the virtual printer test (which runs a cupsd of its own); Xvfb for
+# the supervisor test (SupervisorXvfbIT).
 set -euo pipefail
 
-packages=(pcscd libpcsclite1 vsmartcard-vpcd pcsc-tools opensc softhsm2 procps chromium libnss3-tools tinyproxy chrony faketime cups-daemon cups-client)
+packages=(pcscd libpcsclite1 vsmartcard-vpcd pcsc-tools opensc softhsm2 procps chromium libnss3-tools tinyproxy chrony faketime cups-daemon cups-client xvfb)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -26,6 +26,9 @@ public final class InstallerMain {
                                  [--chrome-dir DIR] [--firefox-policies FILE]
                                  [--no-chromium] [--no-chrome] [--no-firefox]
             Local Network Access exemptions for the allowed origins
+        diagnose checks|bundle   [--home DIR] [--out FILE]
+            the support checks (network, proxy, NTP, host name, trust), or the diagnostics
+            bundle (a zip to send to support; no secret in it)
 
         --home DIR defaults to $LIBRECONNECT_HOME, else ~/.libreconnect.
       """;
@@ -72,6 +75,12 @@ public final class InstallerMain {
             .run(action, AdminArguments.parse(options, DmpRootCommand.VALUED, DmpRootCommand.FLAGS));
         case "browser-policy" -> new BrowserPolicyCommand(environment, out)
             .run(action, AdminArguments.parse(options, BrowserPolicyCommand.VALUED, BrowserPolicyCommand.FLAGS));
+        case "diagnose" -> {
+          if (!new DiagnoseCommand(environment, clock, out)
+              .run(action, AdminArguments.parse(options, DiagnoseCommand.VALUED, DiagnoseCommand.FLAGS))) {
+            return 1;
+          }
+        }
         default -> throw new IllegalArgumentException("unknown command: " + command);
       }
       return 0;

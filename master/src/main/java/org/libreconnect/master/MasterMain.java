@@ -12,26 +12,29 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.libreconnect.config.ConfigException;
 import org.libreconnect.config.ConfigLoader;
 import org.libreconnect.config.ConnectorConfig;
 import org.libreconnect.config.ServerLimits;
+import org.libreconnect.diagnostics.Endpoint;
 import org.libreconnect.master.route.CommandRouter;
 import org.libreconnect.master.route.MasterCommands;
+import org.libreconnect.master.server.ConnectionLimiter;
 import org.libreconnect.master.server.ConnectorInitializer;
 import org.libreconnect.master.server.ConnectorServer;
-import org.libreconnect.master.server.ConnectionLimiter;
 import org.libreconnect.master.server.InFlightBytes;
-import org.libreconnect.master.server.RequestGate;
 import org.libreconnect.master.server.OriginPolicy;
 import org.libreconnect.master.server.PageHandler;
+import org.libreconnect.master.server.RequestGate;
 import org.libreconnect.master.server.StaticFiles;
 import org.libreconnect.master.server.WebSocketCommandHandler;
 import org.libreconnect.master.session.SessionRegistry;
 import org.libreconnect.master.session.SessionService;
 import org.libreconnect.master.status.StatusPage;
 import org.libreconnect.master.status.StatusService;
+import org.libreconnect.master.status.SupportDiagnostics;
 import org.libreconnect.master.tls.ServerCertificates;
 import org.libreconnect.master.worker.WorkerClassPath;
 import org.libreconnect.master.worker.WorkerCommandLine;
@@ -174,16 +177,21 @@ public final class MasterMain {
             config.debug().crashCommands());
     int port = options.port().orElse(config.server().port());
     String listen = config.server().ip() + ":" + port;
+    ScheduledExecutorService supportThread = Executors.newSingleThreadScheduledExecutor(
+        Thread.ofPlatform().name("support").daemon(true).factory());
+    SupportDiagnostics support = new SupportDiagnostics(config, configFile, layout.logDir(),
+        certificates.caCertificateFile(), Endpoint.NATIONAL, supportThread, clock);
     StatusService status =
         new StatusService(registry, pool, origins, clock.instant(), config.simulation().enabled(),
-            listen, tls::expiresAt);
+            listen, tls::expiresAt, support);
     StatusPage page = new StatusPage();
     StaticFiles files =
         new StaticFiles(MasterMain.class.getClassLoader(), certificates.caCertificateFile(),
             config.server().hostName());
 
     ConnectorServer server = new ConnectorServer();
-    server.start(
+    try {
+      server.start(
         boss,
         io,
         new InetSocketAddress(config.server().ip(), port),
@@ -201,9 +209,19 @@ public final class MasterMain {
                 limits.maxRestBodyBytes(),
                 Duration.ofSeconds(limits.requestTimeoutSeconds()),
                 Duration.ofSeconds(limits.idleTimeoutSeconds()))));
+    } catch (Exception e) {
+      // Netty rethrows the bind failure undeclared.
+      if (!(e instanceof java.net.BindException)) {
+        throw e;
+      }
+      throw new IllegalStateException("port " + port + " on " + config.server().ip()
+          + " is already in use: stop the program that holds it (another connector?) or set another"
+          + " server/port in " + configFile, e);
+    }
     int boundPort = server.address().getPort();
     origins.allowOwnPages(config.server().hostName(), boundPort);
     io.scheduleAtFixedRate(sessions::expireIdle, 1, 1, TimeUnit.SECONDS);
+    support.start();
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -220,6 +238,7 @@ public final class MasterMain {
                       .join();
                   pool.close();
                   workerStarts.shutdownNow();
+                  supportThread.shutdownNow();
                   link.close();
                   linkLoop.shutdownGracefully(0, 2, TimeUnit.SECONDS);
                   io.shutdownGracefully(0, 2, TimeUnit.SECONDS);

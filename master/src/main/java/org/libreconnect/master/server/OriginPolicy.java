@@ -14,6 +14,8 @@ public final class OriginPolicy {
   private volatile List<AllowedOrigin> ownPages = List.of();
   private volatile List<AllowedOrigin> allowed;
   private final AtomicLong refusals = new AtomicLong();
+  private static final int RECENT_REFUSALS = 10;
+  private final java.util.ArrayDeque<Refusal> recent = new java.util.ArrayDeque<>();
 
   public OriginPolicy(List<AllowedOrigin> configured) {
     this(configured, List.of());
@@ -81,9 +83,26 @@ public final class OriginPolicy {
     return matches(allowed, origin);
   }
 
-  public void countRefusal() {
+  /** Counts a refusal and remembers the origin among the last {@value #RECENT_REFUSALS}. */
+  public void countRefusal(String origin) {
     refusals.incrementAndGet();
+    synchronized (recent) {
+      recent.addFirst(new Refusal(printable(origin), java.time.Instant.now()));
+      while (recent.size() > RECENT_REFUSALS) {
+        recent.removeLast();
+      }
+    }
   }
+
+  /** The last refused origins, most recent first. */
+  public List<Refusal> recentRefusals() {
+    synchronized (recent) {
+      return List.copyOf(recent);
+    }
+  }
+
+  /** One refused origin (printable form) and when it was refused. */
+  public record Refusal(String origin, java.time.Instant at) {}
 
   public long refusals() {
     return refusals.get();

@@ -86,8 +86,12 @@ public final class PageHandler extends SimpleChannelInboundHandler<FullHttpReque
     if (method.equals(HttpMethod.OPTIONS)) {
       preflight(ctx, request, origin);
     } else if (method.equals(HttpMethod.GET) && path.equals("/")) {
-      FullHttpResponse response =
-          HttpReplies.response(HttpResponseStatus.OK, "text/html; charset=utf-8", page.render(status.snapshot()));
+      var query = new QueryStringDecoder(request.uri()).parameters().getOrDefault("lang", java.util.List.of());
+      Locale language = org.libreconnect.master.status.StatusPage.language(
+          query.isEmpty() ? null : query.get(0), request.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE));
+      FullHttpResponse response = HttpReplies.response(HttpResponseStatus.OK, "text/html; charset=utf-8",
+          page.render(status.snapshot(), language, java.time.ZoneId.systemDefault()));
+      response.headers().set(HttpHeaderNames.CONTENT_LANGUAGE, language.getLanguage());
       response.headers()
           .set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
           .set("X-Frame-Options", "DENY");
@@ -97,6 +101,10 @@ public final class PageHandler extends SimpleChannelInboundHandler<FullHttpReque
     } else if (method.equals(HttpMethod.GET) && path.equals("/health")) {
       String body = json.write(Map.of(Wire.STATUS, "OK", "s_serviceVersion", ProductVersion.current()));
       sendJson(ctx, request, HttpResponseStatus.OK, body, origins.allows(origin) ? origin : null);
+    } else if (method.equals(HttpMethod.POST) && path.equals("/diagnostics.zip")
+        && status.support().isPresent()) {
+      new DiagnosticsDownload(status.support().get(), origins, () -> json.write(status.snapshot()))
+          .serve(ctx, request, origin);
     } else if (method.equals(HttpMethod.GET) && files.handles(path)) {
       files.serve(ctx, request, path);
     } else if (method.equals(HttpMethod.POST) && path.startsWith("/api/")) {
@@ -110,7 +118,7 @@ public final class PageHandler extends SimpleChannelInboundHandler<FullHttpReque
 
   private void preflight(ChannelHandlerContext ctx, FullHttpRequest request, String origin) {
     if (!origins.allows(origin)) {
-      origins.countRefusal();
+      origins.countRefusal(origin);
       HttpReplies.sendText(ctx, request, HttpResponseStatus.FORBIDDEN, "Origin not allowed\n", false);
       return;
     }
@@ -236,7 +244,7 @@ public final class PageHandler extends SimpleChannelInboundHandler<FullHttpReque
   }
 
   private void refuse(ChannelHandlerContext ctx, FullHttpRequest request, String origin) {
-    origins.countRefusal();
+    origins.countRefusal(origin);
     org.slf4j.LoggerFactory.getLogger(PageHandler.class)
         .warn("origin.refused origin=\"{}\"", OriginPolicy.printable(origin));
     HttpReplies.sendText(ctx, request, HttpResponseStatus.FORBIDDEN, "Origin not allowed\n", false);

@@ -93,7 +93,7 @@ public final class RequestGate extends ChannelInboundHandlerAdapter {
     if (upgrade || command) {
       String origin = request.headers().get(HttpHeaderNames.ORIGIN);
       if (!origins.allows(origin)) {
-        origins.countRefusal();
+        origins.countRefusal(origin);
         log.warn("origin.refused origin=\"{}\" remote={} path={}", OriginPolicy.printable(origin),
             ctx.channel().remoteAddress(), upgrade ? "/ (WebSocket)" : printablePath(path));
         HttpReplies.sendText(ctx, null, HttpResponseStatus.FORBIDDEN,

@@ -20,6 +20,7 @@ public final class StatusService {
   private final boolean simulation;
   private final String listen;
   private final Supplier<Instant> certificateExpiry;
+  private final SupportDiagnostics support;
 
   public StatusService(
       SessionRegistry sessions,
@@ -29,6 +30,20 @@ public final class StatusService {
       boolean simulation,
       String listen,
       Supplier<Instant> certificateExpiry) {
+    this(sessions, workers, origins, startedAt, simulation, listen, certificateExpiry, null);
+  }
+
+  /** With {@code support} (may be null), snapshots carry the support section. */
+  public StatusService(
+      SessionRegistry sessions,
+      WorkerPool workers,
+      OriginPolicy origins,
+      Instant startedAt,
+      boolean simulation,
+      String listen,
+      Supplier<Instant> certificateExpiry,
+      SupportDiagnostics support) {
+    this.support = support;
     this.sessions = sessions;
     this.workers = workers;
     this.origins = origins;
@@ -36,6 +51,11 @@ public final class StatusService {
     this.simulation = simulation;
     this.listen = listen;
     this.certificateExpiry = certificateExpiry;
+  }
+
+  /** The support side, when this connector runs one. */
+  public java.util.Optional<SupportDiagnostics> support() {
+    return java.util.Optional.ofNullable(support);
   }
 
   public StatusSnapshot snapshot() {
@@ -56,7 +76,26 @@ public final class StatusService {
         origins.patterns(),
         expiry == null ? "" : expiry.toString(),
         sessionViews,
-        workerViews);
+        workerViews,
+        supportView());
+  }
+
+  private StatusSnapshot.SupportView supportView() {
+    if (support == null) {
+      return StatusSnapshot.SupportView.NONE;
+    }
+    SupportDiagnostics.Result latest = support.latest();
+    return new StatusSnapshot.SupportView(
+        support.configFile().toAbsolutePath().toString(),
+        support.logDirectory().toAbsolutePath().toString(),
+        java.time.ZoneId.systemDefault().getId(),
+        origins.recentRefusals().stream()
+            .map(r -> new StatusSnapshot.RefusalView(r.origin(), r.at().toString())).toList(),
+        latest.readers(),
+        latest.at() == null ? "" : latest.at().toString(),
+        latest.checks().stream()
+            .map(c -> new StatusSnapshot.CheckView(c.name(), c.outcome().name(), c.detail(), c.remedy()))
+            .toList());
   }
 
   private static StatusSnapshot.SessionView view(Session session) {

@@ -14,7 +14,42 @@ public record StatusSnapshot(
     @JsonProperty("allowedOrigins") List<String> allowedOrigins,
     @JsonProperty("certificateExpiresAt") String certificateExpiresAt,
     @JsonProperty("sessions") List<SessionView> sessions,
-    @JsonProperty("workers") List<WorkerView> workers) {
+    @JsonProperty("workers") List<WorkerView> workers,
+    @JsonProperty("support") SupportView support) {
+
+  /** A snapshot without the support section. */
+  public StatusSnapshot(String version, String startedAt, boolean simulation, String listen,
+      int activeSessions, long refusedOrigins, List<String> allowedOrigins,
+      String certificateExpiresAt, List<SessionView> sessions, List<WorkerView> workers) {
+    this(version, startedAt, simulation, listen, activeSessions, refusedOrigins, allowedOrigins,
+        certificateExpiresAt, sessions, workers, SupportView.NONE);
+  }
+
+  /**
+   * What support staff ask first: where the configuration and logs are, which origins were
+   * refused lately, which readers and cards the connector sees, and the last live checks.
+   */
+  public record SupportView(
+      @JsonProperty("configFile") String configFile,
+      @JsonProperty("logDirectory") String logDirectory,
+      @JsonProperty("timeZone") String timeZone,
+      @JsonProperty("recentRefusals") List<RefusalView> recentRefusals,
+      @JsonProperty("readers") List<String> readers,
+      @JsonProperty("checkedAt") String checkedAt,
+      @JsonProperty("checks") List<CheckView> checks) {
+    public static final SupportView NONE =
+        new SupportView("", "", java.time.ZoneId.systemDefault().getId(), List.of(), List.of(), "", List.of());
+  }
+
+  /** A refused origin (printable form) and when. */
+  public record RefusalView(@JsonProperty("origin") String origin, @JsonProperty("at") String at) {}
+
+  /** One live check: OK, FAILED or SKIPPED, what was seen, what to do. */
+  public record CheckView(
+      @JsonProperty("name") String name,
+      @JsonProperty("outcome") String outcome,
+      @JsonProperty("detail") String detail,
+      @JsonProperty("remedy") String remedy) {}
 
   /** One session row; {@code id} is the session id's short form, never the whole id. */
   public record SessionView(

@@ -31,4 +31,40 @@ class StatusPageTest {
         .contains("<a href=\"/ca.crt\" download>")
         .contains("<a href=\"/examples/\">");
   }
+
+  private static StatusSnapshot supportSnapshot() {
+    return new StatusSnapshot("1.0", "2026-12-03T10:00:00Z", false, "127.0.0.1:9982", 0, 2, List.of(),
+        "2027-12-01T00:00:00Z", List.of(), List.of(),
+        new StatusSnapshot.SupportView("/home/u/.libreconnect/libreconnect.xml", "/home/u/.libreconnect/logs",
+            "Europe/Paris",
+            List.of(new StatusSnapshot.RefusalView("https://<b>evil</b>.example", "2026-12-03T10:05:00Z")),
+            List.of("Virtual PCD 00 00: card present, ATR 3B8F"),
+            "2026-12-03T10:01:00Z",
+            List.of(new StatusSnapshot.CheckView("NTP server pool:123", "FAILED", "no answer", "Open UDP 123."))));
+  }
+
+  @Test
+  void answersSupportQuestionsInEnglish() {
+    String html = new StatusPage().render(supportSnapshot(), java.util.Locale.ENGLISH,
+        java.time.ZoneId.of("Europe/Paris"));
+    assertThat(html).contains("<title>LibreConnect status (master)</title>")
+        .contains("/home/u/.libreconnect/libreconnect.xml").contains("/home/u/.libreconnect/logs")
+        .contains("&lt;b&gt;evil&lt;/b&gt;").doesNotContain("<b>evil")
+        .contains(">2026-12-03 11:05:00</time>")
+        .contains("ATR 3B8F")
+        .contains("Open UDP 123.").contains(">FAILED<")
+        .contains("action=\"/diagnostics.zip\"");
+  }
+
+  @Test
+  void speaksFrenchWhenAskedOrPreferred() {
+    String html = new StatusPage().render(supportSnapshot(), java.util.Locale.FRENCH,
+        java.time.ZoneId.of("Europe/Paris"));
+    assertThat(html).contains("lang=\"fr\"").contains("État de LibreConnect (master)")
+        .contains("Dernières origines refusées").contains(">ÉCHEC<").contains("Télécharger le paquet de diagnostic");
+    assertThat(StatusPage.language(null, "fr-FR,fr;q=0.9,en;q=0.8").getLanguage()).isEqualTo("fr");
+    assertThat(StatusPage.language(null, "de-DE,en;q=0.5").getLanguage()).isEqualTo("en");
+    assertThat(StatusPage.language("en", "fr-FR").getLanguage()).isEqualTo("en");
+    assertThat(StatusPage.language(null, "garbage;;q=").getLanguage()).isEqualTo("en");
+  }
 }
