@@ -115,6 +115,7 @@ final class CommandRunner {
       long start,
       ErrorAnswer answer,
       Throwable failure) {
+    session.recordError(answer);
     String shortSession = SessionIds.shortForm(session.sessionId());
     if (answer.apiErrorCode() == 1) {
       log.warn(

@@ -23,6 +23,7 @@ public final class SessionContext {
   private volatile CardSelection cardSelection;
   private volatile String vitaleReader;
   private volatile VitaleRead vitaleRead;
+  private volatile org.libreconnect.protocol.error.ErrorAnswer lastError;
   private final java.util.List<ConnectionObject> connections =
       new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -125,6 +126,20 @@ public final class SessionContext {
   /** The connections made by {@code hl_createConnection}, in handle order (2, 3…). */
   public java.util.List<ConnectionObject> connections() {
     return java.util.List.copyOf(connections);
+  }
+
+  /**
+   * The error answer of the session's last failed command: the content of its error object
+   * ({@code i_error} of {@code hl_getSessionState}); empty when none failed since the last {@code
+   * releaseErrorObject}. An error answer never holds a PIN, a session id or an input value.
+   */
+  public Optional<org.libreconnect.protocol.error.ErrorAnswer> lastError() {
+    return Optional.ofNullable(lastError);
+  }
+
+  /** Records the error answer of a failed command; null empties the error object. */
+  public void recordError(org.libreconnect.protocol.error.ErrorAnswer error) {
+    lastError = error;
   }
 
   /** False once the session was closed; queued commands then answer "invalid session". */

@@ -13,7 +13,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import java.util.List;
 import org.libreconnect.protocol.command.DmpCommands.FindDocumentsInput;
+import org.libreconnect.protocol.command.DmpCommands.FoundDocument;
+import org.libreconnect.protocol.objects.HandleType;
+import org.libreconnect.protocol.objects.ObjectParameter;
+import org.libreconnect.worker.dmp.DmpObjectSource;
+import org.libreconnect.worker.objects.Handles;
+import org.libreconnect.worker.objects.SessionObject;
 import org.libreconnect.protocol.command.DmpCommands.SendDocumentInput;
 import org.libreconnect.protocol.error.ErrorAnswer;
 import org.libreconnect.simulator.dmp.DmpSimulator;
@@ -86,12 +93,42 @@ class DmpSimulatorRoundTripTest {
       var found = DocumentSearch.find(connector, INS, new FindDocumentsInput(INS, null, null, null, null, null, null,
           null, null, null, null, null, null, 7, null, null));
       assertThat(found).anyMatch(d -> d.uniqueId().equals(sent.uniqueId()));
+      objectsOfTheSearch(connector, found.stream().filter(d -> d.uniqueId().equals(sent.uniqueId())).findFirst()
+          .orElseThrow());
       var content = DocumentRetrieval.retrieve(connector, INS, sent.uniqueId(), true, true);
       assertThat(Base64.getDecoder().decode(content.fileContentInBase64())).isEqualTo(pdf);
       DocumentUpdate.visibility(connector, INS, sent.uniqueId(), 2);
       DocumentUpdate.toggleArchive(connector, INS, sent.uniqueId());
       DocumentUpdate.delete(connector, INS, sent.uniqueId());
     }
+  }
+
+  /** The found document, its authors and the connector's objects, as the object API shows them. */
+  private static void objectsOfTheSearch(DmpConnector connector, FoundDocument mine) {
+    assertThat(mine.handle()).isBetween(Handles.FIRST_DOCUMENT, Handles.LAST_DOCUMENT);
+    SessionObject document = DmpObjectSource.find(connector, mine.handle()).orElseThrow();
+    assertThat(document.type()).isEqualTo(HandleType.DOCUMENT);
+    assertThat(document.values()).containsEntry(ObjectParameter.DOCUMENT_UNIQUE_ID, mine.uniqueId())
+        .containsEntry(ObjectParameter.DOCUMENT_TITLE, "CR de test")
+        .containsEntry(ObjectParameter.DOCUMENT_PATIENT_INS, INS)
+        .containsEntry(ObjectParameter.DOCUMENT_FORMAT, 5);
+    int authorsList = (Integer) document.values().get(ObjectParameter.DOCUMENT_AUTHORS);
+    SessionObject authors = DmpObjectSource.find(connector, authorsList).orElseThrow();
+    assertThat(authors.type()).isEqualTo(HandleType.LIST);
+    assertThat(authors.items()).hasSize(mine.authors().size()).isNotEmpty()
+        .containsExactlyElementsOf(mine.authors().stream().map(a -> a.handle()).toList());
+    List<Object> names = authors.items().stream()
+        .map(h -> DmpObjectSource.find(connector, h).orElseThrow().values().get(ObjectParameter.HP_NAME)).toList();
+    assertThat(names).containsExactlyElementsOf(mine.authors().stream().map(a -> (Object) a.hpName()).toList());
+    SessionObject dmp = DmpObjectSource.find(connector, Handles.DMP_CONNECTOR).orElseThrow();
+    assertThat(dmp.values()).containsEntry(ObjectParameter.DMP_CONNECTOR_UNIQUE_ID, "2.25.42")
+        .containsEntry(ObjectParameter.DMP_CONNECTOR_USER, Handles.USER);
+    assertThat(DmpObjectSource.find(connector, Handles.USER).orElseThrow().values())
+        .containsEntry(ObjectParameter.HP_INTERNAL_ID, connector.holder().psIdNat());
+    assertThat(DmpObjectSource.find(connector, Handles.DMP_CONNECTION).orElseThrow().values())
+        .containsEntry(ObjectParameter.CONNECTION_URL, connector.urls().base().toString());
+    assertThat(DmpObjectSource.find(connector, mine.handle() * 100 + 49)).isEmpty();
+    assertThat(DmpObjectSource.find(connector, Handles.FIRST_DOCUMENT - 1)).isEmpty();
   }
 
   /**

@@ -51,6 +51,7 @@ public final class DocumentSearch {
     for (int i = 0; i < kept.size(); i++) {
       found.add(kept.get(i).toJs2(first + i, metadata, submitted.getOrDefault(kept.get(i).uuid(), "")));
     }
+    connector.handles().describe(found);
     return found;
   }
 

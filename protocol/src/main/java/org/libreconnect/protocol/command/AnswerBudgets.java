@@ -57,6 +57,13 @@ public final class AnswerBudgets {
     seconds(10, "hl_sessionExists");
     // a monitoring starter: the wrapper arms no timer, the master bounds the acknowledgement
     seconds(15, "hl_startPrintedDocumentsMonitoring");
+    // the low-level API (spec 2.5): not in the wrapper's table, answered from memory; taken as
+    // hl_getObjectParameters'
+    seconds(2, "getParameterString", "getParameterStringSize", "getParameterInt",
+        "getObjectParameterString", "getObjectParameterStringSize", "getObjectParameterInt",
+        "getObjectParameterFloat", "getObjectFromList", "getListSize", "copyObjectFromList",
+        "handleExists", "checkValidity", "getHandleType", "createObject", "releaseObject",
+        "releaseList", "releaseErrorObject");
   }
 
   private AnswerBudgets() {}

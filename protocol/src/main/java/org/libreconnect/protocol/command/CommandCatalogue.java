@@ -98,6 +98,8 @@ public final class CommandCatalogue {
     HousekeepingCommands.addTo(b);
     // Virtual printer (spec 2.3).
     PrinterCommands.addTo(b);
+    // Object inspection and low-level API (spec 2.5).
+    ObjectCommands.addTo(b);
     return b.build();
   }
 

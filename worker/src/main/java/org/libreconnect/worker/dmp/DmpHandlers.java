@@ -152,6 +152,18 @@ public final class DmpHandlers {
     return held.connector();
   }
 
+  /** The connector {@code session} holds, if any (the object API). */
+  java.util.Optional<DmpConnector> held(SessionContext session) {
+    Held held = connectors.get(session.sessionId());
+    return held != null && held.session().isOpen()
+        ? java.util.Optional.of(held.connector()) : java.util.Optional.empty();
+  }
+
+  /** The session objects of the DMP connectors, for the low-level object API. */
+  public org.libreconnect.worker.objects.ObjectSource objects() {
+    return new DmpObjectSource(this::held);
+  }
+
   /** Whether {@code session} holds a DMP connector ({@code hl_getSessionState}). */
   public boolean holdsConnector(SessionContext session) {
     Held held = connectors.get(session.sessionId());

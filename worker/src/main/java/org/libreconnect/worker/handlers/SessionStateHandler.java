@@ -5,14 +5,15 @@ import org.libreconnect.protocol.command.NoInput;
 import org.libreconnect.protocol.command.SessionCommands.SessionStateAnswer;
 import org.libreconnect.worker.HandlerTable;
 import org.libreconnect.worker.SessionContext;
-import org.libreconnect.worker.card.CardSelection;
+import org.libreconnect.worker.objects.Handles;
 
 /**
  * {@code hl_getSessionState}: the handles of the objects the session holds, 0 when absent: the
- * reader and card chosen by {@code hl_getCpxCard}, the Vitale card chosen by {@code
- * hl_getVitaleCard}, the DMP connector with its connection, practice location and user (handle 1
- * each), the first connection of {@code hl_createConnection} when there is no DMP connector, and
- * the INSi connector ({@code i_insiConnector}, a key the JS2 documentation does not list).
+ * error object once a command failed, the reader and card chosen by {@code hl_getCpxCard}, the
+ * Vitale card chosen by {@code hl_getVitaleCard}, the DMP connector with its connection, practice
+ * location and user, the first connection of {@code hl_createConnection} when there is no DMP
+ * connector (each inspectable through the object API), and the INSi connector ({@code
+ * i_insiConnector}, a key the JS2 documentation does not list; 1 when present).
  */
 public final class SessionStateHandler {
   private final Predicate<SessionContext> dmpConnector;
@@ -35,24 +36,22 @@ public final class SessionStateHandler {
     table.single("hl_getSessionState", NoInput.class, (session, input) -> stateOf(session));
   }
 
-  /** The state of {@code session}. */
+  /** The state of {@code session}: the handles of the low-level object API ({@link Handles}). */
   SessionStateAnswer stateOf(SessionContext session) {
-    int cpxReader = session.cardSelection().map(CardSelection::readerHandle).orElse(0);
-    int cpxCard = session.cardSelection().map(CardSelection::cardHandle).orElse(0);
-    int vitaleCard = session.vitaleReader().isPresent() ? 1 : 0;
+    boolean card = session.cardSelection().isPresent();
     boolean dmp = dmpConnector.test(session);
-    int connection = dmp ? 1 : session.connections().isEmpty() ? 0 : 2;
+    int connection = dmp ? Handles.DMP_CONNECTION : session.connections().isEmpty() ? 0 : 2;
     return new SessionStateAnswer(
-        0,
-        cpxReader,
-        cpxCard,
-        vitaleCard,
-        dmp ? 1 : 0,
+        session.lastError().isPresent() ? Handles.ERROR : 0,
+        card ? Handles.CPX_READER : 0,
+        card ? Handles.CPX_CARD : 0,
+        session.vitaleReader().isPresent() ? Handles.VITALE_CARD : 0,
+        dmp ? Handles.PRACTICE_LOCATION : 0,
         0,
         connection,
         0,
-        dmp ? 1 : 0,
-        dmp ? 1 : 0,
+        dmp ? Handles.USER : 0,
+        dmp ? Handles.DMP_CONNECTOR : 0,
         0,
         insiConnector.test(session) ? 1 : 0);
   }

@@ -1,6 +1,7 @@
 package org.libreconnect.worker.handlers;
 
 import java.time.Clock;
+import java.util.List;
 import org.libreconnect.protocol.command.CommandCatalogue;
 import org.libreconnect.worker.HandlerTable;
 import org.libreconnect.worker.LogControl;
@@ -10,6 +11,7 @@ import org.libreconnect.worker.card.VitaleHandlers;
 import org.libreconnect.worker.data.PersistentDataStore;
 import org.libreconnect.worker.dmp.DmpHandlers;
 import org.libreconnect.worker.insi.InsiHandlers;
+import org.libreconnect.worker.objects.ObjectHandlers;
 import org.libreconnect.worker.printer.PrinterHandlers;
 
 /** Assembles the handler table of a production worker. */
@@ -40,6 +42,7 @@ public final class StandardHandlers {
     dmp.register(table);
     insi.register(table);
     printer.register(table);
+    new ObjectHandlers(List.of(dmp.objects())).register(table);
     return table.build();
   }
 }
