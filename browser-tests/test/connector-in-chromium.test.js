@@ -96,7 +96,7 @@ describe('LibreConnect in Chromium', { timeout: 240_000 }, () => {
     // session and housekeeping: the session state shows the connectors just created
     const state = await step(page, 'session-state', 'hl_getSessionState', OK);
     const stateAnswer = await state.locator('.answer').innerText();
-    for (const text of ['"i_dmpConnector": 1001', '"i_insiConnector": 1', '"i_vitaleCard": 1']) {
+    for (const text of ['"i_dmpConnector": 1001', '"i_insiConnector": 1', '"i_vitaleCard": 1006']) {
       assert.ok(stateAnswer.includes(text), `hl_getSessionState answer holds ${text}:\n${stateAnswer}`);
     }
     const exists = await step(page, 'session-exists', 'hl_sessionExists', OK);

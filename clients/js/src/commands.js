@@ -171,6 +171,39 @@ export const COMMANDS = Object.freeze([
   { method: 'getNextPrintedDocument', command: 'hl_getNextPrintedDocument', fields: fieldMap() },
   { method: 'flushPrintedDocuments', command: 'hl_flushPrintedDocuments', fields: fieldMap('s_documentIds') },
 
+  // Object inspection and the low-level API (the command is the C function's name)
+  {
+    method: 'getObjectParameters',
+    command: 'hl_getObjectParameters',
+    fields: fieldMap('i_objectHandle', {
+      stringIds: 'stringIds',
+      stringBase64Ids: 'stringBase64Ids',
+      integerIds: 'integerIds',
+      floatIds: 'floatIds',
+    }),
+  },
+  { method: 'getParameterString', command: 'getParameterString', fields: fieldMap('i_globalParameter', 'i_resultInBase64') },
+  { method: 'getParameterStringSize', command: 'getParameterStringSize', fields: fieldMap('i_globalParameter') },
+  { method: 'getParameterInt', command: 'getParameterInt', fields: fieldMap('i_globalParameter') },
+  {
+    method: 'getObjectParameterString',
+    command: 'getObjectParameterString',
+    fields: fieldMap('i_parameter', 'i_object', 'i_resultInBase64'),
+  },
+  { method: 'getObjectParameterStringSize', command: 'getObjectParameterStringSize', fields: fieldMap('i_parameter', 'i_object') },
+  { method: 'getObjectParameterInt', command: 'getObjectParameterInt', fields: fieldMap('i_parameter', 'i_object') },
+  { method: 'getObjectParameterFloat', command: 'getObjectParameterFloat', fields: fieldMap('i_parameter', 'i_object') },
+  { method: 'getObjectFromList', command: 'getObjectFromList', fields: fieldMap('i_list', 'i_position') },
+  { method: 'getListSize', command: 'getListSize', fields: fieldMap('i_list') },
+  { method: 'copyObjectFromList', command: 'copyObjectFromList', fields: fieldMap('i_list', 'i_position') },
+  { method: 'handleExists', command: 'handleExists', fields: fieldMap('i_handle') },
+  { method: 'checkValidity', command: 'checkValidity', fields: fieldMap('i_handle') },
+  { method: 'getHandleType', command: 'getHandleType', fields: fieldMap('i_handle') },
+  { method: 'createObject', command: 'createObject', fields: fieldMap('i_type') },
+  { method: 'releaseObject', command: 'releaseObject', fields: fieldMap('i_handle') },
+  { method: 'releaseList', command: 'releaseList', fields: fieldMap('i_list') },
+  { method: 'releaseErrorObject', command: 'releaseErrorObject', fields: fieldMap('i_error') },
+
   // DMP
   {
     method: 'createDmpConnector',

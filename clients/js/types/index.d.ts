@@ -666,6 +666,73 @@ export interface SessionExistsAnswer extends Js2Answer {
   /** 1 when the client's session is open (for this origin), else 0. */
   i_sessionExists: number;
 }
+/** A map of names to parameter ids, such as `{ Id0: 51, Id1: 52 }` (JS2 `ObjectParameterName` ids). */
+export type ParameterIds = Record<string, IntLike>;
+
+export interface ObjectParametersOptions extends ExtraWireKeys {
+  /** `i_objectHandle`: a handle of the session (see `getSessionState`, `findDocuments`…). */
+  objectHandle: IntLike;
+  /** String parameters to read; with none of the four maps, the whole object is answered. */
+  stringIds?: ParameterIds;
+  /** String parameters to read, answered in base64. */
+  stringBase64Ids?: ParameterIds;
+  /** Integer, boolean, enum and handle parameters to read. */
+  integerIds?: ParameterIds;
+  /** Float parameters to read. */
+  floatIds?: ParameterIds;
+}
+/** The object's parameters keyed by their ids (as strings), its `handleId` and `type` (HandleType). */
+export interface ObjectParametersAnswer extends Js2Answer {
+  handleId: number;
+  type: number;
+  [parameterId: string]: unknown;
+}
+export interface GlobalParameterOptions extends ExtraWireKeys {
+  /** `i_globalParameter`: a JS2 `GlobalParameterName` id (1 VersionName, 6/7/8 version numbers…). */
+  globalParameter: IntLike;
+  /** `i_resultInBase64`: 1 answers the string in base64. */
+  resultInBase64?: IntLike | boolean;
+}
+export interface ObjectParameterOptions extends ExtraWireKeys {
+  /** `i_parameter`: a JS2 `ObjectParameterName` id. */
+  parameter: IntLike;
+  /** `i_object`: the object's handle. */
+  object: IntLike;
+  /** `i_resultInBase64` (string reads only). */
+  resultInBase64?: IntLike | boolean;
+}
+export interface ListOptions extends ExtraWireKeys {
+  /** `i_list`: the handle of a list. */
+  list: IntLike;
+}
+export interface ListPositionOptions extends ListOptions {
+  /** `i_position`: 0-based index in the list. */
+  position: IntLike;
+}
+export interface HandleOptions extends ExtraWireKeys {
+  /** `i_handle`. */
+  handle: IntLike;
+}
+export interface CreateObjectOptions extends ExtraWireKeys {
+  /** `i_type`: the HandleType (List 2, HP 9, SubmissionSet 10, Document 11, Filter 18, EventCode 19). */
+  type: IntLike;
+}
+export interface ErrorObjectOptions extends ExtraWireKeys {
+  /** `i_error`: the session's error object (the `i_error` handle of `getSessionState`). */
+  error?: IntLike;
+}
+export interface StringResultAnswer extends Js2Answer {
+  s_utf8String: string;
+  /** Size of the string in UTF-8 bytes, as a decimal string. */
+  s_utf8StringSize: string;
+}
+export interface IntegerResultAnswer extends Js2Answer {
+  i_returnValue: number;
+}
+export interface FloatResultAnswer extends Js2Answer {
+  f_returnValue: number;
+}
+
 export interface ConnectionAnswer extends Js2Answer {
   i_connectionHandle: number;
 }
@@ -1071,6 +1138,26 @@ export declare class LibreConnectClient {
   getPrintedDocuments(options?: ExtraWireKeys, callOptions?: CallOptions): Promise<PrintedDocumentsEvent>;
   getNextPrintedDocument(options?: ExtraWireKeys, callOptions?: CallOptions): Promise<NextPrintedDocumentAnswer>;
   flushPrintedDocuments(options?: FlushPrintedDocumentsOptions, callOptions?: CallOptions): Promise<Js2Answer>;
+
+  // Object inspection and the low-level API
+  getObjectParameters(options: ObjectParametersOptions, callOptions?: CallOptions): Promise<ObjectParametersAnswer>;
+  getParameterString(options: GlobalParameterOptions, callOptions?: CallOptions): Promise<StringResultAnswer>;
+  getParameterStringSize(options: GlobalParameterOptions, callOptions?: CallOptions): Promise<IntegerResultAnswer>;
+  getParameterInt(options: GlobalParameterOptions, callOptions?: CallOptions): Promise<IntegerResultAnswer>;
+  getObjectParameterString(options: ObjectParameterOptions, callOptions?: CallOptions): Promise<StringResultAnswer>;
+  getObjectParameterStringSize(options: ObjectParameterOptions, callOptions?: CallOptions): Promise<IntegerResultAnswer>;
+  getObjectParameterInt(options: ObjectParameterOptions, callOptions?: CallOptions): Promise<IntegerResultAnswer>;
+  getObjectParameterFloat(options: ObjectParameterOptions, callOptions?: CallOptions): Promise<FloatResultAnswer>;
+  getObjectFromList(options: ListPositionOptions, callOptions?: CallOptions): Promise<IntegerResultAnswer>;
+  getListSize(options: ListOptions, callOptions?: CallOptions): Promise<IntegerResultAnswer>;
+  copyObjectFromList(options: ListPositionOptions, callOptions?: CallOptions): Promise<IntegerResultAnswer>;
+  handleExists(options: HandleOptions, callOptions?: CallOptions): Promise<IntegerResultAnswer>;
+  checkValidity(options: HandleOptions, callOptions?: CallOptions): Promise<IntegerResultAnswer>;
+  getHandleType(options: HandleOptions, callOptions?: CallOptions): Promise<IntegerResultAnswer>;
+  createObject(options: CreateObjectOptions, callOptions?: CallOptions): Promise<IntegerResultAnswer>;
+  releaseObject(options: HandleOptions, callOptions?: CallOptions): Promise<Js2Answer>;
+  releaseList(options: ListOptions, callOptions?: CallOptions): Promise<Js2Answer>;
+  releaseErrorObject(options?: ErrorObjectOptions, callOptions?: CallOptions): Promise<Js2Answer>;
 
   // DMP
   createDmpConnector(options: CreateDmpConnectorOptions, callOptions?: CallOptions): Promise<DmpConnectorAnswer>;

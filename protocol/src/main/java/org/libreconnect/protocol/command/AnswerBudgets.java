@@ -29,6 +29,12 @@ public final class AnswerBudgets {
         "hl_updateDocumentStatusByUniqueId", "hl_getDmpAdministrativeData",
         "hl_updateDmpAdministrativeData", "hl_createDmp", "hl_reactivateDmp", "hl_findPatients",
         "hl_closeDmp",
+        // the low-level API (spec 2.5)
+        "getParameterString", "getParameterStringSize", "getParameterInt",
+        "getObjectParameterStringSize", "getObjectParameterString", "getObjectParameterInt",
+        "getObjectParameterFloat", "getObjectFromList", "getListSize", "copyObjectFromList",
+        "handleExists", "checkValidity", "getHandleType", "createObject", "releaseObject",
+        "releaseList", "releaseErrorObject",
         // "all session-data and persistent-data commands"
         "hl_setSessionData", "hl_getSessionData", "hl_removeSessionData", "hl_clearSessionData",
         "hl_getSessionDataSize", "hl_getMaximumSessionDataSize", "hl_setPersistantData",
@@ -57,13 +63,6 @@ public final class AnswerBudgets {
     seconds(10, "hl_sessionExists");
     // a monitoring starter: the wrapper arms no timer, the master bounds the acknowledgement
     seconds(15, "hl_startPrintedDocumentsMonitoring");
-    // the low-level API (spec 2.5): not in the wrapper's table, answered from memory; taken as
-    // hl_getObjectParameters'
-    seconds(2, "getParameterString", "getParameterStringSize", "getParameterInt",
-        "getObjectParameterString", "getObjectParameterStringSize", "getObjectParameterInt",
-        "getObjectParameterFloat", "getObjectFromList", "getListSize", "copyObjectFromList",
-        "handleExists", "checkValidity", "getHandleType", "createObject", "releaseObject",
-        "releaseList", "releaseErrorObject");
   }
 
   private AnswerBudgets() {}
