@@ -35,6 +35,15 @@ public final class OfficialSchemas {
   /** The HL7v3 NE2009 message PRPA_IN201314UV02 (TD1.2, TD1.3b, TD1.4, patient revise). */
   public static final String HL7_PATIENT_REVISE = "hl7v3-ne2009/multicacheschemas/PRPA_IN201314UV02.xsd";
 
+  /**
+   * The HL7v3 NE2009 message PRPA_IN201305UV02 (TD0.5, PDQ patient query), with the NE2008
+   * PRPA_MT201306UV02 the NE2009 set lacks (provenance in the schemas' README).
+   */
+  public static final String HL7_PATIENT_FIND = "hl7v3-ne2009/multicacheschemas/PRPA_IN201305UV02.xsd";
+
+  /** The HL7v3 NE2009 message PRPA_IN201306UV02 (TD0.5 answer), with NE2008 PRPA_MT201310UV02. */
+  public static final String HL7_PATIENT_FOUND = "hl7v3-ne2009/multicacheschemas/PRPA_IN201306UV02.xsd";
+
   /** The inline schema of the Habilitations WSDL (TD0.3, TD1.6). */
   public static final String HABILITATIONS = "wsdl-inline/Habilitations.xsd";
 
