@@ -99,6 +99,18 @@ describe('LibreConnect in Chromium', { timeout: 240_000 }, () => {
     for (const text of ['"i_dmpConnector": 1001', '"i_insiConnector": 1', '"i_vitaleCard": 1006']) {
       assert.ok(stateAnswer.includes(text), `hl_getSessionState answer holds ${text}:\n${stateAnswer}`);
     }
+    // object API: the DMP connector just created, and its user's name
+    const dump = await step(page, 'object-dump', 'hl_getObjectParameters', OK);
+    const dumpAnswer = await dump.locator('.answer').innerText();
+    for (const text of ['"handleId": 1001', '"type": 13', '"77": {', '"18": "2.25.']) {
+      assert.ok(dumpAnswer.includes(text), `hl_getObjectParameters answer holds ${text}:\n${dumpAnswer}`);
+    }
+    const type = await step(page, 'object-type', 'getHandleType', OK);
+    assert.match(await type.innerText(), /HandleType 13/);
+    const user = await step(page, 'user-name', 'getObjectParameterString', OK);
+    assert.ok((await user.locator('.answer').innerText()).includes('"s_utf8String": "'));
+    await page.fill('#object-handle', '424242');
+    await step(page, 'object-dump', 'hl_getObjectParameters', ERROR);
     const exists = await step(page, 'session-exists', 'hl_sessionExists', OK);
     assert.ok((await exists.locator('.answer').innerText()).includes('"i_sessionExists": 1'));
     await step(page, 'licence-right', 'hl_checkUserLicenseRight', OK);

@@ -60,6 +60,11 @@ function showSession() {
   $('session-id').textContent = client?.sessionId ?? 'none';
 }
 
+/** The handle typed in the object panel. */
+function objectHandle() {
+  return Number.parseInt($('object-handle').value, 10);
+}
+
 function showAddress() {
   const { host, port } = settings();
   $('socket-url').textContent = `wss://${host}:${port}`;
@@ -229,6 +234,24 @@ const steps = {
       'hl_createConnection',
       (c) => c.createConnection({ server: 'https://example.org', requestTimeout: 30 }),
       (answer) => `handle ${answer.i_connectionHandle}`,
+    ),
+
+  objectDump: () =>
+    command(
+      'hl_getObjectParameters',
+      (c) => c.getObjectParameters({ objectHandle: objectHandle() }),
+      (answer) => `type ${answer.type}, ${Object.keys(answer).filter((key) => /^\d+$/.test(key)).length} parameter(s)`,
+    ),
+
+  objectType: () =>
+    command('getHandleType', (c) => c.getHandleType({ handle: objectHandle() }), (answer) => `HandleType ${answer.i_returnValue}`),
+
+  userName: () =>
+    command(
+      'getObjectParameterString',
+      // 1003: the DMP connector's user (HandleType HP); 9: HpName
+      (c) => c.getObjectParameterString({ object: 1003, parameter: 9 }),
+      (answer) => answer.s_utf8String,
     ),
 
   startPrinterMonitoring: () =>
@@ -448,6 +471,9 @@ async function init() {
     'session-exists': steps.sessionExists,
     'licence-right': steps.licenceRight,
     'create-connection': steps.createConnection,
+    'object-dump': steps.objectDump,
+    'object-type': steps.objectType,
+    'user-name': steps.userName,
     'start-printer-monitoring': steps.startPrinterMonitoring,
     'stop-printer-monitoring': steps.stopPrinterMonitoring,
     'printed-count': steps.printedCount,
