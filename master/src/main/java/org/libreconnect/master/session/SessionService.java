@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.libreconnect.config.BuildFlavour;
 import org.libreconnect.config.ConnectorConfig;
 import org.libreconnect.master.worker.WorkerHandle;
 import org.libreconnect.master.worker.WorkerKey;
@@ -262,7 +263,8 @@ public final class SessionService {
     return new OpenSessionAnswer(
         session.id(),
         ProductVersion.current(),
-        config.simulation().enabled() ? 0 : 1,
+        // 1 only for the production build outside simulation mode (docs/install.md).
+        BuildFlavour.current().isProduction() && !config.simulation().enabled() ? 1 : 0,
         proxyServer,
         proxyPort,
         proxyLogin,

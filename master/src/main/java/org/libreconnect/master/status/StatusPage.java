@@ -17,6 +17,9 @@ public final class StatusPage {
         .append(".</p>\n");
     html.append("<p>Number of active sessions: ").append(s.activeSessions()).append("</p>\n");
     html.append("<table><tr><th>Version</th><td>").append(esc(s.version())).append("</td></tr>")
+        .append("<tr><th>Build</th><td>").append(esc(s.build()))
+        .append("production".equals(s.build()) ? " (quiet logs by default)" : " (verbose logs by default)")
+        .append("</td></tr>")
         .append("<tr><th>Listening on</th><td>").append(esc(s.listen())).append("</td></tr>")
         .append("<tr><th>Started at</th><td>").append(esc(s.startedAt())).append("</td></tr>")
         .append("<tr><th>TLS certificate expires</th><td>").append(esc(s.certificateExpiresAt()))

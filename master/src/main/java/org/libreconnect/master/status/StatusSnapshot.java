@@ -6,6 +6,7 @@ import java.util.List;
 /** What the status page and {@code /status.json} show, taken at one instant. */
 public record StatusSnapshot(
     @JsonProperty("version") String version,
+    @JsonProperty("build") String build,
     @JsonProperty("startedAt") String startedAt,
     @JsonProperty("simulation") boolean simulation,
     @JsonProperty("listen") String listen,
