@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs, when missing, the Debian packages the test suite uses: the PC/SC daemon with the
 # virtual reader driver, OpenSC and SoftHSM2 (the real smart-card stack of the card tests);
-# Chromium and certutil (libnss3-tools) for the browser tests and the trust-store commands.
+# Chromium and certutil (libnss3-tools) for the browser tests and the trust-store commands;
+# systemd (systemd-analyze), init-system-helpers and iproute2 for the Debian package test.
 set -euo pipefail
 
-packages=(pcscd libpcsclite1 vsmartcard-vpcd pcsc-tools opensc softhsm2 procps chromium libnss3-tools tinyproxy chrony faketime)
+packages=(pcscd libpcsclite1 vsmartcard-vpcd pcsc-tools opensc softhsm2 procps chromium libnss3-tools tinyproxy chrony faketime systemd init-system-helpers iproute2)
 
 missing=()
 for package in "${packages[@]}"; do
