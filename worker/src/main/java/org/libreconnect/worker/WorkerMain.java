@@ -1,5 +1,6 @@
 package org.libreconnect.worker;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -75,14 +76,25 @@ public final class WorkerMain {
       WorkerArguments arguments, LogSetup logSetup, long pid, InputStream stdin, ProcessExit exit)
       throws IOException {
     String token = MasterPipe.readToken(stdin);
+    byte[] configuration = arguments.configOnStdin() ? MasterPipe.readConfiguration(stdin) : null;
     MasterPipe.exitOnEndOfFile(stdin, exit);
 
     InstallationLayout layout = InstallationLayout.fromSystem();
-    // The master passes its configuration file; a worker started by hand reads the home's.
-    String configProperty = System.getProperty("libreconnect.config");
-    ConnectorConfig config =
-        ConfigLoader.loadOrDefaults(
-            configProperty == null ? layout.configFile() : java.nio.file.Path.of(configProperty));
+    ConnectorConfig config;
+    if (configuration != null) {
+      // A terminal-server user's worker: its home is the user's own, made here, as that user.
+      layout.createDirectories();
+      config =
+          configuration.length == 0
+              ? ConnectorConfig.defaults()
+              : ConfigLoader.parse(new ByteArrayInputStream(configuration), "the master's configuration");
+    } else {
+      // The master passes its configuration file; a worker started by hand reads the home's.
+      String configProperty = System.getProperty("libreconnect.config");
+      config =
+          ConfigLoader.loadOrDefaults(
+              configProperty == null ? layout.configFile() : java.nio.file.Path.of(configProperty));
+    }
     LogControl logs = new LogSetupControl(logSetup);
     logs.setLevels(config.server().logLevel(), config.dmpConnect().logLevel());
 

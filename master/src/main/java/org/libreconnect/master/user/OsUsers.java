@@ -3,6 +3,8 @@ package org.libreconnect.master.user;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -23,8 +25,18 @@ public final class OsUsers {
    * @throws IOException when the name service does not answer in time
    */
   public OptionalInt uidOf(String name) throws IOException {
+    Optional<OsAccount> account = find(name);
+    return account.isEmpty() ? OptionalInt.empty() : OptionalInt.of(account.get().uid());
+  }
+
+  /**
+   * The account, empty when there is none or the name cannot be an account name.
+   *
+   * @throws IOException when the name service does not answer in time
+   */
+  public Optional<OsAccount> find(String name) throws IOException {
     if (name == null || !NAME.matcher(name).matches()) {
-      return OptionalInt.empty();
+      return Optional.empty();
     }
     Process process = new ProcessBuilder("getent", "passwd", name).redirectErrorStream(true).start();
     try {
@@ -39,9 +51,18 @@ public final class OsUsers {
     }
     String line = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     if (process.exitValue() != 0 || line.isEmpty()) {
-      return OptionalInt.empty();
+      return Optional.empty();
     }
-    String[] fields = line.split(":", -1);
-    return fields.length < 3 ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(fields[2]));
+    // name:password:uid:gid:gecos:home:shell
+    String[] fields = line.split("\n", 2)[0].split(":", -1);
+    if (fields.length < 7) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          new OsAccount(fields[0], Integer.parseInt(fields[2]), Integer.parseInt(fields[3]), Path.of(fields[5])));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty(); // java.nio.file.InvalidPathException is one
+    }
   }
 }

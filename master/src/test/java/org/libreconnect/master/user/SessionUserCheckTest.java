@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -64,11 +65,46 @@ class SessionUserCheckTest {
             assertThat(check.check("root", peer, ours)).isEqualTo(Verdict.NOT_THE_OWNER);
             assertThat(check.check("no-such-user-lc", peer, ours)).isEqualTo(Verdict.UNKNOWN_USER);
             assertThat(check.check("../etc", peer, ours)).isEqualTo(Verdict.UNKNOWN_USER);
+            Optional<ClientConnection> connection = Optional.of(new ClientConnection(peer, ours));
+            OsAccount account = check.resolve(user, "", connection);
+            assertThat(account.name()).isEqualTo(user);
+            assertThat(account.uid()).isEqualTo(new OsUsers().uidOf(user).getAsInt());
+            assertThat(refusal(check, other, connection)).isEqualTo(Verdict.NOT_THE_OWNER);
+            assertThat(refusal(check, "no-such-user-lc", connection)).isEqualTo(Verdict.UNKNOWN_USER);
+            SessionUserCheck withoutRight =
+                new SessionUserCheck(SocketOwners.system(), new OsUsers(), ProcessRights.parse(
+                    List.of("Uid:\t4242\t4242\t4242\t4242", "CapAmb:\t0000000000000000")));
+            assertThat(refusal(withoutRight, user, connection)).as("a master that may not switch users")
+                .isEqualTo(Verdict.NO_RIGHT);
           } finally {
             endClient(client);
           }
         }
       }
+    }
+  }
+
+  @Test
+  void aSessionWithoutAConnectionHasNoOwner() {
+    assertThat(refusal(SessionUserCheck.system(), "root", Optional.empty())).isEqualTo(Verdict.OWNER_UNKNOWN);
+  }
+
+  @Test
+  void aDomainUserIsLookedUpByItsDirectoryNamesFirst() {
+    assertThat(SessionUserCheck.candidates("bob", "HOSP")).containsExactly("bob@HOSP", "HOSP\\bob", "bob");
+    assertThat(SessionUserCheck.candidates("bob", "")).containsExactly("bob");
+    assertThat(SessionUserCheck.candidates("bob", null)).containsExactly("bob");
+  }
+
+  private static Verdict refusal(SessionUserCheck check, String user, Optional<ClientConnection> connection) {
+    try {
+      check.resolve(user, null, connection);
+      throw new AssertionError(user + " was not refused");
+    } catch (SessionUserRefusedException e) {
+      assertThat(e.getMessage()).doesNotContain(user);
+      return e.verdict();
+    } catch (IOException e) {
+      throw new AssertionError(e);
     }
   }
 
