@@ -42,19 +42,30 @@ public final class ConnectorProcess implements AutoCloseable {
 
   /** Starts a master on an existing home (for restart tests). */
   public static ConnectorProcess start(Path home) throws IOException {
+    return start(home, System.getProperty("java.class.path"), java.util.Map.of());
+  }
+
+  /**
+   * Starts a master on an existing home with {@code classPath} (its workers get the same) and
+   * {@code environment} added to this process's.
+   */
+  public static ConnectorProcess start(Path home, String classPath, java.util.Map<String, String> environment)
+      throws IOException {
     List<String> argv = new ArrayList<>();
     argv.add(ProcessHandle.current().info().command().orElseThrow());
     argv.add("-Xmx256m");
     argv.add("-XX:+UseSerialGC");
     argv.add("-Dlibreconnect.home=" + home.toAbsolutePath());
     argv.add("-cp");
-    argv.add(System.getProperty("java.class.path"));
+    argv.add(classPath);
     argv.add("org.libreconnect.master.MasterMain");
     argv.add("--home");
     argv.add(home.toAbsolutePath().toString());
     argv.add("--port");
     argv.add("0");
-    Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
     CompletableFuture<Integer> port = new CompletableFuture<>();
     Thread reader =
