@@ -89,6 +89,13 @@ check "unit restarts on failure and is hardened" bash -c "grep -qx 'Restart=on-f
   && grep -qx 'ProtectSystem=strict' /usr/lib/systemd/system/libreconnect.service && grep -qx 'NoNewPrivileges=yes' /usr/lib/systemd/system/libreconnect.service"
 check "service enabled for multi-user.target" test -L /etc/systemd/system/multi-user.target.wants/libreconnect.service
 check "polkit lets the service user reach pcscd" test -s /usr/share/polkit-1/rules.d/60-libreconnect.rules
+check "systemd-analyze verify accepts the unit with the terminal-server drop-in" bash -c "
+  dropins=/etc/systemd/system/libreconnect.service.d
+  install -D -m 644 /usr/share/libreconnect/terminal-server.conf \$dropins/terminal-server.conf
+  out=\$(systemd-analyze verify /usr/lib/systemd/system/libreconnect.service 2>&1); status=\$?
+  rm -rf \$dropins
+  echo \"\$out\"
+  [ \$status = 0 ] && ! grep -q terminal-server.conf <<<\"\$out\""
 
 echo "service (ExecStart as the service user; systemd is not PID 1 here)"
 started=$SECONDS
