@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.libreconnect.master.user.OsAccount;
 import org.libreconnect.runtime.InstallationLayout;
 
@@ -19,7 +20,9 @@ import org.libreconnect.runtime.InstallationLayout;
  *
  * @param configFile the master's configuration file
  * @param pcscSocketPattern the user's pcscd socket; {@code {uid}}, {@code {user}} and {@code {home}}
- *     stand for the account's uid, name and home
+ *     stand for the account's uid, name and home. Null when not configured: another user's worker
+ *     then gets {@link #DEFAULT_PCSC_SOCKET}, and a worker of the connector's own user keeps the
+ *     connector's PC/SC service (a desktop page that names its own user).
  * @param ownUid the connector's own uid
  */
 public record UserWorkers(Path configFile, String pcscSocketPattern, int ownUid) {
@@ -36,10 +39,10 @@ public record UserWorkers(Path configFile, String pcscSocketPattern, int ownUid)
   /** The worker argument that makes it read the configuration from standard input. */
   static final String CONFIG_ON_STDIN = "--config-stdin";
 
-  /** The pattern from the environment, else the default. */
+  /** The pattern from the environment; null when it sets none. */
   public static String pcscSocketPatternFrom(Map<String, String> environment) {
     String value = environment.get(PCSC_SOCKET_VARIABLE);
-    return value == null || value.isBlank() ? DEFAULT_PCSC_SOCKET : value.strip();
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
   /** The user's own installation layout, {@code <home>/.libreconnect}: logs, data, dumps. */
@@ -47,12 +50,16 @@ public record UserWorkers(Path configFile, String pcscSocketPattern, int ownUid)
     return new InstallationLayout(account.home().resolve(InstallationLayout.DEFAULT_DIRECTORY_NAME));
   }
 
-  /** The user's pcscd socket. */
-  public String pcscSocket(OsAccount account) {
-    return pcscSocketPattern
+  /** The user's pcscd socket; empty when the worker keeps the connector's own PC/SC service. */
+  public Optional<String> pcscSocket(OsAccount account) {
+    if (pcscSocketPattern == null && account.uid() == ownUid) {
+      return Optional.empty();
+    }
+    String pattern = pcscSocketPattern == null ? DEFAULT_PCSC_SOCKET : pcscSocketPattern;
+    return Optional.of(pattern
         .replace("{uid}", Integer.toString(account.uid()))
         .replace("{user}", account.name())
-        .replace("{home}", account.home().toString());
+        .replace("{home}", account.home().toString()));
   }
 
   /**
@@ -84,7 +91,7 @@ public record UserWorkers(Path configFile, String pcscSocketPattern, int ownUid)
     environment.put("HOME", account.home().toString());
     environment.put("USER", account.name());
     environment.put("LOGNAME", account.name());
-    environment.put(PCSCLITE_SOCKET, pcscSocket(account));
+    pcscSocket(account).ifPresent(socket -> environment.put(PCSCLITE_SOCKET, socket));
   }
 
   /** The configuration's bytes, empty when there is no file (the worker then uses the defaults). */

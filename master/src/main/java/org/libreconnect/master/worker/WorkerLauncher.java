@@ -135,7 +135,7 @@ public final class WorkerLauncher implements WorkerFactory {
         configuration = userWorkers.configuration();
         builder = new ProcessBuilder(userWorkers.argv(account, commandLine.toArgv()));
         userWorkers.environment(builder.environment(), account);
-        log.info("worker.runas worker={} uid={} pcsc={}", id, account.uid(), userWorkers.pcscSocket(account));
+        log.info("worker.runas worker={} uid={} pcsc={}", id, account.uid(), userWorkers.pcscSocket(account).orElse("(the connector's)"));
       }
       process = builder.redirectErrorStream(true).redirectOutput(console.toFile()).start();
     } catch (IOException e) {

@@ -49,8 +49,22 @@ class UserWorkersTest {
   }
 
   @Test
-  void thePatternComesFromTheEnvironmentOrTheDefault() {
-    assertThat(UserWorkers.pcscSocketPatternFrom(Map.of())).isEqualTo("/run/user/{uid}/pcscd/pcscd.comm");
+  void withoutAPatternAnotherUserGetsTheDefaultSocketAndTheConnectorsOwnUserKeepsItsPcscService() {
+    Map<String, String> other = new HashMap<>(Map.of("PCSCLITE_CSOCK_NAME", "/run/pcscd/pcscd.comm"));
+    new UserWorkers(dir.resolve("libreconnect.xml"), null, 998).environment(other, ALICE);
+    assertThat(other).containsEntry("PCSCLITE_CSOCK_NAME", "/run/user/1001/pcscd/pcscd.comm");
+    Map<String, String> own = new HashMap<>(Map.of("PCSCLITE_CSOCK_NAME", "/run/pcscd/pcscd.comm"));
+    new UserWorkers(dir.resolve("libreconnect.xml"), null, 1001).environment(own, ALICE);
+    assertThat(own).containsEntry("PCSCLITE_CSOCK_NAME", "/run/pcscd/pcscd.comm");
+    Map<String, String> ownConfigured = new HashMap<>();
+    new UserWorkers(dir.resolve("libreconnect.xml"), "/srv/{user}.comm", 1001).environment(ownConfigured, ALICE);
+    assertThat(ownConfigured).containsEntry("PCSCLITE_CSOCK_NAME", "/srv/alice.comm");
+  }
+
+  @Test
+  void thePatternComesFromTheEnvironment() {
+    assertThat(UserWorkers.pcscSocketPatternFrom(Map.of())).isNull();
+    assertThat(UserWorkers.pcscSocketPatternFrom(Map.of("LIBRECONNECT_USER_PCSC_SOCKET", " "))).isNull();
     assertThat(UserWorkers.pcscSocketPatternFrom(Map.of("LIBRECONNECT_USER_PCSC_SOCKET", " /run/x/{uid} ")))
         .isEqualTo("/run/x/{uid}");
   }
