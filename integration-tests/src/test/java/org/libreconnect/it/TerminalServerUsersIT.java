@@ -29,7 +29,8 @@ import org.libreconnect.testsupport.Js2Client;
 /**
  * Terminal-server users on the real stack (docs/adr/0026): two OS users, a pcscd of user A's own
  * (in a mount namespace of its own, so that its socket is A's and not the system's), a master run
- * as root, and clients run as A and as B (curl through runuser, so that the kernel's socket table
+ * as a service user holding only {@code CAP_SETUID} and {@code CAP_SETGID} as ambient
+ * capabilities (what the systemd drop-in grants), and clients run as A and as B (curl through runuser, so that the kernel's socket table
  * names them). A's session gets a worker run as A that sees A's reader and writes its logs in A's
  * home; B cannot open a session as A; B's own worker runs as B and does not see A's reader.
  * Needs root, Linux, unshare, setpriv, pcscd with vpcd and curl; skipped elsewhere, saying why.
@@ -39,6 +40,7 @@ import org.libreconnect.testsupport.Js2Client;
 class TerminalServerUsersIT {
   private static final String USER_A = "lcts-a";
   private static final String USER_B = "lcts-b";
+  private static final String SERVICE = "lcts-svc";
   private static final String READER_A = "LibreConnect TS Reader A";
   private static final String ORIGIN = ConnectorFixture.APP_ORIGIN;
   private static final String HOST = "localhost.icanopee.net";
@@ -63,6 +65,8 @@ class TerminalServerUsersIT {
       run("userdel", "-r", user); // a run cut short may have left it
       assertThat(run("useradd", "--create-home", "--shell", "/usr/sbin/nologin", user)).isZero();
     }
+    run("userdel", SERVICE);
+    assertThat(run("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", SERVICE)).isZero();
     // Everything the users' processes read: the class path, the CA, the PC/SC socket folders.
     shared = Files.createTempDirectory("lcts-");
     open(shared);
@@ -70,9 +74,14 @@ class TerminalServerUsersIT {
     Path sockets = open(Files.createDirectories(shared.resolve("pcsc")));
     pcscdA = startPcscd(open(Files.createDirectories(sockets.resolve(USER_A))));
 
-    Path home = Files.createTempDirectory("lcts-home-");
+    // The service's home, its own only, as the package makes it.
+    Path home = Files.createDirectories(shared.resolve("service-home"));
     Files.writeString(home.resolve("libreconnect.xml"), ConnectorProcess.config(1, false, null, ORIGIN));
-    connector = ConnectorProcess.start(home, classPath,
+    assertThat(run("chown", "-R", SERVICE + ":", home.toString())).isZero();
+    Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
+    List<String> asService = List.of("setpriv", "--reuid=" + SERVICE, "--regid=" + SERVICE, "--init-groups",
+        "--inh-caps=+setuid,+setgid", "--ambient-caps=+setuid,+setgid", "--");
+    connector = ConnectorProcess.start(asService, home, classPath,
         Map.of("LIBRECONNECT_USER_PCSC_SOCKET", sockets + "/{user}/pcscd.comm"));
     Files.copy(connector.caCertificate(), shared.resolve("ca.crt"));
     Files.setPosixFilePermissions(shared.resolve("ca.crt"), PosixFilePermissions.fromString("rw-r--r--"));
@@ -91,12 +100,13 @@ class TerminalServerUsersIT {
       }
     }
     if ("root".equals(System.getProperty("user.name"))) {
-      for (String user : List.of(USER_A, USER_B)) {
+      for (String user : List.of(USER_A, USER_B, SERVICE)) {
         // Workers end with their master; give the last one a moment before removing its user.
         for (int i = 0; i < 50 && run("pgrep", "-u", user) == 0; i++) {
           Thread.sleep(100);
         }
         run("userdel", "-r", user);
+        run("rm", "-rf", "/tmp/hsperfdata_" + user); // the JVMs' performance data of that user
       }
     }
     if (shared != null) {
@@ -113,7 +123,13 @@ class TerminalServerUsersIT {
     assertThat(openedA.path("s_status").asText()).as(openedA.toString()).isEqualTo("OK");
     String sessionA = openedA.path("s_sessionId").asText();
     long workerA = workerPidOf(sessionA);
+    assertThat(uidOfProcess(connector.pid())).as("the master runs as the service user").isEqualTo(uidOf(SERVICE));
+    assertThat(capabilities(connector.pid())).as("the master's ambient set: CAP_SETUID, CAP_SETGID")
+        .containsEntry("CapAmb", "00000000000000c0");
     assertThat(uidOfProcess(workerA)).as("A's worker runs as A").isEqualTo(uidA);
+    assertThat(capabilities(workerA)).as("A's worker holds no capability")
+        .containsEntry("CapPrm", "0000000000000000").containsEntry("CapEff", "0000000000000000")
+        .containsEntry("CapAmb", "0000000000000000").containsEntry("CapInh", "0000000000000000");
 
     JsonNode readersA = callAs(USER_A, "hl_getPcscReaders", "{\"s_sessionId\":\"" + sessionA + "\"}");
     assertThat(readersA.path("s_status").asText()).as(readersA.toString()).isEqualTo("OK");
@@ -272,6 +288,17 @@ class TerminalServerUsersIT {
       }
     }
     throw new AssertionError("no Uid line for " + pid);
+  }
+
+  private static Map<String, String> capabilities(long pid) throws IOException {
+    Map<String, String> sets = new java.util.HashMap<>();
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+      if (line.startsWith("Cap")) {
+        String[] fields = line.split(":\\s*");
+        sets.put(fields[0], fields[1].strip());
+      }
+    }
+    return sets;
   }
 
   private static int run(String... command) throws IOException {

@@ -51,7 +51,17 @@ public final class ConnectorProcess implements AutoCloseable {
    */
   public static ConnectorProcess start(Path home, String classPath, java.util.Map<String, String> environment)
       throws IOException {
-    List<String> argv = new ArrayList<>();
+    return start(List.of(), home, classPath, environment);
+  }
+
+  /**
+   * Starts a master as {@link #start(Path, String, java.util.Map)} does, its command line
+   * preceded by {@code launcher} (such as {@code setpriv} options that run it as another user).
+   */
+  public static ConnectorProcess start(
+      List<String> launcher, Path home, String classPath, java.util.Map<String, String> environment)
+      throws IOException {
+    List<String> argv = new ArrayList<>(launcher);
     argv.add(ProcessHandle.current().info().command().orElseThrow());
     argv.add("-Xmx256m");
     argv.add("-XX:+UseSerialGC");
