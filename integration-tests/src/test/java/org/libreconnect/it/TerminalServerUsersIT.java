@@ -119,6 +119,12 @@ class TerminalServerUsersIT {
     int uidA = uidOf(USER_A);
     int uidB = uidOf(USER_B);
 
+    // A log folder of A's from long ago: A's worker prunes it (the master cannot).
+    Path oldFolder = Path.of("/home", USER_A, ".libreconnect", "logs", "sessions", "0123456789abcdef");
+    assertThat(run("runuser", "-u", USER_A, "--", "mkdir", "-p", oldFolder.toString())).isZero();
+    assertThat(run("runuser", "-u", USER_A, "--", "touch", "-d", "2020-01-01",
+        oldFolder.resolve("connector.log").toString(), oldFolder.toString())).isZero();
+
     JsonNode openedA = callAs(USER_A, "hl_openSession", "{\"s_userName\":\"" + USER_A + "\",\"s_applicationId\":\"app\"}");
     assertThat(openedA.path("s_status").asText()).as(openedA.toString()).isEqualTo("OK");
     String sessionA = openedA.path("s_sessionId").asText();
@@ -172,6 +178,7 @@ class TerminalServerUsersIT {
           .isEqualTo("rwx------");
     }
     assertThat(files.stream().map(f -> f.getFileName().toString())).contains("connector.log");
+    assertThat(oldFolder).as("A's old log folder, pruned by A's worker").doesNotExist();
 
     for (String[] session : new String[][] {{USER_A, sessionA}, {USER_B, sessionB}}) {
       JsonNode closed = callAs(session[0], "hl_closeSession", "{\"s_sessionId\":\"" + session[1] + "\"}");

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,6 +16,7 @@ import org.libreconnect.protocol.link.LinkCodec;
 import org.libreconnect.runtime.InstallationLayout;
 import org.libreconnect.pkcs11.CryptolibLibraries;
 import org.libreconnect.runtime.LogSetup;
+import org.libreconnect.runtime.SessionLogPruner;
 import org.libreconnect.worker.card.AtrClassifier;
 import org.libreconnect.worker.card.CardBackends;
 import org.libreconnect.worker.card.CardExecutor;
@@ -88,6 +90,10 @@ public final class WorkerMain {
           configuration.length == 0
               ? ConnectorConfig.defaults()
               : ConfigLoader.parse(new ByteArrayInputStream(configuration), "the master's configuration");
+      // The master cannot prune a user's old log folders: the user's worker does, sparing those
+      // of the user's workers still running.
+      new SessionLogPruner(layout, Clock.systemUTC())
+          .prune(Duration.ofDays(config.server().maxSessionLogAgeDays()), config.server().maxSessionLogFolders());
     } else {
       // The master passes its configuration file; a worker started by hand reads the home's.
       String configProperty = System.getProperty("libreconnect.config");
