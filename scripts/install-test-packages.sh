@@ -3,10 +3,11 @@
 # virtual reader driver, OpenSC and SoftHSM2 (the real smart-card stack of the card tests);
 # Chromium and certutil (libnss3-tools) for the browser tests and the trust-store commands; the
 # CUPS daemon and client for the virtual printer test (which runs a cupsd of its own); Xvfb for
-# the supervisor test (SupervisorXvfbIT).
+# the supervisor test (SupervisorXvfbIT); systemd (systemd-analyze), init-system-helpers and
+# iproute2 for the Debian package test.
 set -euo pipefail
 
-packages=(pcscd libpcsclite1 vsmartcard-vpcd pcsc-tools opensc softhsm2 procps chromium libnss3-tools tinyproxy chrony faketime cups-daemon cups-client xvfb)
+packages=(pcscd libpcsclite1 vsmartcard-vpcd pcsc-tools opensc softhsm2 procps chromium libnss3-tools tinyproxy chrony faketime cups-daemon cups-client xvfb systemd init-system-helpers iproute2)
 
 missing=()
 for package in "${packages[@]}"; do

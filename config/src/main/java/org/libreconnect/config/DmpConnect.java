@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 public record DmpConnect(Optional<Path> transactionDumpDirectory, int logLevel,
     String homologationNumber) {
 
-  public static final int DEFAULT_LOG_LEVEL = 3;
+  /** 4 in the dev build, 2 in the production build ({@link BuildFlavour}). */
+  public static final int DEFAULT_LOG_LEVEL = BuildFlavour.current().defaultConnectorLogLevel();
 
   /** What is sent until an installation is given its homologation number. */
   public static final String DEFAULT_HOMOLOGATION_NUMBER = "LIBRECONNECT-NON-HOMOLOGUE";
@@ -37,6 +38,18 @@ public record DmpConnect(Optional<Path> transactionDumpDirectory, int logLevel,
   /** The section with the default homologation number. */
   public DmpConnect(Optional<Path> transactionDumpDirectory, int logLevel) {
     this(transactionDumpDirectory, logLevel, DEFAULT_HOMOLOGATION_NUMBER);
+  }
+
+  /**
+   * Where transaction dumps go: the configured directory; when none is configured, {@code
+   * devDirectory} in the dev build (support of test installations), and nowhere in the production
+   * build, which writes health data to disk only when an administrator asked for it.
+   */
+  public Optional<Path> effectiveDumpDirectory(BuildFlavour flavour, Path devDirectory) {
+    if (transactionDumpDirectory.isPresent() || flavour.isProduction()) {
+      return transactionDumpDirectory;
+    }
+    return Optional.of(devDirectory);
   }
 
   public static DmpConnect defaults() {

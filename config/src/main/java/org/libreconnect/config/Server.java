@@ -46,7 +46,8 @@ public record Server(
   public static final String DEFAULT_IP = "127.0.0.1";
   public static final int DEFAULT_PORT = 9982;
   public static final String DEFAULT_HOST_NAME = "localhost.icanopee.net";
-  public static final int DEFAULT_LOG_LEVEL = 4;
+  /** 5 in the dev build, 3 in the production build ({@link BuildFlavour}). */
+  public static final int DEFAULT_LOG_LEVEL = BuildFlavour.current().defaultServerLogLevel();
   public static final boolean DEFAULT_CLEAN_ZOMBIES = true;
   public static final int DEFAULT_MAX_SESSIONS = 100;
   public static final int DEFAULT_PRESTARTED_WORKERS = 1;

@@ -67,7 +67,7 @@ class ExampleConfigFileTest {
         .extracting(AllowedOrigin::pattern)
         .containsExactly("https://*.example.com", "http://localhost:3000");
     assertThat(config.proxy().configured()).isFalse();
-    assertThat(config.dmpConnect().logLevel()).isEqualTo(3);
+    assertThat(config.dmpConnect().logLevel()).isEqualTo(DmpConnect.DEFAULT_LOG_LEVEL);
   }
 
   @Test

@@ -17,13 +17,20 @@ class RecordsTest {
 
     assertThat(config.server())
         .isEqualTo(
-            new Server("127.0.0.1", 9982, "localhost.icanopee.net", 4, true, 100, 1,
+            new Server("127.0.0.1", 9982, "localhost.icanopee.net",
+                BuildFlavour.current().defaultServerLogLevel(), true, 100, 1,
                 33_554_432, 8_388_608, 1_048_576, 14, 50, List.of(), List.of(),
                 new ServerLimits(8, 250, 4_194_304, 120, 30, 512)));
     assertThat(config.updater()).isEqualTo(new Updater(false, "prod", Optional.empty()));
     assertThat(config.proxy().configured()).isFalse();
     assertThat(config.ntp()).isEqualTo(new Ntp(Optional.empty(), 123));
-    assertThat(config.dmpConnect()).isEqualTo(new DmpConnect(Optional.empty(), 3));
+    assertThat(config.dmpConnect())
+        .isEqualTo(new DmpConnect(Optional.empty(), BuildFlavour.current().defaultConnectorLogLevel()));
+    // The dev build, the default one, is verbose (docs/install.md).
+    if (!BuildFlavour.current().isProduction()) {
+      assertThat(config.server().logLevel()).isEqualTo(5);
+      assertThat(config.dmpConnect().logLevel()).isEqualTo(4);
+    }
     assertThat(config.pkcs11().library()).isEmpty();
     assertThat(config.simulation().enabled()).isFalse();
   }

@@ -36,6 +36,9 @@ import org.libreconnect.master.status.StatusPage;
 import org.libreconnect.master.status.StatusService;
 import org.libreconnect.master.status.SupportDiagnostics;
 import org.libreconnect.master.tls.ServerCertificates;
+import org.libreconnect.master.user.ProcessRights;
+import org.libreconnect.master.user.SessionUserCheck;
+import org.libreconnect.master.worker.UserWorkers;
 import org.libreconnect.master.worker.WorkerClassPath;
 import org.libreconnect.master.worker.WorkerCommandLine;
 import org.libreconnect.master.worker.WorkerLauncher;
@@ -155,7 +158,9 @@ public final class MasterMain {
         new WorkerLauncher(
             layout, runDirectory, link, WorkerLauncher.currentJava(),
             WorkerClassPath.forThisMaster(config.simulation().enabled()),
-            workerJvmOptions(configFile), clock);
+            workerJvmOptions(configFile), clock,
+            new UserWorkers(configFile, UserWorkers.pcscSocketPatternFrom(System.getenv()),
+                ProcessRights.current().uid()));
     WorkerPool pool =
         new WorkerPool(
             launcher,
@@ -168,7 +173,11 @@ public final class MasterMain {
     pool.start();
 
     SessionRegistry registry = new SessionRegistry(clock);
-    SessionService sessions = new SessionService(registry, pool, json, config, clock);
+    // Terminal-server users: name service and socket table look-ups block, so they run here.
+    ExecutorService userChecks =
+        Executors.newFixedThreadPool(2, Thread.ofPlatform().name("user-check-", 0).daemon(true).factory());
+    SessionService sessions =
+        new SessionService(registry, pool, json, config, clock, SessionUserCheck.system(), userChecks);
     OriginPolicy origins =
         new OriginPolicy(config.server().allowedOrigins(), config.server().logOrigins());
     CommandRouter router =
@@ -239,6 +248,7 @@ public final class MasterMain {
                   pool.close();
                   workerStarts.shutdownNow();
                   supportThread.shutdownNow();
+                  userChecks.shutdownNow();
                   link.close();
                   linkLoop.shutdownGracefully(0, 2, TimeUnit.SECONDS);
                   io.shutdownGracefully(0, 2, TimeUnit.SECONDS);

@@ -42,19 +42,38 @@ public final class ConnectorProcess implements AutoCloseable {
 
   /** Starts a master on an existing home (for restart tests). */
   public static ConnectorProcess start(Path home) throws IOException {
-    List<String> argv = new ArrayList<>();
+    return start(home, System.getProperty("java.class.path"), java.util.Map.of());
+  }
+
+  /**
+   * Starts a master on an existing home with {@code classPath} (its workers get the same) and
+   * {@code environment} added to this process's.
+   */
+  public static ConnectorProcess start(Path home, String classPath, java.util.Map<String, String> environment)
+      throws IOException {
+    return start(List.of(), home, classPath, environment);
+  }
+
+  /**
+   * Starts a master as {@link #start(Path, String, java.util.Map)} does, its command line
+   * preceded by {@code launcher} (such as {@code setpriv} options that run it as another user).
+   */
+  public static ConnectorProcess start(
+      List<String> launcher, Path home, String classPath, java.util.Map<String, String> environment)
+      throws IOException {
+    List<String> argv = new ArrayList<>(launcher);
     argv.add(ProcessHandle.current().info().command().orElseThrow());
     argv.add("-Xmx256m");
     argv.add("-XX:+UseSerialGC");
     argv.add("-Dlibreconnect.home=" + home.toAbsolutePath());
     argv.add("-cp");
-    argv.add(System.getProperty("java.class.path"));
+    argv.add(classPath);
     argv.add("org.libreconnect.master.MasterMain");
     argv.add("--home");
     argv.add(home.toAbsolutePath().toString());
     argv.add("--port");
     argv.add("0");
-    return launch(home, argv);
+    return launch(home, argv, environment);
   }
 
   /**
@@ -62,7 +81,14 @@ public final class ConnectorProcess implements AutoCloseable {
    * {@code bin/libreconnect}), and waits for its status line to learn the port.
    */
   public static ConnectorProcess launch(Path home, List<String> argv) throws IOException {
-    Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
+    return launch(home, argv, java.util.Map.of());
+  }
+
+  private static ConnectorProcess launch(
+      Path home, List<String> argv, java.util.Map<String, String> environment) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
     CompletableFuture<Integer> port = new CompletableFuture<>();
     Thread reader =

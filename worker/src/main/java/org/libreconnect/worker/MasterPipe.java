@@ -5,18 +5,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The worker's standard input, a pipe from the master: the secret token on the first line, then
- * nothing until the master dies and the pipe reaches end of file.
+ * The worker's standard input, a pipe from the master: the secret token on the first line, for a
+ * terminal-server user's worker the configuration file as one base64 line, then nothing until the
+ * master dies and the pipe reaches end of file.
  */
 final class MasterPipe {
   private static final Logger log = LoggerFactory.getLogger(MasterPipe.class);
   private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
   private static final int MAX_TOKEN_CHARS = 1024;
+  private static final int MAX_CONFIGURATION_CHARS = 16 * 1024 * 1024;
 
   private MasterPipe() {}
 
@@ -42,6 +45,31 @@ final class MasterPipe {
       throw new IOException("the first line of standard input is not a hex token");
     }
     return token;
+  }
+
+  /**
+   * Reads the configuration line: the master's configuration file in base64, empty when it has
+   * none.
+   *
+   * @throws IOException when the pipe ends first or the line is not base64
+   */
+  static byte[] readConfiguration(InputStream in) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    int b;
+    while ((b = in.read()) != '\n') {
+      if (b == -1) {
+        throw new IOException("standard input ended before the configuration line");
+      }
+      if (line.size() > MAX_CONFIGURATION_CHARS) {
+        throw new IOException("the configuration line is longer than " + MAX_CONFIGURATION_CHARS + " characters");
+      }
+      line.write(b);
+    }
+    try {
+      return Base64.getDecoder().decode(line.toByteArray());
+    } catch (IllegalArgumentException e) {
+      throw new IOException("the configuration line is not base64", e);
+    }
   }
 
   /** Starts a daemon thread that exits the process when the pipe reaches end of file. */

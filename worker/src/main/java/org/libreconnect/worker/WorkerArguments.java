@@ -5,12 +5,18 @@ import java.util.Objects;
 
 /**
  * The worker's command line, as the master builds it: {@code --link-port <port> --log-dir <dir>
- * --worker-id <id>}.
+ * --worker-id <id> [--config-stdin]}. With {@code --config-stdin} (a terminal-server user's
+ * worker, which cannot read the service's home) the configuration follows the token on standard
+ * input.
  */
-public record WorkerArguments(int linkPort, Path logDir, String workerId) {
+public record WorkerArguments(int linkPort, Path logDir, String workerId, boolean configOnStdin) {
 
   public static final String USAGE =
-      "usage: WorkerMain --link-port <port> --log-dir <directory> --worker-id <id>";
+      "usage: WorkerMain --link-port <port> --log-dir <directory> --worker-id <id> [--config-stdin]";
+
+  public WorkerArguments(int linkPort, Path logDir, String workerId) {
+    this(linkPort, logDir, workerId, false);
+  }
 
   public WorkerArguments {
     Objects.requireNonNull(logDir, "logDir");
@@ -26,8 +32,13 @@ public record WorkerArguments(int linkPort, Path logDir, String workerId) {
     Integer port = null;
     Path logDir = null;
     String workerId = null;
+    boolean configOnStdin = false;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
+      if (option.equals("--config-stdin")) {
+        configOnStdin = true;
+        continue;
+      }
       if (!option.equals("--link-port")
           && !option.equals("--log-dir")
           && !option.equals("--worker-id")) {
@@ -52,7 +63,7 @@ public record WorkerArguments(int linkPort, Path logDir, String workerId) {
     if (workerId == null || workerId.isBlank()) {
       throw new IllegalArgumentException("--worker-id is missing");
     }
-    return new WorkerArguments(port, logDir, workerId);
+    return new WorkerArguments(port, logDir, workerId, configOnStdin);
   }
 
   private static int port(String value) {

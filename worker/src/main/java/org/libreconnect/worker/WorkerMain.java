@@ -1,8 +1,10 @@
 package org.libreconnect.worker;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,6 +16,7 @@ import org.libreconnect.protocol.link.LinkCodec;
 import org.libreconnect.runtime.InstallationLayout;
 import org.libreconnect.pkcs11.CryptolibLibraries;
 import org.libreconnect.runtime.LogSetup;
+import org.libreconnect.runtime.SessionLogPruner;
 import org.libreconnect.worker.card.AtrClassifier;
 import org.libreconnect.worker.card.CardBackends;
 import org.libreconnect.worker.card.CardExecutor;
@@ -78,14 +81,29 @@ public final class WorkerMain {
       WorkerArguments arguments, LogSetup logSetup, long pid, InputStream stdin, ProcessExit exit)
       throws IOException {
     String token = MasterPipe.readToken(stdin);
+    byte[] configuration = arguments.configOnStdin() ? MasterPipe.readConfiguration(stdin) : null;
     MasterPipe.exitOnEndOfFile(stdin, exit);
 
     InstallationLayout layout = InstallationLayout.fromSystem();
-    // The master passes its configuration file; a worker started by hand reads the home's.
-    String configProperty = System.getProperty("libreconnect.config");
-    ConnectorConfig config =
-        ConfigLoader.loadOrDefaults(
-            configProperty == null ? layout.configFile() : java.nio.file.Path.of(configProperty));
+    ConnectorConfig config;
+    if (configuration != null) {
+      // A terminal-server user's worker: its home is the user's own, made here, as that user.
+      layout.createDirectories();
+      config =
+          configuration.length == 0
+              ? ConnectorConfig.defaults()
+              : ConfigLoader.parse(new ByteArrayInputStream(configuration), "the master's configuration");
+      // The master cannot prune a user's old log folders: the user's worker does, sparing those
+      // of the user's workers still running.
+      new SessionLogPruner(layout, Clock.systemUTC())
+          .prune(Duration.ofDays(config.server().maxSessionLogAgeDays()), config.server().maxSessionLogFolders());
+    } else {
+      // The master passes its configuration file; a worker started by hand reads the home's.
+      String configProperty = System.getProperty("libreconnect.config");
+      config =
+          ConfigLoader.loadOrDefaults(
+              configProperty == null ? layout.configFile() : java.nio.file.Path.of(configProperty));
+    }
     LogControl logs = new LogSetupControl(logSetup);
     logs.setLevels(config.server().logLevel(), config.dmpConnect().logLevel());
 

@@ -33,6 +33,18 @@ class MasterPipeTest {
   }
 
   @Test
+  void aUsersWorkerReadsTheConfigurationLineAfterTheToken() throws IOException {
+    String xml = "<libreconnect><server><log_level>3</log_level></server></libreconnect>";
+    java.io.InputStream in = input("beef\n"
+        + java.util.Base64.getEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8)) + "\n");
+    assertThat(MasterPipe.readToken(in)).isEqualTo("beef");
+    assertThat(new String(MasterPipe.readConfiguration(in), StandardCharsets.UTF_8)).isEqualTo(xml);
+    assertThat(MasterPipe.readConfiguration(input("\n"))).as("no configuration file").isEmpty();
+    assertThatThrownBy(() -> MasterPipe.readConfiguration(input("!!\n"))).hasMessageContaining("base64");
+    assertThatThrownBy(() -> MasterPipe.readConfiguration(input("abc"))).hasMessageContaining("ended");
+  }
+
+  @Test
   void endOfFileAfterTheTokenExitsWithZero() throws Exception {
     PipedOutputStream master = new PipedOutputStream();
     PipedInputStream stdin = new PipedInputStream(master);

@@ -17,6 +17,14 @@ class WorkerArgumentsTest {
   }
 
   @Test
+  void aUsersWorkerIsToldToReadItsConfigurationFromStandardInput() {
+    assertThat(WorkerArguments.parse("--link-port", "4567", "--log-dir", "/l", "--worker-id", "w7")
+        .configOnStdin()).isFalse();
+    assertThat(WorkerArguments.parse("--link-port", "4567", "--config-stdin", "--log-dir", "/l", "--worker-id", "w7"))
+        .isEqualTo(new WorkerArguments(4567, Path.of("/l"), "w7", true));
+  }
+
+  @Test
   void namesWhatIsWrong() {
     assertThatThrownBy(() -> WorkerArguments.parse("--log-dir", "/l", "--worker-id", "w"))
         .hasMessage("--link-port is missing");

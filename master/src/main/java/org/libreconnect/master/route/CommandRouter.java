@@ -1,9 +1,11 @@
 package org.libreconnect.master.route;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.libreconnect.master.session.Session;
 import org.libreconnect.master.session.SessionRegistry;
+import org.libreconnect.master.user.ClientConnection;
 import org.libreconnect.master.worker.ReplyListener;
 import org.libreconnect.master.worker.WorkerHandle;
 import org.libreconnect.protocol.CommandEnvelope;
@@ -69,6 +71,15 @@ public final class CommandRouter {
 
   /** Serves one command frame received from {@code origin}. */
   public void dispatch(String text, String origin, ReplySink sink) {
+    dispatch(text, origin, Optional.empty(), sink);
+  }
+
+  /**
+   * Serves one command frame received from {@code origin} over {@code connection} (the page's TCP
+   * connection, whose OS user a terminal-server session must be).
+   */
+  public void dispatch(
+      String text, String origin, Optional<ClientConnection> connection, ReplySink sink) {
     String commandName = null;
     try {
       CommandEnvelope envelope = json.parseCommand(text);
@@ -87,7 +98,7 @@ public final class CommandRouter {
       if (spec.target() == Target.MASTER) {
         String name = commandName;
         masterCommands
-            .serve(spec, envelope, origin)
+            .serve(spec, envelope, origin, connection)
             .whenComplete(
                 (answer, failure) -> {
                   if (failure != null) {

@@ -2,9 +2,11 @@ package org.libreconnect.master.route;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.libreconnect.master.server.OriginPolicy;
 import org.libreconnect.master.session.SessionService;
+import org.libreconnect.master.user.ClientConnection;
 import org.libreconnect.master.worker.WorkerPool;
 import org.libreconnect.protocol.CommandEnvelope;
 import org.libreconnect.protocol.WireJson;
@@ -47,9 +49,18 @@ public final class MasterCommands {
 
   /** Serves a command whose catalogue target is the master. */
   public CompletableFuture<String> serve(CommandSpec spec, CommandEnvelope envelope, String origin) {
+    return serve(spec, envelope, origin, Optional.empty());
+  }
+
+  /**
+   * Serves a command whose catalogue target is the master, received over {@code connection}
+   * (whose OS user a terminal-server session must be).
+   */
+  public CompletableFuture<String> serve(
+      CommandSpec spec, CommandEnvelope envelope, String origin, Optional<ClientConnection> connection) {
     return switch (spec.name()) {
       case "hl_openSession" ->
-          sessions.open(json.readInput(envelope.body(), OpenSessionInput.class), origin);
+          sessions.open(json.readInput(envelope.body(), OpenSessionInput.class), origin, connection);
       case "hl_closeSession" -> sessions.close(envelope.sessionId(), origin);
       case "hl_sessionExists" ->
           CompletableFuture.completedFuture(

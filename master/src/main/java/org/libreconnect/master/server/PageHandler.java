@@ -17,6 +17,7 @@ import org.libreconnect.master.route.CommandRouter;
 import org.libreconnect.master.route.ReplySink;
 import org.libreconnect.master.status.StatusPage;
 import org.libreconnect.master.status.StatusService;
+import org.libreconnect.master.user.ClientConnection;
 import org.libreconnect.protocol.ProductVersion;
 import org.libreconnect.protocol.Wire;
 import org.libreconnect.protocol.WireJson;
@@ -153,6 +154,7 @@ public final class PageHandler extends SimpleChannelInboundHandler<FullHttpReque
     router.dispatch(
         body,
         origin,
+        ClientConnection.of(ctx.channel().remoteAddress(), ctx.channel().localAddress()),
         new ReplySink() {
           @Override
           public void send(String answer, boolean last) {

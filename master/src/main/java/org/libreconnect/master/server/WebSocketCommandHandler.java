@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.libreconnect.master.route.CommandRouter;
 import org.libreconnect.master.route.ReplySink;
+import org.libreconnect.master.user.ClientConnection;
 import org.libreconnect.protocol.WireJson;
 import org.libreconnect.protocol.error.ErrorMapper;
 import org.libreconnect.protocol.error.FunctionalException;
@@ -85,7 +86,9 @@ public final class WebSocketCommandHandler extends SimpleChannelInboundHandler<W
   protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
     if (frame instanceof TextWebSocketFrame text) {
       inProgress++;
-      router.dispatch(text.text(), origin, new SocketSink(ctx.channel(), this::commandDone));
+      router.dispatch(text.text(), origin,
+          ClientConnection.of(ctx.channel().remoteAddress(), ctx.channel().localAddress()),
+          new SocketSink(ctx.channel(), this::commandDone));
     } else if (frame instanceof CloseWebSocketFrame) {
       answerClose(ctx.channel());
     } else if (frame instanceof BinaryWebSocketFrame) {

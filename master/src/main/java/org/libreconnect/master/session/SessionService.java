@@ -6,13 +6,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.libreconnect.config.BuildFlavour;
 import org.libreconnect.config.ConnectorConfig;
+import org.libreconnect.master.user.ClientConnection;
+import org.libreconnect.master.user.OsAccount;
+import org.libreconnect.master.user.SessionUserCheck;
+import org.libreconnect.master.user.SessionUserRefusedException;
 import org.libreconnect.master.worker.WorkerHandle;
 import org.libreconnect.master.worker.WorkerKey;
 import org.libreconnect.master.worker.WorkerLostException;
@@ -28,6 +36,7 @@ import org.libreconnect.protocol.command.SessionCommands.OpenSessionAnswer;
 import org.libreconnect.protocol.command.SessionCommands.OpenSessionInput;
 import org.libreconnect.protocol.error.FunctionalException;
 import org.libreconnect.protocol.error.InvalidParameterException;
+import org.libreconnect.protocol.error.TechnicalException;
 import org.libreconnect.protocol.link.LinkMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,8 +65,29 @@ public final class SessionService {
   /** Sessions open or being opened: taken before anything starts, so that the cap holds. */
   private final AtomicInteger slots = new AtomicInteger();
 
+  /** Checks the user a session names (terminal servers), off the event loop. */
+  private final SessionUserCheck users;
+  private final Executor userChecks;
+
   public SessionService(
       SessionRegistry registry, WorkerPool pool, WireJson json, ConnectorConfig config, Clock clock) {
+    this(registry, pool, json, config, clock, SessionUserCheck.system(), ForkJoinPool.commonPool());
+  }
+
+  /**
+   * @param users checks that a session's {@code s_userName} owns its connection
+   * @param userChecks runs those checks: they block (name service, socket table)
+   */
+  public SessionService(
+      SessionRegistry registry,
+      WorkerPool pool,
+      WireJson json,
+      ConnectorConfig config,
+      Clock clock,
+      SessionUserCheck users,
+      Executor userChecks) {
+    this.users = users;
+    this.userChecks = userChecks;
     this.registry = registry;
     this.pool = pool;
     this.json = json;
@@ -119,6 +149,17 @@ public final class SessionService {
    * (refused past {@code server/max_workers}), and the whole open has a deadline.
    */
   public CompletableFuture<String> open(OpenSessionInput input, String origin) {
+    return open(input, origin, Optional.empty());
+  }
+
+  /**
+   * {@code hl_openSession} from {@code connection}. A session that names a user
+   * ({@code s_userName}, terminal servers) is opened only when that OS account owns the
+   * connection, and its worker runs as that account (docs/adr/0026); the check runs on
+   * {@code userChecks}, never on the caller's thread.
+   */
+  public CompletableFuture<String> open(
+      OpenSessionInput input, String origin, Optional<ClientConnection> connection) {
     Duration timeout = timeoutOf(input);
     Session.ProxyOverride proxy = proxyOverride(input);
     int max = config.server().maxSessions();
@@ -132,11 +173,20 @@ public final class SessionService {
     Opening opening = new Opening();
     try {
       String sessionId = UUID.randomUUID().toString();
-      WorkerKey key = WorkerKey.of(origin, input.applicationId(), input.userName(), input.domainName());
       Instant now = clock.instant();
       CompletableFuture.delayedExecutor(OPEN_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
           .execute(() -> opening.timeOut(WorkerTimeoutException.notReady(OPEN_DEADLINE)));
-      pool.acquire(key, sessionId)
+      accountFor(input, connection)
+          .thenCompose(
+              account -> {
+                if (opening.result.isDone()) {
+                  return CompletableFuture.failedFuture(WorkerTimeoutException.notReady(OPEN_DEADLINE));
+                }
+                WorkerKey key =
+                    WorkerKey.of(origin, input.applicationId(), input.userName(), input.domainName(),
+                        account.orElse(null));
+                return pool.acquire(key, sessionId);
+              })
           .whenComplete(
               (worker, failure) -> {
                 if (failure != null) {
@@ -164,6 +214,33 @@ public final class SessionService {
       opening.fail(e);
     }
     return opening.result;
+  }
+
+  /**
+   * The OS account of the user the session names, checked against its connection on
+   * {@code userChecks}; empty at once when it names none.
+   */
+  private CompletableFuture<Optional<OsAccount>> accountFor(
+      OpenSessionInput input, Optional<ClientConnection> connection) {
+    if (blank(input.userName())) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            OsAccount account = users.resolve(input.userName(), input.domainName(), connection);
+            log.info("session.user uid={}", account.uid());
+            return Optional.of(account);
+          } catch (SessionUserRefusedException e) {
+            log.warn("session.user.refused reason=\"{}\"", e.verdict().reason());
+            throw e;
+          } catch (java.io.IOException e) {
+            log.warn("session.user.failed error=\"{}\"", e.toString());
+            throw new TechnicalException(
+                "The user of the connection could not be checked; try again in a moment", "", e);
+          }
+        },
+        userChecks);
   }
 
   /** One hl_openSession in progress: it settles once, by success, failure or deadline. */
@@ -262,7 +339,8 @@ public final class SessionService {
     return new OpenSessionAnswer(
         session.id(),
         ProductVersion.current(),
-        config.simulation().enabled() ? 0 : 1,
+        // 1 only for the production build outside simulation mode (docs/install.md).
+        BuildFlavour.current().isProduction() && !config.simulation().enabled() ? 1 : 0,
         proxyServer,
         proxyPort,
         proxyLogin,

@@ -38,6 +38,8 @@ public final class StatusPage {
     html.append("<p id=\"session-count\">").append(esc(t.get("sessionCount"))).append(s.activeSessions()).append("</p>\n");
     html.append("<table id=\"overview\">");
     row(html, t.get("version"), esc(s.version()));
+    row(html, t.get("build"), esc(s.build())
+        + ("production".equals(s.build()) ? t.get("buildQuiet") : t.get("buildVerbose")));
     row(html, t.get("listen"), esc(s.listen()));
     row(html, t.get("startedAt"), time(s.startedAt(), zone));
     row(html, t.get("certificate"), time(s.certificateExpiresAt(), zone)

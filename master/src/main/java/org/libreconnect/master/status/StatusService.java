@@ -3,6 +3,7 @@ package org.libreconnect.master.status;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.function.Supplier;
+import org.libreconnect.config.BuildFlavour;
 import org.libreconnect.master.server.OriginPolicy;
 import org.libreconnect.master.session.Session;
 import org.libreconnect.master.session.SessionRegistry;
@@ -68,6 +69,7 @@ public final class StatusService {
     Instant expiry = certificateExpiry.get();
     return new StatusSnapshot(
         ProductVersion.current(),
+        BuildFlavour.current().label(),
         startedAt.toString(),
         simulation,
         listen,

@@ -6,6 +6,7 @@ import java.util.List;
 /** What the status page and {@code /status.json} show, taken at one instant. */
 public record StatusSnapshot(
     @JsonProperty("version") String version,
+    @JsonProperty("build") String build,
     @JsonProperty("startedAt") String startedAt,
     @JsonProperty("simulation") boolean simulation,
     @JsonProperty("listen") String listen,
@@ -18,10 +19,10 @@ public record StatusSnapshot(
     @JsonProperty("support") SupportView support) {
 
   /** A snapshot without the support section. */
-  public StatusSnapshot(String version, String startedAt, boolean simulation, String listen,
-      int activeSessions, long refusedOrigins, List<String> allowedOrigins,
+  public StatusSnapshot(String version, String build, String startedAt, boolean simulation,
+      String listen, int activeSessions, long refusedOrigins, List<String> allowedOrigins,
       String certificateExpiresAt, List<SessionView> sessions, List<WorkerView> workers) {
-    this(version, startedAt, simulation, listen, activeSessions, refusedOrigins, allowedOrigins,
+    this(version, build, startedAt, simulation, listen, activeSessions, refusedOrigins, allowedOrigins,
         certificateExpiresAt, sessions, workers, SupportView.NONE);
   }
 

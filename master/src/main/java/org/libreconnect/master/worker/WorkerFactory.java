@@ -1,5 +1,7 @@
 package org.libreconnect.master.worker;
 
+import org.libreconnect.master.user.OsAccount;
+
 /**
  * Makes worker processes in two steps, so that the pool can count a worker (and refuse one past
  * its limit) at once, without blocking, and start the process later on a thread of its own.
@@ -8,6 +10,16 @@ public interface WorkerFactory {
 
   /** A new worker, not started: no process, no file, no I/O. */
   WorkerHandle create();
+
+  /**
+   * A new worker, not started, that will run as {@code account} (a terminal-server user,
+   * docs/adr/0026). A factory that cannot start workers as another user refuses.
+   *
+   * @throws WorkerLostException when this factory cannot
+   */
+  default WorkerHandle createFor(OsAccount account) {
+    throw new WorkerLostException("This connector cannot start workers as another user");
+  }
 
   /**
    * Starts the worker's process. Blocking (directories, process start): never called on an

@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.libreconnect.master.user.OsAccount;
 import org.libreconnect.runtime.InstallationLayout;
 import org.libreconnect.runtime.LogSetup;
 import org.libreconnect.runtime.RunDirectory;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Creates and starts worker JVMs: same Java runtime as the master, its class path (plus the
  * simulators in simulation mode only, {@link WorkerClassPath}), explicit argv, a log directory of
  * their own under {@code logs/sessions/<random>/}, and a random token on standard input that the
- * worker must send back over the link.
+ * worker must send back over the link. The worker of a terminal-server user runs as that user,
+ * with its logs and data in the user's home ({@link UserWorkers}, docs/adr/0026).
  */
 public final class WorkerLauncher implements WorkerFactory {
   private static final Logger log = LoggerFactory.getLogger(WorkerLauncher.class);
@@ -35,6 +38,7 @@ public final class WorkerLauncher implements WorkerFactory {
   private final String classPath;
   private final List<String> jvmOptions;
   private final Clock clock;
+  private final UserWorkers userWorkers;
   private final SecureRandom random = new SecureRandom();
   private final AtomicInteger ids = new AtomicInteger();
 
@@ -46,6 +50,23 @@ public final class WorkerLauncher implements WorkerFactory {
       String classPath,
       List<String> jvmOptions,
       Clock clock) {
+    this(layout, runDirectory, linkServer, javaExecutable, classPath, jvmOptions, clock, null);
+  }
+
+  /**
+   * @param userWorkers how workers of terminal-server users start; null when this launcher starts
+   *     workers of the connector's own account only
+   */
+  public WorkerLauncher(
+      InstallationLayout layout,
+      RunDirectory runDirectory,
+      WorkerLinkServer linkServer,
+      Path javaExecutable,
+      String classPath,
+      List<String> jvmOptions,
+      Clock clock,
+      UserWorkers userWorkers) {
+    this.userWorkers = userWorkers;
     this.layout = layout;
     this.runDirectory = runDirectory;
     this.linkServer = linkServer;
@@ -66,6 +87,17 @@ public final class WorkerLauncher implements WorkerFactory {
     return new WorkerHandle(id, layout.sessionsLogDir().resolve(randomHex(8)), clock.instant());
   }
 
+  /** A worker of a terminal-server user: its logs go to the user's own home. */
+  @Override
+  public WorkerHandle createFor(OsAccount account) {
+    if (userWorkers == null) {
+      return WorkerFactory.super.createFor(account);
+    }
+    int id = ids.incrementAndGet();
+    Path logDirectory = userWorkers.layoutOf(account).sessionsLogDir().resolve(randomHex(8));
+    return new WorkerHandle(id, logDirectory, clock.instant());
+  }
+
   /**
    * Starts the worker's process; it becomes usable when {@link WorkerHandle#ready()} completes.
    * Blocking: runs on the pool's starter thread.
@@ -75,24 +107,37 @@ public final class WorkerLauncher implements WorkerFactory {
     int id = worker.id();
     Path logDirectory = worker.logDirectory();
     String token = randomHex(32);
+    OsAccount account = worker.key().flatMap(WorkerKey::runAs).orElse(null);
+    if (account != null && userWorkers == null) {
+      throw new WorkerLostException("This connector cannot start workers as another user");
+    }
+    Path home = account == null ? layout.home() : userWorkers.layoutOf(account).home();
     WorkerCommandLine commandLine =
         new WorkerCommandLine(
             javaExecutable,
             classPath,
             jvmOptions,
-            RunDirectory.homeMarker(layout.home()),
+            RunDirectory.homeMarker(home),
             linkServer.port(),
             logDirectory,
             id);
     Process process;
+    byte[] configuration = null;
     try {
-      layout.createSessionLogDirectory(logDirectory.getFileName().toString());
-      Path console = LogSetup.createOwnerOnlyLogFile(logDirectory.resolve("console.log"));
-      process =
-          new ProcessBuilder(commandLine.toArgv())
-              .redirectErrorStream(true)
-              .redirectOutput(console.toFile())
-              .start();
+      // The console (what the JVM or setpriv print before the worker's own logs exist) stays in
+      // the connector's logs: the master cannot write in a user's home.
+      Path consoleDirectory = layout.createSessionLogDirectory(logDirectory.getFileName().toString());
+      Path console = LogSetup.createOwnerOnlyLogFile(consoleDirectory.resolve("console.log"));
+      ProcessBuilder builder;
+      if (account == null) {
+        builder = new ProcessBuilder(commandLine.toArgv());
+      } else {
+        configuration = userWorkers.configuration();
+        builder = new ProcessBuilder(userWorkers.argv(account, commandLine.toArgv()));
+        userWorkers.environment(builder.environment(), account);
+        log.info("worker.runas worker={} uid={} pcsc={}", id, account.uid(), userWorkers.pcscSocket(account).orElse("(the connector's)"));
+      }
+      process = builder.redirectErrorStream(true).redirectOutput(console.toFile()).start();
     } catch (IOException e) {
       throw new WorkerLostException("Could not start a worker process: " + e.getMessage());
     }
@@ -103,7 +148,7 @@ public final class WorkerLauncher implements WorkerFactory {
     } catch (IOException e) {
       log.warn("run.record.failed pid={} error=\"{}\"", process.pid(), e.toString());
     }
-    sendToken(process, token);
+    sendToken(process, token, configuration);
     process
         .onExit()
         .thenAccept(
@@ -132,11 +177,18 @@ public final class WorkerLauncher implements WorkerFactory {
     log.info("worker.start worker={} pid={} logs={}", id, process.pid(), logDirectory);
   }
 
-  private static void sendToken(Process process, String token) {
-    // The stream stays open: its end tells the worker that the master is gone.
+  /**
+   * Writes the token line, then for a user's worker the configuration as one base64 line. The
+   * stream stays open: its end tells the worker that the master is gone.
+   */
+  private static void sendToken(Process process, String token, byte[] configuration) {
     OutputStream stdin = process.getOutputStream();
     try {
       stdin.write((token + "\n").getBytes(StandardCharsets.US_ASCII));
+      if (configuration != null) {
+        stdin.write(Base64.getEncoder().encode(configuration));
+        stdin.write('\n');
+      }
       stdin.flush();
     } catch (IOException e) {
       process.destroyForcibly();

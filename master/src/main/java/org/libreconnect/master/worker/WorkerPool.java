@@ -90,14 +90,19 @@ public final class WorkerPool implements AutoCloseable {
     }
     WorkerHandle worker = assigned.get(key);
     if (worker == null || !worker.alive()) {
-      worker = takeIdle();
+      // A pre-started worker runs as the connector's account: never one for another user.
+      worker = key.runAs().isPresent() ? null : takeIdle();
       boolean fresh = worker == null;
       if (fresh) {
         if (liveCount() >= limits.maxWorkers()) {
           log.warn("worker.limit max={} key=\"{}\"", limits.maxWorkers(), key);
           return CompletableFuture.failedFuture(new WorkerLimitException(limits.maxWorkers()));
         }
-        worker = track(factory.create());
+        try {
+          worker = track(newWorker(key));
+        } catch (WorkerLostException e) {
+          return CompletableFuture.failedFuture(e);
+        }
       }
       worker.assign(key);
       assigned.put(key, worker);
@@ -204,6 +209,11 @@ public final class WorkerPool implements AutoCloseable {
     }
   }
 
+  /** A new, not started worker for {@code key}: as its OS account when it names one. */
+  private WorkerHandle newWorker(WorkerKey key) {
+    return key.runAs().map(factory::createFor).orElseGet(factory::create);
+  }
+
   private WorkerHandle track(WorkerHandle worker) {
     all.add(worker);
     worker.replaceWith(this::replace);
@@ -222,10 +232,14 @@ public final class WorkerPool implements AutoCloseable {
           new WorkerLostException("The connector is stopping, or the worker served no application"));
     }
     WorkerKey key = replaced.key().get();
-    WorkerHandle successor = takeIdle();
+    WorkerHandle successor = key.runAs().isPresent() ? null : takeIdle();
     boolean fresh = successor == null;
     if (fresh) {
-      successor = track(factory.create());
+      try {
+        successor = track(newWorker(key));
+      } catch (WorkerLostException e) {
+        return CompletableFuture.failedFuture(e);
+      }
     }
     successor.assign(key);
     assigned.put(key, successor);

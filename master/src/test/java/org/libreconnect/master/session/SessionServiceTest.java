@@ -21,6 +21,8 @@ import org.libreconnect.config.ConnectorConfig;
 import org.libreconnect.config.Proxy;
 import org.libreconnect.config.Server;
 import org.libreconnect.config.ServerLimits;
+import org.libreconnect.master.user.SessionUserCheck;
+import org.libreconnect.master.user.SessionUserRefusedException;
 import org.libreconnect.master.worker.FakeWorkers;
 import org.libreconnect.master.worker.WorkerLostException;
 import org.libreconnect.master.worker.WorkerPool;
@@ -137,5 +139,37 @@ class SessionServiceTest {
     CompletableFuture<String> failed = sessions.open(input("app"), ORIGIN);
     assertThat(failed).isCompletedExceptionally();
     assertThat(sessions.slotsInUse()).isZero();
+  }
+
+  @Test
+  void aSessionNamingAUserItCannotProveIsRefusedOffTheCallersThreadAndFreesItsSlot() throws Exception {
+    List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ExecutorService checks = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("test-check").factory());
+    try {
+      Server server = new Server("127.0.0.1", 0, "localhost.icanopee.net", 4, false, 5, 0,
+          1024 * 1024, 1024, 1024, 14, 50, List.of(), List.of(), ServerLimits.defaults());
+      WorkerPool pool =
+          new WorkerPool(workers, new WorkerPool.Limits(8, 0, Duration.ZERO, Duration.ZERO), Runnable::run);
+      SessionService sessions = new SessionService(registry, pool, json,
+          ConnectorConfig.defaults().withServer(server), Clock.systemUTC(), SessionUserCheck.system(),
+          task -> checks.execute(() -> {
+            threads.add(Thread.currentThread().getName());
+            task.run();
+          }));
+      for (String user : List.of("root", "no-such-user-lc")) {
+        OpenSessionInput named = new OpenSessionInput(3600, user, null, "app", null, null, null, null, null,
+            null, null, null, null, null, null);
+        // No connection to search the socket table for: "root" exists but cannot be proved.
+        CompletableFuture<String> refused = sessions.open(named, ORIGIN, Optional.empty());
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> refused.get(10, TimeUnit.SECONDS));
+        assertThat(failure).hasCauseInstanceOf(SessionUserRefusedException.class);
+        assertThat(failure.getCause().getMessage()).doesNotContain(user);
+      }
+      assertThat(threads).containsOnly("test-check").hasSize(2);
+      assertThat(workers.created).as("no worker for a refused user").isEmpty();
+      assertThat(sessions.slotsInUse()).isZero();
+    } finally {
+      checks.shutdownNow();
+    }
   }
 }

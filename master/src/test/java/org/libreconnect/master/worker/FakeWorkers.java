@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.libreconnect.master.user.OsAccount;
 import org.libreconnect.protocol.link.LinkFrame;
 
 /**
@@ -29,6 +30,19 @@ public final class FakeWorkers implements WorkerFactory {
     WorkerHandle worker = new WorkerHandle(ids.incrementAndGet(), Path.of("logs"), Instant.now());
     created.add(worker);
     return worker;
+  }
+
+  /** The accounts {@link #createFor} made workers for, when {@link #usersAllowed}. */
+  public final List<OsAccount> accounts = new CopyOnWriteArrayList<>();
+  public volatile boolean usersAllowed;
+
+  @Override
+  public WorkerHandle createFor(OsAccount account) {
+    if (!usersAllowed) {
+      return WorkerFactory.super.createFor(account);
+    }
+    accounts.add(account);
+    return create();
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.libreconnect.master.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.libreconnect.master.user.OsAccount;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class WorkerPoolTest {
@@ -152,5 +154,47 @@ class WorkerPoolTest {
 
   private static WorkerKey key(String app) {
     return WorkerKey.of("https://a.test", app, null, null);
+  }
+
+  @Test
+  void aUsersWorkerIsNeverAPrestartedOneNorSharedWithAnotherUser() throws Exception {
+    workers.usersAllowed = true;
+    WorkerPool pool = pool(8, 1, starter);
+    pool.start();
+    OsAccount alice = new OsAccount("alice", 1001, 1001, Path.of("/home/alice"));
+    OsAccount bob = new OsAccount("bob", 1002, 1002, Path.of("/home/bob"));
+    awaitCreated(1); // the idle worker, of the connector's own account
+    WorkerHandle idle = workers.created.get(0);
+    WorkerHandle aliceWorker = pool.acquire(userKey("alice", alice), "s-1").get(5, TimeUnit.SECONDS);
+    WorkerHandle bobWorker = pool.acquire(userKey("bob", bob), "s-2").get(5, TimeUnit.SECONDS);
+    assertThat(aliceWorker).isNotSameAs(idle).isNotSameAs(bobWorker);
+    assertThat(bobWorker).isNotSameAs(idle);
+    assertThat(workers.accounts).containsExactly(alice, bob);
+    assertThat(pool.acquire(userKey("alice", alice), "s-3").get(5, TimeUnit.SECONDS))
+        .as("alice's second session joins her worker").isSameAs(aliceWorker);
+    assertThat(pool.acquire(key("app"), "s-4").get(5, TimeUnit.SECONDS))
+        .as("a session without a user takes the idle worker").isSameAs(idle);
+  }
+
+  @Test
+  void aFactoryThatCannotSwitchUsersRefusesAUsersWorker() {
+    WorkerPool pool = pool(8, 0, Runnable::run);
+    OsAccount alice = new OsAccount("alice", 1001, 1001, Path.of("/home/alice"));
+    CompletableFuture<WorkerHandle> refused = pool.acquire(userKey("alice", alice), "s-1");
+    assertThat(refused).isCompletedExceptionally();
+    assertThat(refused.exceptionNow()).isInstanceOf(WorkerLostException.class)
+        .hasMessageContaining("another user");
+    assertThat(pool.liveCount()).isZero();
+  }
+
+  private void awaitCreated(int count) throws InterruptedException {
+    for (int i = 0; i < 100 && workers.processes.size() < count; i++) {
+      Thread.sleep(20);
+    }
+    assertThat(workers.processes).hasSize(count);
+  }
+
+  private static WorkerKey userKey(String user, OsAccount account) {
+    return WorkerKey.of("https://a.test", "app", user, null, account);
   }
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.libreconnect.config.BuildFlavour;
 import org.libreconnect.dmp.DmpSettings;
 import org.libreconnect.dmp.DmpTrustStore;
 import org.libreconnect.config.ConnectorConfig;
@@ -33,7 +34,7 @@ public final class DmpWiring {
         ? memoize(() -> Optional.of(simulator.get().startDmp(materialDirectory, clock)))
         : Optional::empty;
     Path rootsDirectory = layout.tlsDir().resolve("dmp-roots");
-    DmpSettings settings = new DmpSettings(config.proxy(), config.ntp(), config.dmpConnect().transactionDumpDirectory(),
+    DmpSettings settings = new DmpSettings(config.proxy(), config.ntp(), config.dmpConnect().effectiveDumpDirectory(BuildFlavour.current(), layout.logDir().resolve("dumps")),
         urls -> DmpTrustStore.load(urls.environment(), rootsDirectory,
             simulation ? List.<X509Certificate>of(simulator.get().dmpServerRoot(materialDirectory, clock)) : List.of()),
         simulatorBase, config.dmpConnect().homologationNumber());

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.libreconnect.config.BuildFlavour;
 import org.libreconnect.config.ConnectorConfig;
 import org.libreconnect.dmp.DmpTrustStore;
 import org.libreconnect.insi.InsiSettings;
@@ -35,7 +36,7 @@ public final class InsiWiring {
         : Optional::empty;
     Path rootsDirectory = layout.tlsDir().resolve("insi-roots");
     InsiSettings settings = new InsiSettings(config.proxy(), config.ntp(),
-        config.dmpConnect().transactionDumpDirectory(),
+        config.dmpConnect().effectiveDumpDirectory(BuildFlavour.current(), layout.logDir().resolve("dumps")),
         () -> DmpTrustStore.load(rootsDirectory, simulation
             ? List.<X509Certificate>of(simulator.get().dmpServerRoot(materialDirectory, clock)) : List.of()),
         endpoint);
