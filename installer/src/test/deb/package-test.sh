@@ -104,7 +104,7 @@ check "status page answers on 9982, trusted by the system store and by a fresh C
   profile=\$(runuser -u $user -- mktemp -d)
   runuser -u $user -- timeout 60 chromium --headless --no-sandbox --disable-gpu --user-data-dir=\$profile \
     --dump-dom https://localhost.icanopee.net:9982/ > $work/page.html 2>$work/chromium.err
-  grep -q '<title>LibreConnect status</title>' $work/page.html || { echo 'Chromium did not show the status page'; head -c 600 $work/page.html; tail -5 $work/chromium.err; exit 1; }
+  grep -q '<title>LibreConnect status (master)</title>' $work/page.html || { echo 'Chromium did not show the status page'; head -c 600 $work/page.html; tail -5 $work/chromium.err; exit 1; }
   # [o]: the pattern must not match this very script's command line.
   master=\$(pgrep -f -- '[o]rg.libreconnect.master.MasterMain --home $home' | head -1)
   [ -n \"\$master\" ] || { echo 'no master process'; exit 1; }
