@@ -30,6 +30,7 @@ cleanup() {
   [ -n "$master_pid" ] && kill "$master_pid" 2>/dev/null || true
   dpkg --purge libreconnect >/dev/null 2>&1 || true
   userdel -r "$user" >/dev/null 2>&1 || true
+  rm -rf "/tmp/hsperfdata_$user"   # the JVMs run as the user leave their perf-data folder behind
   rm -rf "$work"
 }
 trap cleanup EXIT
