@@ -104,8 +104,8 @@ class DmpRecordIT {
     String find = "{\"s_commandName\":\"hl_findPatients\",\"s_name\":\"Martin-Essai\",\"s_givenName\":\"Alice\","
         + "\"s_birthday\":\"19790315\",\"s_city\":\"PARI\",\"i_sex\":3,\"i_approxName\":0,\"i_approxCity\":1}";
     JsonNode normal = session.call(find);
-    for (int attempt = 0; attempt < 2 && normal.path("s_apiErrorDescription").asText().contains("Send the command again");
-        attempt++) {
+    for (int attempt = 0;
+        attempt < 2 && normal.path("s_apiErrorDescription").asText().contains("Send the command again"); attempt++) {
       normal = session.call(find);
     }
     assertThat(normal.path("s_status").asText()).isNotEqualTo("OK");

@@ -84,7 +84,8 @@ class PatientSearchRoundTripTest {
       connector.setAccessMode(AccessMode.CENTRE_15);
       assertThatThrownBy(() -> PatientSearch.find(connector, input("M", null, null, null, null, null, 0, 0)))
           .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.getMessage()).contains("s_name"));
-      assertThatThrownBy(() -> PatientSearch.find(connector, input("MARTIN", null, "15/03/1979", null, null, null, 0, 0)))
+      assertThatThrownBy(() -> PatientSearch.find(connector,
+              input("MARTIN", null, "15/03/1979", null, null, null, 0, 0)))
           .isInstanceOfSatisfying(InvalidParameterException.class,
               e -> assertThat(e.getMessage()).contains("s_birthday").doesNotContain("15/03/1979"));
       assertThatThrownBy(() -> PatientSearch.find(connector, input("MARTIN", null, null, null, null, 7, 0, 0)))
