@@ -333,6 +333,20 @@ export const COMMANDS = Object.freeze([
     fields: fieldMap('s_nirOD', 's_birthDate', 'i_birthRank', 's_nirIndividu'),
   },
   { method: 'getInsNirFromInsC', command: 'hl_getInsNirFromInsC', fields: fieldMap('s_insC') },
+  {
+    method: 'findPatients',
+    command: 'hl_findPatients',
+    fields: fieldMap(
+      's_name',
+      's_givenName',
+      's_birthday',
+      's_city',
+      's_postalCode',
+      'i_sex',
+      'i_approxName',
+      'i_approxCity',
+    ),
+  },
   { method: 'setWebPsRootUrl', command: 'hl_setWebPsRootUrl', fields: fieldMap('s_url') },
   {
     method: 'createDmp',

@@ -302,6 +302,7 @@ test('DMP record commands: create, update, close, reactivate, documents by handl
   await client.updateDocumentVisibility({ document: 3, healthCareSettings: 'SA07', newVisibility: '4' });
   await client.updateDocumentStatus({ document: 3 });
   await client.getMajorityAge();
+  await client.findPatients({ name: 'MARTIN-ESSAI', birthday: '19790315', sex: '3', approxName: 1, approxCity: '0' });
   assert.deepEqual(server.commands, [
     { s_commandName: 'hl_createDmp', DmpAdministrativeData: admin },
     { s_commandName: 'hl_updateDmpAdministrativeData', DmpAdministrativeData: admin },
@@ -317,6 +318,14 @@ test('DMP record commands: create, update, close, reactivate, documents by handl
     { s_commandName: 'hl_updateDocumentVisibility', i_document: 3, s_healthCareSettings: 'SA07', i_newVisibility: 4 },
     { s_commandName: 'hl_updateDocumentStatus', i_document: 3 },
     { s_commandName: 'hl_getMajorityAge' },
+    {
+      s_commandName: 'hl_findPatients',
+      s_name: 'MARTIN-ESSAI',
+      s_birthday: '19790315',
+      i_sex: 3,
+      i_approxName: 1,
+      i_approxCity: 0,
+    },
   ]);
 });
 

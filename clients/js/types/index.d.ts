@@ -510,6 +510,37 @@ export interface InsNirFromInsCOptions extends ExtraWireKeys {
   /** `s_insC`: 22 digits. */
   insC: string;
 }
+/** `hl_findPatients` (TD0.5, search without INS): the DMP allows it in régulation only (access mode 3). */
+export interface FindPatientsOptions extends ExtraWireKeys {
+  /** `s_name`: the birth name, 2 characters or more. */
+  name: string;
+  givenName?: string;
+  /** `s_birthday`: YYYYMMDD. */
+  birthday?: string;
+  city?: string;
+  postalCode?: string;
+  /** `i_sex`: 1 unknown, 2 male, 3 female. */
+  sex?: number | string;
+  /** `i_approxName`: 1 to also find close spellings of the name. */
+  approxName: number | string;
+  /** `i_approxCity`: 1 to also find close spellings of the city. */
+  approxCity: number | string;
+}
+/** One patient of `hl_findPatients`. */
+export interface FoundPatient {
+  s_ins: string;
+  s_insType: string;
+  s_patientName: string;
+  s_patientGivenName: string;
+  s_birthName: string;
+  s_birthday: string;
+  i_sex: number;
+  s_city: string;
+  s_postalCode: string;
+}
+export interface FindPatientsAnswer extends Js2Answer {
+  Patients: FoundPatient[];
+}
 /** `hl_setWebPsRootUrl`: "" goes back to the DMP's own Web-PS host. */
 export interface WebPsRootUrlOptions extends ExtraWireKeys {
   url: string;
@@ -1194,6 +1225,7 @@ export declare class LibreConnectClient {
   getWebPsDmpUrls(options: InsOptions, callOptions?: CallOptions): Promise<WebPsDmpUrlsAnswer>;
   getCertifiedIdentity(options: CertifiedIdentityOptions, callOptions?: CallOptions): Promise<Js2Answer>;
   getInsNirFromInsC(options: InsNirFromInsCOptions, callOptions?: CallOptions): Promise<Js2Answer>;
+  findPatients(options: FindPatientsOptions, callOptions?: CallOptions): Promise<FindPatientsAnswer>;
   setWebPsRootUrl(options: WebPsRootUrlOptions, callOptions?: CallOptions): Promise<Js2Answer>;
   createDmp(options: CreateDmpOptions, callOptions?: CallOptions): Promise<Js2Answer>;
   createDmpAndOtp(options: CreateDmpOptions, callOptions?: CallOptions): Promise<PdfAnswer>;

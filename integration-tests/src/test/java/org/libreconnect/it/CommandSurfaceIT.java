@@ -55,7 +55,6 @@ class CommandSurfaceIT {
   /** Names of the list this test does not send, and why. */
   static final Map<String, String> NOT_SENT = Map.of(
       "hl_openSessionWithCustomDcParam", "a wrapper function: its wire command is hl_openSession",
-      "hl_findPatients", "TD0.5 (PDQ) is not served yet (docs/dmp.md)",
       "hl_getMssHpInfos", "MSS family: its own issue",
       "hl_sendMssRequest", "MSS family: its own issue",
       "hl_sendMssEmail", "MSS family: its own issue",

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The DMP record commands through the connector's WebSocket against the DMP simulator over mutual
  * TLS: create → update the administrative data (the previous answer sent back whole) → close →
- * reactivate, two documents in one {@code hl_sendDocuments}, visibility and status by handle.
+ * reactivate, two documents in one {@code hl_sendDocuments}, visibility and status by handle, and
+ * the search for a patient without INS (TD0.5), refused outside the régulation mode.
  * The simulator's journal, which validates every request against the official schemas, ends
  * with no non-conformity.
  */
@@ -93,6 +94,37 @@ class DmpRecordIT {
       assertThat(document.getNumberOfPages()).isEqualTo(1);
     }
     assertThat(session.ok("{\"s_commandName\":\"hl_getMajorityAge\"}").path("i_majorityAge").asInt()).isEqualTo(18);
+    assertThat(stack.simulator.dispatcher().journal().nonConformities()).isEmpty();
+  }
+
+  @Test
+  void findPatientsWithoutInsInRegulationOnly() throws Exception {
+    DmpStack.Session session = stack.session("dmp-find");
+    assertThat(session.createConnector(c -> c).path("s_status").asText()).isEqualTo("OK");
+    String find = "{\"s_commandName\":\"hl_findPatients\",\"s_name\":\"Martin-Essai\",\"s_givenName\":\"Alice\","
+        + "\"s_birthday\":\"19790315\",\"s_city\":\"PARI\",\"i_sex\":3,\"i_approxName\":0,\"i_approxCity\":1}";
+    JsonNode normal = session.call(find);
+    for (int attempt = 0;
+        attempt < 2 && normal.path("s_apiErrorDescription").asText().contains("Send the command again"); attempt++) {
+      normal = session.call(find);
+    }
+    assertThat(normal.path("s_status").asText()).isNotEqualTo("OK");
+    assertThat(normal.path("s_apiErrorDescription").asText()).as(normal.toString())
+        .contains("DMPAccessDeniedByRightsService");
+
+    session.ok("{\"s_commandName\":\"hl_setDmpAccessMode\",\"i_accessMode\":3,\"s_reason\":\"\"}");
+    JsonNode found = session.ok(find);
+    assertThat(found.path("Patients")).hasSize(1);
+    JsonNode alice = found.path("Patients").get(0);
+    assertThat(alice.path("s_ins").asText()).isEqualTo(DmpStack.INS);
+    assertThat(alice.path("s_patientGivenName").asText()).isEqualTo("ALICE");
+    assertThat(alice.path("s_city").asText()).isEqualTo("PARIS");
+    assertThat(alice.path("i_sex").asInt()).isEqualTo(3);
+    assertThat(session.ok("{\"s_commandName\":\"hl_findPatients\",\"s_name\":\"ZZ-INCONNU\",\"i_approxName\":1,"
+        + "\"i_approxCity\":0}").path("Patients")).isEmpty();
+    JsonNode shortName = session.call("{\"s_commandName\":\"hl_findPatients\",\"s_name\":\"M\",\"i_approxName\":0,"
+        + "\"i_approxCity\":0}");
+    assertThat(shortName.path("s_apiErrorDescription").asText()).as(shortName.toString()).contains("s_name");
     assertThat(stack.simulator.dispatcher().journal().nonConformities()).isEmpty();
   }
 

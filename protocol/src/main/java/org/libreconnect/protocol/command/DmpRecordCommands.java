@@ -13,10 +13,11 @@ import org.libreconnect.protocol.command.DmpCommands.PatientOppositions;
 
 /**
  * The DMP commands about the record itself and its paperwork (protocol spec section 2.8): identity
- * look-ups, creation, reactivation, update and closing of a DMP (TD1.1 to TD1.4), several
- * documents in one submission set, document updates by handle, the patient's PDFs and the
- * connector's parameters. Unknown keys are ignored, so a client may send back a whole previous
- * answer ({@code s_status} included) as {@code hl_updateDmpAdministrativeData} expects.
+ * look-ups, the search for a patient without INS (TD0.5), creation, reactivation, update and
+ * closing of a DMP (TD1.1 to TD1.4), several documents in one submission set, document updates
+ * by handle, the patient's PDFs and the connector's parameters. Unknown keys are ignored, so a
+ * client may send back a whole previous answer ({@code s_status} included) as {@code
+ * hl_updateDmpAdministrativeData} expects.
  */
 public final class DmpRecordCommands {
   private DmpRecordCommands() {}
@@ -25,6 +26,7 @@ public final class DmpRecordCommands {
   static void register(CommandCatalogue.Builder b) {
     b.worker("hl_getCertifiedIdentity", CertifiedIdentityInput.class);
     b.worker("hl_getInsNirFromInsC", InsNirFromInsCInput.class);
+    b.worker("hl_findPatients", FindPatientsInput.class);
     b.worker("hl_setWebPsRootUrl", WebPsRootUrlInput.class);
     b.worker("hl_createDmp", DmpAdministrativeDataInput.class);
     b.worker("hl_createDmpAndOtp", DmpAdministrativeDataInput.class);

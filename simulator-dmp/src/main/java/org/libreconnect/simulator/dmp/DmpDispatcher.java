@@ -27,6 +27,7 @@ import org.libreconnect.simulator.dmp.transaction.AuthorizationListHandler;
 import org.libreconnect.simulator.dmp.transaction.ExistenceTestHandler;
 import org.libreconnect.simulator.dmp.transaction.PatientListHandler;
 import org.libreconnect.simulator.dmp.transaction.PatientRecordHandler;
+import org.libreconnect.simulator.dmp.transaction.PatientSearchHandler;
 import org.libreconnect.simulator.dmp.transaction.ProvideAndRegisterHandler;
 import org.libreconnect.simulator.dmp.transaction.RetrieveDocumentHandler;
 import org.libreconnect.simulator.dmp.transaction.RightsMatrix;
@@ -83,6 +84,7 @@ public final class DmpDispatcher {
     handlers.put(Transaction.TD0_2, new ExistenceTestHandler(store));
     handlers.put(Transaction.TD0_3, new SetAuthorizationHandler(store, rights));
     handlers.put(Transaction.TD0_4, new PatientListHandler(store));
+    handlers.put(Transaction.TD0_5, new PatientSearchHandler(store));
     handlers.put(Transaction.TD1_3A, new AdministrativeDataHandler(store, rights));
     PatientRecordHandler records = new PatientRecordHandler(store, rights);
     for (Transaction transaction : new Transaction[] {

@@ -12,6 +12,7 @@ import org.libreconnect.dmp.tx.DocumentSubmission;
 import org.libreconnect.dmp.tx.DocumentUpdate;
 import org.libreconnect.dmp.tx.PatientRecord;
 import org.libreconnect.dmp.tx.PatientRecords;
+import org.libreconnect.dmp.tx.PatientSearch;
 import org.libreconnect.dmp.tx.PatientTransactions;
 import org.libreconnect.protocol.command.DmpCommands.AdministrativeDataAnswer;
 import org.libreconnect.protocol.command.DmpCommands.CivilStatus;
@@ -23,6 +24,7 @@ import org.libreconnect.protocol.command.DmpRecordCommands.CloseDmpInput;
 import org.libreconnect.protocol.command.DmpRecordCommands.DmpAdministrativeDataInput;
 import org.libreconnect.protocol.command.DmpRecordCommands.DmpParametersAnswer;
 import org.libreconnect.protocol.command.DmpRecordCommands.DocumentToSend;
+import org.libreconnect.protocol.command.DmpRecordCommands.FindPatientsInput;
 import org.libreconnect.protocol.command.DmpRecordCommands.InsNirFromInsCInput;
 import org.libreconnect.protocol.command.DmpRecordCommands.MajorityAgeAnswer;
 import org.libreconnect.protocol.command.DmpRecordCommands.OtpChannelValueAnswer;
@@ -40,8 +42,9 @@ import org.libreconnect.protocol.error.InvalidParameterException;
 import org.libreconnect.worker.HandlerTable;
 
 /**
- * The DMP commands of {@code DmpRecordCommands}: the record's life cycle (TD1.1 to TD1.4), several
- * documents at once, document updates by handle, the patient's PDFs and the connector's settings.
+ * The DMP commands of {@code DmpRecordCommands}: the search without INS (TD0.5), the record's life
+ * cycle (TD1.1 to TD1.4), several documents at once, document updates by handle, the patient's
+ * PDFs and the connector's settings.
  * They use the session's connector held by {@link DmpHandlers}.
  */
 final class DmpRecordHandlers {
@@ -70,6 +73,8 @@ final class DmpRecordHandlers {
           throw new DmpRefusedException(DmpRefusedException.Source.STATUS, "DMPServiceClosed",
               "L'INS-C n'est plus accepté depuis le 30/09/2023 : utilisez l'INS (matricule INS) du téléservice INSi");
         })
+        .single("hl_findPatients", FindPatientsInput.class,
+            (s, in) -> PatientSearch.find(dmp.connector(s), in))
         .single("hl_setWebPsRootUrl", WebPsRootUrlInput.class, (s, in) -> {
           String url = in.url() == null ? "" : in.url().strip();
           if (!url.isEmpty() && !isHttpUrl(url)) {

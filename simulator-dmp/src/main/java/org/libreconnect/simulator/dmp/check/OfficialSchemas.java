@@ -72,7 +72,8 @@ public final class OfficialSchemas {
    * kind is answered as fast as the following ones: clients with short timeouts rely on it.
    */
   public static void preload() {
-    for (String file : List.of(HL7_PATIENT_QUERY, HL7_PATIENT_ADD, HL7_PATIENT_REVISE, HABILITATIONS, PATIENTS_SPECIFIC, XDS_REPOSITORY,
+    for (String file : List.of(HL7_PATIENT_QUERY, HL7_PATIENT_ADD, HL7_PATIENT_REVISE, HL7_PATIENT_FIND,
+        HABILITATIONS, PATIENTS_SPECIFIC, XDS_REPOSITORY,
         EBRS_QUERY, EBRS_LCM, CDA)) {
       schema(file);
     }

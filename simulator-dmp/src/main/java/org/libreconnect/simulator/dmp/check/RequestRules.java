@@ -31,6 +31,7 @@ public final class RequestRules {
       Map.entry(Transaction.TD1_4, Set.of("urn:hl7-org:v3:PRPA_IN201314UV02")),
       Map.entry(Transaction.TD0_2, Set.of("urn:hl7-org:v3:PRPA_IN201307UV02")),
       Map.entry(Transaction.TD1_3A, Set.of("urn:hl7-org:v3:PRPA_IN201307UV02")),
+      Map.entry(Transaction.TD0_5, Set.of("urn:hl7-org:v3:PRPA_IN201305UV02")),
       Map.entry(Transaction.TD0_3, Set.of(
           "urn:si-dmp-habilitations:HabilitationsEndPoint:setAuthorization",
           "urn:hl7-org:v3:setAuthorization")),
@@ -51,6 +52,7 @@ public final class RequestRules {
       Map.entry(Transaction.TD1_4, OfficialSchemas.HL7_PATIENT_REVISE),
       Map.entry(Transaction.TD0_2, OfficialSchemas.HL7_PATIENT_QUERY),
       Map.entry(Transaction.TD1_3A, OfficialSchemas.HL7_PATIENT_QUERY),
+      Map.entry(Transaction.TD0_5, OfficialSchemas.HL7_PATIENT_FIND),
       Map.entry(Transaction.TD0_3, OfficialSchemas.HABILITATIONS),
       Map.entry(Transaction.TD0_4, OfficialSchemas.PATIENTS_SPECIFIC),
       Map.entry(Transaction.TD1_6, OfficialSchemas.HABILITATIONS),
@@ -80,6 +82,8 @@ public final class RequestRules {
     }
     if (transaction.hl7Query()) {
       checkHl7Query(transaction, body);
+    } else if (transaction == Transaction.TD0_5) {
+      PatientSearchRules.check(body);
     } else if (transaction.channel() == Transaction.Channel.HL7_ACK) {
       PatientRecordRules.check(transaction, body);
     }

@@ -4,6 +4,7 @@ package org.libreconnect.simulator.dmp.soap;
 public enum DmpService {
   PATIENTS("patients", false),
   PATIENTS_SPECIFIC("patientsSpecific", false),
+  PATIENTS_PDQ("patientsPDQ", false),
   HABILITATIONS("habilitations", false),
   REGISTRY("registry", false),
   REPOSITORY("repository", true);

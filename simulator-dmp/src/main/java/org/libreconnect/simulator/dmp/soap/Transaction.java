@@ -12,6 +12,8 @@ public enum Transaction {
   TD0_4("TD0.4", DmpService.PATIENTS_SPECIFIC, Channel.STATUS,
       "urn:si-dmp-patients:PatientSpecificEndPoint:patientListResponse",
       new QName(Namespaces.PATIENTS, "patientListResponse")),
+  TD0_5("TD0.5", DmpService.PATIENTS_PDQ, Channel.HL7_ACK,
+      "urn:hl7-org:v3:PRPA_IN201306UV02", new QName(Namespaces.HL7, "PRPA_IN201306UV02")),
   TD1_3A("TD1.3a", DmpService.PATIENTS, Channel.HL7_ACK,
       "urn:hl7-org:v3:PRPA_IN201308UV02", new QName(Namespaces.HL7, "PRPA_IN201308UV02")),
   TD1_1("TD1.1", DmpService.PATIENTS, Channel.HL7_ACK,
@@ -101,9 +103,12 @@ public enum Transaction {
     return responseRoot;
   }
 
-  /** Whether the VIHF must name a patient ({@code resource-id}); only TD0.4 does without. */
+  /**
+   * Whether the VIHF must name a patient ({@code resource-id}); only TD0.4 and TD0.5 (a search
+   * for a patient whose INS is not known) do without.
+   */
   public boolean patientLevel() {
-    return this != TD0_4;
+    return this != TD0_4 && this != TD0_5;
   }
 
   /** The transaction whose label is {@code label} (such as "TD3.1"), case-insensitive. */

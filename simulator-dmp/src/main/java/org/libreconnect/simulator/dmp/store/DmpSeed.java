@@ -100,7 +100,9 @@ public record DmpSeed(
       Boolean oppositionBrisDeGlace,
       Boolean oppositionCentre15,
       String email,
-      String mobile) {}
+      String mobile,
+      String postalCode,
+      String city) {}
 
   /** An authorisation: {@code state} VALIDE, EXPIRE or INTERDIT (NON_EXISTE: leave it out). */
   public record AuthorizationSeed(

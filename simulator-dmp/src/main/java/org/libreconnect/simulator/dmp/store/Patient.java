@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param opposedToEmergency whether the patient opposed "centre 15" (emergency) access
  * @param email the e-mail address, or null
  * @param mobile the mobile phone number, or null
+ * @param postalCode the postal code of the patient's address, or null
+ * @param city the city of the patient's address, or null
  */
 public record Patient(
     Ins ins,
@@ -32,7 +34,9 @@ public record Patient(
     boolean opposedToBreakGlass,
     boolean opposedToEmergency,
     String email,
-    String mobile) {
+    String mobile,
+    String postalCode,
+    String city) {
 
   public Patient {
     Objects.requireNonNull(ins, "ins");

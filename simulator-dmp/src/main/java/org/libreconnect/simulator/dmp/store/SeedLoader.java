@@ -90,7 +90,7 @@ final class SeedLoader {
         enumValue(DmpState.class, p.dmp(), at + ".dmp"),
         Boolean.TRUE.equals(p.webAccountOpen()), Boolean.TRUE.equals(p.ensAttached()),
         Boolean.TRUE.equals(p.oppositionBrisDeGlace()),
-        Boolean.TRUE.equals(p.oppositionCentre15()), p.email(), p.mobile());
+        Boolean.TRUE.equals(p.oppositionCentre15()), p.email(), p.mobile(), p.postalCode(), p.city());
   }
 
   private static StoredDocument document(DocumentSeed d, String at, StoreContents contents) {

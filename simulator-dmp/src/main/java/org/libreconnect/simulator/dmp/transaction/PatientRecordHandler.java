@@ -134,6 +134,9 @@ public final class PatientRecordHandler implements TransactionHandler {
         mobile = value.substring(4);
       }
     }
+    Element addr = Xml.child(person, Namespaces.HL7, "addr").orElse(null);
+    String postalCode = addr == null ? null : Xml.childText(addr, Namespaces.HL7, "postalCode").orElse(null);
+    String city = addr == null ? null : Xml.childText(addr, Namespaces.HL7, "city").orElse(null);
     boolean breakGlass = observation(patient, "OPPOSITION_BRIS_DE_GLACE");
     boolean emergency = observation(patient, "OPPOSITION_ACCES_URGENCE")
         || observation(patient, "OPPOSITION_CENTRE_15");
@@ -141,13 +144,15 @@ public final class PatientRecordHandler implements TransactionHandler {
         family.isEmpty() ? before.family() : family, given.isEmpty() ? before.given() : given,
         gender.isEmpty() ? "U" : gender, birth.length() >= 8 ? birth.substring(0, 8) : before.birthDate(),
         state, before != null && before.webAccountOpen(), before != null && before.ensAttached(),
-        breakGlass, emergency, mail, mobile);
+        breakGlass, emergency, mail, mobile,
+        addr == null && before != null ? before.postalCode() : postalCode,
+        addr == null && before != null ? before.city() : city);
   }
 
   private static Patient withState(Patient p, DmpState state) {
     return new Patient(p.ins(), p.insC(), p.family(), p.given(), p.gender(), p.birthDate(), state,
         p.webAccountOpen(), p.ensAttached(), p.opposedToBreakGlass(), p.opposedToEmergency(),
-        p.email(), p.mobile());
+        p.email(), p.mobile(), p.postalCode(), p.city());
   }
 
   private static boolean observation(Element patient, String code) {

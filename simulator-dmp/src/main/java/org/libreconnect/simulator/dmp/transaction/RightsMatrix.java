@@ -39,6 +39,8 @@ public final class RightsMatrix {
       Map.entry(Transaction.TD0_2, EnumSet.allOf(UserKind.class)),
       Map.entry(Transaction.TD0_3, EnumSet.of(UserKind.PROFESSIONAL, UserKind.EMPLOYEE)),
       Map.entry(Transaction.TD0_4, EnumSet.of(UserKind.PROFESSIONAL, UserKind.EMPLOYEE)),
+      // TD0.5: the emergency regulation doctor only (PDT-INF-526: search without INS in régulation)
+      Map.entry(Transaction.TD0_5, EnumSet.of(UserKind.PROFESSIONAL)),
       Map.entry(Transaction.TD1_3A, EnumSet.allOf(UserKind.class)),
       Map.entry(Transaction.TD1_6, EnumSet.of(UserKind.PROFESSIONAL)),
       Map.entry(Transaction.TD2_1, EnumSet.allOf(UserKind.class)),
@@ -73,6 +75,10 @@ public final class RightsMatrix {
     }
     if (transaction == Transaction.TD0_3 && vihf.purposeOfUse() != PurposeOfUse.NORMAL) {
       throw denied("se déclarer autorisé n'est possible qu'en mode d'accès normal");
+    }
+    if (transaction == Transaction.TD0_5 && vihf.purposeOfUse() != PurposeOfUse.CENTRE_15) {
+      throw denied("la recherche d'un patient sans INS (TD0.5) n'est permise qu'en mode régulation"
+          + " (centre_15)");
     }
   }
 

@@ -14,6 +14,7 @@ public final class TransactionRouter {
   private static final QName PATIENT_ADD = new QName(Namespaces.HL7, "PRPA_IN201311UV02");
   private static final QName PATIENT_REVISE = new QName(Namespaces.HL7, "PRPA_IN201314UV02");
   private static final Map<QName, Transaction> BY_ROOT = Map.of(
+      new QName(Namespaces.HL7, "PRPA_IN201305UV02"), Transaction.TD0_5,
       new QName(Namespaces.HABILITATIONS, "setAuthorization"), Transaction.TD0_3,
       new QName(Namespaces.PATIENTS, "patientList"), Transaction.TD0_4,
       new QName(Namespaces.HABILITATIONS, "listAuthorizationByPatient"), Transaction.TD1_6,
