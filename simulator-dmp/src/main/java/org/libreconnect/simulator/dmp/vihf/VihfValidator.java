@@ -83,7 +83,13 @@ public final class VihfValidator {
     checkSpecialty(roles);
     checkTime(issued, assertion);
     String structureId = assertion.text(STRUCTURE).orElse("");
-    boolean signed = signatures.check(assertion, mode, structureId);
+    Optional<java.security.cert.X509Certificate> signer = signatures.check(assertion, mode, structureId);
+    boolean signed = signer.isPresent();
+    if (mode.indirect() && client.isPresent() && !client.get().certificate().equals(signer.get())) {
+      // The establishment authenticates on TLS with the certificate that signs its VIHF.
+      throw new DmpException(DmpError.INVALID_CERTIFICATE,
+          "Erreur d'authentification de la personne morale");
+    }
     if (policy.nameIdMustMatchCertificate() && !mode.indirect() && client.isPresent()
         && !client.get().psIdNat().equals(nameId)) {
       throw invalid("le NameID ne correspond pas au certificat d'authentification");
