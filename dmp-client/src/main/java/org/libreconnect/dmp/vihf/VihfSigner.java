@@ -33,6 +33,9 @@ public final class VihfSigner {
   /** Signs {@code assertion} with {@code authentication}'s key. */
   public static void sign(Element assertion, IndirectAuthentication authentication) {
     try {
+      // Namespace declarations made explicit, as the DMP sees them after parsing: the canonical
+      // form signed here is then the one it verifies.
+      assertion.getOwnerDocument().normalizeDocument();
       XMLSignatureFactory factory = XMLSignatureFactory.getInstance("DOM");
       String id = assertion.getAttribute("ID");
       assertion.setIdAttribute("ID", true);

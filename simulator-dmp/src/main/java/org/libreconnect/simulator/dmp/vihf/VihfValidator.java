@@ -25,6 +25,7 @@ import org.w3c.dom.Element;
  * against the TLS certificate. Each refusal carries the DMP's code and a French text.
  */
 public final class VihfValidator {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(VihfValidator.class);
   static final String VERSION = "VIHF_Version";
   static final String MODE = "Authentification_Mode";
   static final String STRUCTURE = "Identifiant_Structure";
@@ -96,6 +97,10 @@ public final class VihfValidator {
     }
     if (policy.checkStructures()) {
       checkStructure(structureId, nameId, mode);
+    }
+    if (mode.indirect()) {
+      log.info("dmp.vihf.accepted mode={} structure={} signer=\"{}\" tlsClientIsSigner={}", mode, structureId,
+          signer.get().getSubjectX500Principal().getName(), client.isPresent());
     }
     return new Vihf(issued, nameId, mode, structureId, roles, patient, purpose, signed);
   }
