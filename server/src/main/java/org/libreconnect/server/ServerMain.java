@@ -104,7 +104,7 @@ public final class ServerMain {
     Clock clock = Clock.systemUTC();
     boolean simulation = config.simulation().enabled();
     Path material = layout.dataDir().resolve("simulation");
-    Simulation simulator = simulation ? Simulation.load() : null;
+    Simulation simulator = simulation ? simulation() : null;
     Optional<URI> simulatorBase = simulation ? Optional.of(simulator.startDmp(material, clock)) : Optional.empty();
     List<X509Certificate> extraRoots = simulation ? List.of(simulator.dmpServerRoot(material, clock)) : List.of();
     RestServerConfig.Establishment establishmentSettings = rest.establishment();
@@ -162,6 +162,16 @@ public final class ServerMain {
     }
     System.out.flush();
     Thread.currentThread().join();
+  }
+
+  /**
+   * The simulators, on the class path in simulation mode only: tests and build trees have them;
+   * the distribution's launcher adds lib/simulation with {@code --simulation} (docs/adr/0016).
+   */
+  private static Simulation simulation() {
+    return java.util.ServiceLoader.load(Simulation.class).findFirst().orElseThrow(() ->
+        new IllegalStateException("simulation mode needs the LibreConnect simulators:"
+            + " start it with libreconnect-server --simulation"));
   }
 
   private static Optional<org.libreconnect.dmp.transport.ProxySettings> proxy(org.libreconnect.config.Proxy configured) {
