@@ -97,10 +97,6 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       error(ctx, keepAlive, origin, HttpResponseStatus.FORBIDDEN, "This caller may not call this operation");
       return;
     }
-    if (!service.ready()) {
-      error(ctx, keepAlive, origin, HttpResponseStatus.SERVICE_UNAVAILABLE, "The service is stopping");
-      return;
-    }
     if (!service.inFlight().tryAcquire()) {
       FullHttpResponse response = response(HttpResponseStatus.SERVICE_UNAVAILABLE,
           errorBody("Too many requests in progress, retry later"));

@@ -22,9 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Netty HTTPS listener of the server mode and its graceful stop: stop taking requests (the
- * readiness endpoint turns 503 so a load balancer drains the instance), close the listening
- * socket, wait for the requests in flight, then stop.
+ * The Netty HTTPS listener of the server mode and its graceful stop: the readiness endpoint turns
+ * 503 and every answer closes its connection (a load balancer drains the instance), the listening
+ * socket closes (new connections go to other instances), the requests in flight and those already
+ * on open connections are served, then the service stops.
  */
 public final class RestServer implements AutoCloseable {
   /** Largest request body (a document sent with {@code sendDocument} travels in base64). */
@@ -76,6 +77,7 @@ public final class RestServer implements AutoCloseable {
   /** Stops gracefully, waiting at most {@code grace} for the requests in flight. */
   public void stop(Duration grace) {
     service.stopTaking();
+    channel.close().awaitUninterruptibly();
     long deadline = System.nanoTime() + grace.toNanos();
     while (service.inFlightCount() > 0 && System.nanoTime() < deadline) {
       try {
@@ -86,7 +88,6 @@ public final class RestServer implements AutoCloseable {
       }
     }
     log.info("server.stopping inFlight={}", service.inFlightCount());
-    channel.close().awaitUninterruptibly();
     executor.shutdown();
     try {
       executor.awaitTermination(2, TimeUnit.SECONDS);

@@ -116,12 +116,12 @@ public final class RestService {
     return metrics;
   }
 
-  /** Whether new requests are taken (false once shutdown began). */
+  /** Whether the instance takes new connections (false once a graceful stop began). */
   public boolean ready() {
     return ready.get();
   }
 
-  /** Stops taking new requests; those in flight go on. */
+  /** Begins the graceful stop: /ready answers 503, answers close their connections. */
   public void stopTaking() {
     ready.set(false);
   }
