@@ -26,7 +26,10 @@ final class ServerPair implements AutoCloseable {
 
   final List<ServerProcess> servers = new ArrayList<>();
   final Process haproxy;
+  /** haproxy's port for every instance. */
   final int port;
+  /** haproxy's port for the first instance alone. */
+  final int firstOnlyPort;
 
   private ServerPair(Path work, int instances) throws Exception {
     String rest = "    <max_in_flight>256</max_in_flight>\n    <callers><caller><name>load</name><token_sha256>"
@@ -40,6 +43,7 @@ final class ServerPair implements AutoCloseable {
       servers.add(ServerProcess.start(home, ServerProcess.config(true, rest)));
     }
     port = freePort();
+    firstOnlyPort = freePort();
     StringBuilder config = new StringBuilder()
         .append("global\n  maxconn 2000\n")
         .append("defaults\n  mode tcp\n  timeout connect 2s\n  timeout client 60s\n  timeout server 60s\n")
@@ -51,6 +55,10 @@ final class ServerPair implements AutoCloseable {
       config.append("  server s").append(i + 1).append(" 127.0.0.1:").append(servers.get(i).port())
           .append(" check check-ssl verify none inter 300ms fall 1 rise 1\n");
     }
+    config.append("frontend one\n  bind 127.0.0.1:").append(firstOnlyPort).append("\n  default_backend first\n")
+        .append("backend first\n  option httpchk GET /ready\n  http-check expect status 200\n")
+        .append("  server s1 127.0.0.1:").append(servers.get(0).port())
+        .append(" check check-ssl verify none inter 300ms fall 1 rise 1\n");
     Path file = Files.writeString(work.resolve("haproxy.cfg"), config);
     haproxy = new ProcessBuilder("haproxy", "-db", "-f", file.toString())
         .redirectErrorStream(true).redirectOutput(work.resolve("haproxy.log").toFile()).start();
@@ -67,9 +75,14 @@ final class ServerPair implements AutoCloseable {
 
   /** One getDmpStatus through haproxy; the HTTP status, or -1 when the exchange failed. */
   int call(HttpClient client) {
+    return call(client, port);
+  }
+
+  /** One getDmpStatus through haproxy's {@code frontendPort}. */
+  int call(HttpClient client, int frontendPort) {
     try {
       HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-              URI.create("https://localhost:" + port + "/getDmpStatus"))
+              URI.create("https://localhost:" + frontendPort + "/getDmpStatus"))
           .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + TOKEN)
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(
