@@ -39,6 +39,7 @@ public final class DmpAccess {
   private final Duration timeout;
   private final LpsIdentity software;
   private final Map<String, LinkedBlockingDeque<DmpTransport>> pools = new ConcurrentHashMap<>();
+  private final Map<String, javax.net.ssl.SSLContext> contexts = new ConcurrentHashMap<>();
 
   public DmpAccess(EstablishmentCredential establishment, DmpSettings settings, Clock clock,
       TransportFactory transports, Optional<ProxySettings> proxy, Duration timeout) {
@@ -71,7 +72,9 @@ public final class DmpAccess {
         pools.computeIfAbsent(urls.base().toString(), key -> new LinkedBlockingDeque<>());
     DmpTransport transport = pool.pollFirst();
     if (transport == null) {
-      transport = transports.create(establishment.tlsContext(settings.dmpRoots().apply(urls)), proxy, timeout);
+      javax.net.ssl.SSLContext tls = contexts.computeIfAbsent(urls.base().toString(),
+          key -> establishment.tlsContext(settings.dmpRoots().apply(urls)));
+      transport = transports.create(tls, proxy, timeout);
       if (settings.dumpDirectory().isPresent()) {
         transport = new DumpingTransport(transport, new TransactionDump(settings.dumpDirectory().get(), clock));
       }
@@ -87,8 +90,9 @@ public final class DmpAccess {
       healthy = true;
       return result;
     } catch (RuntimeException e) {
-      // A functional refusal leaves the connection usable; keep it unless it broke.
-      healthy = !(e instanceof IllegalStateException);
+      // A refusal by the DMP or of the input leaves the connection usable; a transport failure
+      // (network, TLS, deadline) does not: that transport is closed and a new one made next time.
+      healthy = !(e instanceof org.libreconnect.dmp.transport.TransportException);
       throw e;
     } finally {
       if (healthy) {

@@ -18,7 +18,6 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -42,7 +41,6 @@ public final class EstablishmentCredential {
   private final PrivateKey key;
   private final X509Certificate[] chain;
   private final String structureId;
-  private final Map<KeyStore, SSLContext> contexts = Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
   EstablishmentCredential(PrivateKey key, X509Certificate[] chain) {
     this.key = key;
@@ -156,12 +154,8 @@ public final class EstablishmentCredential {
     return structureId;
   }
 
-  /** A TLS 1.2 client context with this key, trusting {@code roots}; one per root store. */
+  /** A new TLS 1.2 client context with this key, trusting {@code roots}. */
   public SSLContext tlsContext(KeyStore roots) {
-    return contexts.computeIfAbsent(roots, this::newContext);
-  }
-
-  private SSLContext newContext(KeyStore roots) {
     try {
       TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
       trust.init(roots);
