@@ -63,4 +63,53 @@ class ServerModeHaproxyIT {
           beforeStop, afterStop, statuses);
     }
   }
+
+  /**
+   * SIGKILL: the requests in flight on the killed instance are lost with their connections; a
+   * client retrying a read on a failed exchange (as behind any load balancer) still gets every
+   * answer, and haproxy sends the retries and all new calls to the live instance.
+   */
+  @Test
+  void aRetriedReadSucceedsWhenAnInstanceIsKilled() throws Exception {
+    try (ServerPair pair = ServerPair.start(work, 2)) {
+      HttpClient client = pair.client();
+      for (int i = 0; i < 10; i++) {
+        assertThat(pair.call(client)).as("warm-up call").isEqualTo(200);
+      }
+      AtomicBoolean running = new AtomicBoolean(true);
+      AtomicInteger retried = new AtomicInteger();
+      ConcurrentHashMap<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+      List<Thread> threads = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        Thread thread = new Thread(() -> {
+          while (running.get()) {
+            int status = pair.call(client);
+            // Each kept-alive connection the client had through haproxy to the killed instance
+            // fails once (4 threads: at most 4 such connections); then a new one is made.
+            for (int attempt = 0; status != 200 && attempt < 4; attempt++) {
+              retried.incrementAndGet();
+              status = pair.call(client);
+            }
+            statuses.computeIfAbsent(status, key -> new AtomicInteger()).incrementAndGet();
+          }
+        });
+        thread.start();
+        threads.add(thread);
+      }
+      Thread.sleep(2000);
+      pair.servers.get(0).process().destroyForcibly();
+      assertThat(pair.servers.get(0).process().waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      int total = statuses.values().stream().mapToInt(AtomicInteger::get).sum();
+      Thread.sleep(2500);
+      running.set(false);
+      for (Thread thread : threads) {
+        thread.join(30_000);
+      }
+      int after = statuses.values().stream().mapToInt(AtomicInteger::get).sum() - total;
+      assertThat(statuses.keySet()).as("every call answered 200 after retries: " + statuses).containsExactly(200);
+      assertThat(after).as("calls after the kill").isGreaterThan(3);
+      System.out.printf("haproxy kill -9: %d calls after the kill, %d retries, statuses %s%n",
+          after, retried.get(), statuses);
+    }
+  }
 }
