@@ -5,10 +5,11 @@
 # CUPS daemon and client for the virtual printer test (which runs a cupsd of its own); Xvfb for
 # the supervisor test (SupervisorXvfbIT); systemd (systemd-analyze), init-system-helpers and
 # iproute2 for the Debian package test; haproxy for the server mode's load-balancing test
-# (ServerModeHaproxyIT runs an instance of its own).
+# (ServerModeHaproxyIT runs an instance of its own); curl, which runs the server mode's printed
+# command line (ServerModeIT, ServerLauncherIT).
 set -euo pipefail
 
-packages=(pcscd libpcsclite1 vsmartcard-vpcd pcsc-tools opensc softhsm2 procps chromium libnss3-tools tinyproxy chrony faketime cups-daemon cups-client xvfb systemd init-system-helpers iproute2 haproxy)
+packages=(pcscd libpcsclite1 vsmartcard-vpcd pcsc-tools opensc softhsm2 procps chromium libnss3-tools tinyproxy chrony faketime cups-daemon cups-client xvfb systemd init-system-helpers iproute2 haproxy curl)
 
 missing=()
 for package in "${packages[@]}"; do
