@@ -35,9 +35,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One HTTP request of the server mode, on the event loop only for what is quick: routing, caller
- * check, the in-flight bound and JSON parsing. The DMP work runs on the service's executor under
- * the request deadline; the answer is written back from there.
+ * One HTTP request of the server mode, on the event loop only for what is quick: routing, the
+ * caller check and the in-flight bound. JSON parsing and the DMP work run on the service's
+ * executor under the request deadline; the answer is written back from there.
  */
 final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger log = LoggerFactory.getLogger(RestHandler.class);
@@ -104,17 +104,28 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       send(ctx, keepAlive, origin, response);
       return;
     }
-    ObjectNode body;
-    try {
-      body = parse(request.content().toString(StandardCharsets.UTF_8));
-    } catch (RuntimeException e) {
-      service.inFlight().release();
-      answerFailure(ctx, keepAlive, origin, name, e);
-      return;
-    }
+    // The body (up to 32 MiB) is decoded and parsed on the executor, not on the event loop.
+    io.netty.buffer.ByteBuf content = request.content().retain();
     long start = System.nanoTime();
     String callerName = caller.get().name();
-    CompletableFuture.supplyAsync(() -> service.run(operation.get(), body), service.executor())
+    CompletableFuture<Object> work;
+    try {
+      work = CompletableFuture.supplyAsync(() -> {
+        ObjectNode body;
+        try {
+          body = parse(content.toString(StandardCharsets.UTF_8));
+        } finally {
+          content.release();
+        }
+        return service.run(operation.get(), body);
+      }, service.executor());
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      content.release();
+      service.inFlight().release();
+      error(ctx, keepAlive, origin, HttpResponseStatus.SERVICE_UNAVAILABLE, "The service is stopping");
+      return;
+    }
+    work
         .orTimeout(service.requestTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
         .whenComplete((answer, failure) -> {
           service.inFlight().release();
