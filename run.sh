@@ -3,6 +3,8 @@
 # Builds first when needed, then prints the status-page URL. Stop it with Ctrl-C.
 #   ./run.sh                   simulation home in ./.run-home
 #   LIBRECONNECT_HOME=DIR ./run.sh   another home (its libreconnect.xml decides the mode)
+#   ./run.sh server            the server mode (REST on 9979) in simulation mode, home ./.run-server-home;
+#                              prints a ready-to-run curl command (docs/server-mode.md)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -21,6 +23,28 @@ if needs_build; then
   echo "Building LibreConnect (first run, or the sources changed)..."
   ./mvnw -q -B -DskipTests -DskipITs install
   touch "$dist/lib"
+fi
+
+if [ "${1:-}" = "server" ]; then
+  shift
+  home="${LIBRECONNECT_HOME:-$PWD/.run-server-home}"
+  mkdir -p "$home"
+  if [ ! -f "$home/libreconnect.xml" ]; then
+    cat > "$home/libreconnect.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Written by run.sh server: the server mode in simulation mode (simulated DMP, test
+     establishment certificate, a test caller whose token is printed at start).
+     See docs/server-mode.md. -->
+<libreconnect>
+  <simulation><enabled>true</enabled></simulation>
+  <rest_server>
+    <ip>127.0.0.1</ip>
+    <port>9979</port>
+  </rest_server>
+</libreconnect>
+XML
+  fi
+  exec bash "$dist/bin/libreconnect-server" --home "$home" --simulation "$@"
 fi
 
 home="${LIBRECONNECT_HOME:-$PWD/.run-home}"

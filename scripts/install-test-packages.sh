@@ -4,10 +4,12 @@
 # Chromium and certutil (libnss3-tools) for the browser tests and the trust-store commands; the
 # CUPS daemon and client for the virtual printer test (which runs a cupsd of its own); Xvfb for
 # the supervisor test (SupervisorXvfbIT); systemd (systemd-analyze), init-system-helpers and
-# iproute2 for the Debian package test.
+# iproute2 for the Debian package test; haproxy for the server mode's load-balancing test
+# (ServerModeHaproxyIT runs an instance of its own); curl, which runs the server mode's printed
+# command line (ServerModeIT, ServerLauncherIT).
 set -euo pipefail
 
-packages=(pcscd libpcsclite1 vsmartcard-vpcd pcsc-tools opensc softhsm2 procps chromium libnss3-tools tinyproxy chrony faketime cups-daemon cups-client xvfb systemd init-system-helpers iproute2)
+packages=(pcscd libpcsclite1 vsmartcard-vpcd pcsc-tools opensc softhsm2 procps chromium libnss3-tools tinyproxy chrony faketime cups-daemon cups-client xvfb systemd init-system-helpers iproute2 haproxy curl)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -25,8 +27,8 @@ sudo=""
 echo "Installing test packages: ${missing[*]}"
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-# tinyproxy and chrony start system services on install; the DMP tests run their own instances
-# (scripts/net-stack.sh) on loopback ports.
-for service in tinyproxy chrony; do
+# tinyproxy, chrony and haproxy start system services on install; the tests run their own
+# instances (scripts/net-stack.sh, ServerModeHaproxyIT) on loopback ports.
+for service in tinyproxy chrony haproxy; do
   $sudo systemctl disable --now "$service" >/dev/null 2>&1 || true
 done

@@ -88,6 +88,16 @@ final class ElementReader {
         .orElse(defaultValue);
   }
 
+  /** A reader of each child element {@code name}, in order. */
+  List<ElementReader> sections(String name) {
+    List<ElementReader> sections = new ArrayList<>();
+    List<Element> found = children(name);
+    for (int i = 0; i < found.size(); i++) {
+      sections.add(new ElementReader(found.get(i), pathOf(name) + "[" + (i + 1) + "]"));
+    }
+    return sections;
+  }
+
   /** Every child {@code name}, in order, converted; empty ones are skipped. */
   <T> List<T> all(String name, Function<String, T> parser) {
     List<T> values = new ArrayList<>();

@@ -71,6 +71,17 @@ class ExampleConfigFileTest {
   }
 
   @Test
+  void theExampleShowsTheServerModeDefaults() {
+    RestServerConfig example = RestServerConfig.load(EXAMPLE);
+    assertThat(example.ip()).isEqualTo(RestServerConfig.DEFAULT_IP);
+    assertThat(example.port()).isEqualTo(RestServerConfig.DEFAULT_PORT);
+    assertThat(example.maxInFlight()).isEqualTo(RestServerConfig.DEFAULT_MAX_IN_FLIGHT);
+    assertThat(example.requestTimeoutSeconds()).isEqualTo(RestServerConfig.DEFAULT_REQUEST_TIMEOUT_SECONDS);
+    assertThat(example.establishment().configured()).isFalse();
+    assertThat(example.callers()).isEmpty();
+  }
+
+  @Test
   void theExampleShowsTheDefaults() {
     ConnectorConfig config = ConfigLoader.load(EXAMPLE);
 

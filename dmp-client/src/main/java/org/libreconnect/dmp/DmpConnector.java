@@ -14,6 +14,8 @@ import org.libreconnect.dmp.transport.SoapFaultException;
 import org.libreconnect.dmp.transport.SoapRequest;
 import org.libreconnect.dmp.transport.SoapResponse;
 import org.libreconnect.dmp.vihf.AccessMode;
+import org.libreconnect.dmp.vihf.IndirectAuthentication;
+import org.libreconnect.dmp.vihf.VihfSigner;
 import org.libreconnect.dmp.vihf.LpsIdentity;
 import org.libreconnect.dmp.vihf.VihfBuilder;
 import org.libreconnect.dmp.vihf.VihfContext;
@@ -53,7 +55,9 @@ public final class DmpConnector implements AutoCloseable {
     this.transport = Objects.requireNonNull(transport, "transport");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.software = Objects.requireNonNull(software, "software");
-    X509Certificate certificate = credentials.authenticationCertificate();
+    X509Certificate certificate = credentials.indirect()
+        .map(IndirectAuthentication::signingCertificate)
+        .orElseGet(credentials::authenticationCertificate);
     this.issuerDn = certificate.getSubjectX500Principal().getName(X500Principal.RFC2253);
     setPracticeLocation(locationIndex, practiceSetting);
   }
@@ -147,10 +151,15 @@ public final class DmpConnector implements AutoCloseable {
     long start = System.nanoTime();
     String result = "ok";
     try {
+      IndirectAuthentication indirect = credentials.indirect().orElse(null);
       VihfContext context = new VihfContext(holder(), issuerDn, location(),
           insOrNull == null ? null : patientCx(insOrNull), accessMode, secretConnection, software,
-          clock.instant());
-      Document envelope = envelopes.build(action, document -> vihf.build(document, context), body);
+          clock.instant(), indirect);
+      Element[] assertion = new Element[1];
+      Document envelope = envelopes.build(action, document -> assertion[0] = vihf.build(document, context), body);
+      if (indirect != null) {
+        VihfSigner.sign(assertion[0], indirect);
+      }
       return transport.exchange(new SoapRequest(transaction, urls.service(service), action, envelope, attachments));
     } catch (SoapFaultException e) {
       result = "fault:" + (e.subcode().isEmpty() ? e.code() : e.subcode());

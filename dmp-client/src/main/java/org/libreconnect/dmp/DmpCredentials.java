@@ -2,7 +2,9 @@ package org.libreconnect.dmp;
 
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import org.libreconnect.dmp.vihf.IndirectAuthentication;
 
 /**
  * The only way the DMP client reaches keys and identity: a TLS client context with the
@@ -30,4 +32,12 @@ public interface DmpCredentials {
 
   /** The holder data. */
   DmpHolder holder();
+
+  /**
+   * The indirect-mode additions when these credentials are an establishment's (server mode): the
+   * VIHF then says so and is signed with the establishment's key. Empty for a card (direct mode).
+   */
+  default Optional<IndirectAuthentication> indirect() {
+    return Optional.empty();
+  }
 }

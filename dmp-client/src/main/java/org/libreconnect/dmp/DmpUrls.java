@@ -28,10 +28,12 @@ public final class DmpUrls {
   /**
    * The hosts of the production and training DMPs, which the public JS2 wrapper writes out in full
    * ({@code formationN} becomes {@code https://formationN.lps2.dmp.gouv.fr/si-dmp-server/v2/services}):
-   * in simulation mode they reach the simulator too.
+   * in simulation mode they reach the simulator too. The REST product documents the training form
+   * {@code https://lps.formationN.dmp.gouv.fr/si-dmp-server/v2/services/}, accepted as well.
    */
   private static final Pattern OFFICIAL_HOST =
-      Pattern.compile("(formation\\d{1,2}\\.)?lps2\\.dmp\\.gouv\\.fr", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("(formation\\d{1,2}\\.)?lps2\\.dmp\\.gouv\\.fr|lps\\.formation\\d{1,2}\\.dmp\\.gouv\\.fr",
+          Pattern.CASE_INSENSITIVE);
 
   /**
    * The production Web-PS host: the WebPS DMP interface is on the {@code dmp.fr} site (ANS); the
@@ -40,7 +42,7 @@ public final class DmpUrls {
   public static final String PRODUCTION_WEB_PS_ROOT = "https://www.dmp.fr";
 
   private static final Pattern TRAINING_HOST =
-      Pattern.compile("(formation\\d{1,2})\\.lps2\\.dmp\\.gouv\\.fr", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("(?:lps\\.)?(formation\\d{1,2})\\.(?:lps2\\.)?dmp\\.gouv\\.fr", Pattern.CASE_INSENSITIVE);
 
   private final URI base;
   private final String webPsRoot;

@@ -63,6 +63,31 @@ final class SoftHsmToken {
     }
   }
 
+  /**
+   * Writes {@code $SOFTHSM2_CONF} for a new token directory under {@code work} and provisions one
+   * token labelled {@code label} with {@code key} and its certificate (CKA_ID 01), as an HSM holds
+   * an establishment's key. Returns the token's slot id.
+   */
+  static String provisionKey(Path work, String label, java.security.PrivateKey key,
+      java.security.cert.X509Certificate certificate) throws IOException, java.security.GeneralSecurityException {
+    String configured = System.getenv("SOFTHSM2_CONF");
+    if (configured == null || configured.isBlank()) {
+      throw new IllegalStateException("SOFTHSM2_CONF is not set: run this IT through Failsafe");
+    }
+    Path tokens = Files.createDirectories(work.resolve("softhsm-tokens"));
+    Path config = Path.of(configured);
+    Files.createDirectories(config.getParent());
+    Files.writeString(
+        config, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
+    Matcher slot = REASSIGNED.matcher(run(config, List.of("softhsm2-util", "--init-token", "--free",
+        "--label", label, "--so-pin", SO_PIN, "--pin", PIN)));
+    if (!slot.find()) {
+      throw new IllegalStateException("softhsm2-util gave no slot");
+    }
+    write(config, work, slot.group(1), "01", label, key.getEncoded(), certificate.getEncoded());
+    return slot.group(1);
+  }
+
   /** A CKO_DATA object of application {@code CPS}, private (readable after login) when asked. */
   private static void writeData(Path config, Path work, String slot, String label, byte[] value, boolean secret)
       throws IOException {

@@ -36,6 +36,19 @@ public interface Simulation {
    */
   URI startInsi(Path materialDirectory, Clock clock);
 
+  /** The password of {@link #establishmentKeyStore}'s PKCS#12 file (test keys only). */
+  String ESTABLISHMENT_STORE_PASSWORD = "libreconnect-simulation";
+
+  /** The structure (Struct_IdNat, the certificate's {@code OU}) of the simulated establishment. */
+  String ESTABLISHMENT_STRUCTURE_ID = "499900063480002";
+
+  /**
+   * The simulated establishment's "ORG AUTH_CLI" key and certificate with its chain, as a PKCS#12
+   * file in {@code materialDirectory} (made on first use, password {@link
+   * #ESTABLISHMENT_STORE_PASSWORD}); the simulated DMP trusts its issuer. For the server mode.
+   */
+  Path establishmentKeyStore(Path materialDirectory, Clock clock);
+
   /** The root the simulated DMP's server certificate chains to. */
   X509Certificate dmpServerRoot(Path materialDirectory, Clock clock);
 

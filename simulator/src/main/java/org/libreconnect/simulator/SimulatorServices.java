@@ -1,6 +1,12 @@
 package org.libreconnect.simulator;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import org.libreconnect.runtime.AtomicFiles;
+import org.libreconnect.simulator.pki.ServerCredentials;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -71,6 +77,34 @@ public final class SimulatorServices implements Simulation {
     InsiSimulator simulator = InsiSimulator.start(material(materialDirectory, clock).pki(), clock);
     log.info("insi.simulator.started url={}", simulator.endpoint());
     return simulator.endpoint();
+  }
+
+  @Override
+  public Path establishmentKeyStore(Path materialDirectory, Clock clock) {
+    Path file = materialDirectory.resolve("establishment.p12");
+    synchronized (this) {
+      if (Files.isRegularFile(file)) {
+        return file;
+      }
+      ServerCredentials establishment = material(materialDirectory, clock).pki().issueEstablishment(
+          "LIBRECONNECT SERVEUR DE TEST", ESTABLISHMENT_STRUCTURE_ID, "MAISON DE SANTE DES TILLEULS");
+      try {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        char[] password = ESTABLISHMENT_STORE_PASSWORD.toCharArray();
+        store.setKeyEntry("establishment", establishment.keys().getPrivate(), password,
+            establishment.certificateChain());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        store.store(bytes, password);
+        AtomicFiles.write(file, bytes.toByteArray(), AtomicFiles.Access.OWNER_ONLY);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the establishment key store", e);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("cannot make the establishment key store", e);
+      }
+      log.info("simulation.establishment.created file={}", file);
+      return file;
+    }
   }
 
   @Override

@@ -11,8 +11,10 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * Builds the VIHF: a SAML 2.0 assertion in direct CPS mode (dmp.md §1.4), unsigned as in every
- * official direct-mode example (§1.5): the user is authenticated by the TLS client certificate.
+ * Builds the VIHF: a SAML 2.0 assertion (dmp.md §1.4). In direct CPS mode it is unsigned as in
+ * every official direct-mode example (§1.5): the user is authenticated by the TLS client
+ * certificate. In indirect mode it names the user ({@code subject-id}) and how the establishment
+ * authenticated them; {@link VihfSigner} then signs it with the establishment's key.
  */
 public final class VihfBuilder {
   /** The VIHF version every official example and public implementation sends. */
@@ -39,7 +41,9 @@ public final class VihfBuilder {
     Element authn = Xml.add(assertion, Ns.SAML2, "saml2:AuthnStatement");
     authn.setAttribute("AuthnInstant", time(context.issueInstant()));
     Xml.add(Xml.add(authn, Ns.SAML2, "saml2:AuthnContext"), Ns.SAML2, "saml2:AuthnContextClassRef",
-        "urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI");
+        context.indirect() == null
+            ? "urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI"
+            : context.indirect().authnContextClassRef());
     attributes(Xml.add(assertion, Ns.SAML2, "saml2:AttributeStatement"), context);
     return assertion;
   }
@@ -47,7 +51,8 @@ public final class VihfBuilder {
   private static void attributes(Element statement, VihfContext context) {
     DmpHolder holder = context.holder();
     text(statement, "VIHF_Version", VERSION);
-    text(statement, "Authentification_Mode", "DIRECTE");
+    text(statement, "Authentification_Mode",
+        context.indirect() == null ? "DIRECTE" : context.indirect().mode());
     text(statement, "Identifiant_Structure", context.location().structureId());
     text(statement, "Secteur_Activite", context.location().activitySector() + "^" + SECTOR_SYSTEM);
     Element roles = attribute(statement, "urn:oasis:names:tc:xacml:2.0:subject:role");
@@ -60,6 +65,9 @@ public final class VihfBuilder {
       text(statement, "urn:oasis:names:tc:xacml:2.0:resource:resource-id", context.patientResourceId());
     }
     text(statement, "Ressource_URN", "urn:dmp");
+    if (context.indirect() != null) {
+      text(statement, "urn:oasis:names:tc:xspa:1.0:subject:subject-id", context.indirect().subjectId());
+    }
     Element purpose = code(value(attribute(statement, "urn:oasis:names:tc:xspa:1.0:subject:purposeofuse")),
         "PurposeOfUse", context.accessMode().code(), PURPOSE_SYSTEM, context.accessMode().label());
     purpose.setAttribute("codeSystemName", "mode acces VIHF 2.0");

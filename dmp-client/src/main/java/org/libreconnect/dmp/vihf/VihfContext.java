@@ -11,6 +11,7 @@ import org.libreconnect.dmp.DmpPracticeLocation;
  * with which software, and when.
  *
  * @param patientResourceId the patient as HL7 CX {@code <INS>^^^&<OID>&ISO^NH}, or null
+ * @param indirect the indirect-mode additions, or null in direct (card) mode
  */
 public record VihfContext(
     DmpHolder holder,
@@ -20,7 +21,16 @@ public record VihfContext(
     AccessMode accessMode,
     boolean secretConnection,
     LpsIdentity software,
-    Instant issueInstant) {
+    Instant issueInstant,
+    IndirectAuthentication indirect) {
+  /** A direct-mode context. */
+  public VihfContext(DmpHolder holder, String issuerDn, DmpPracticeLocation location,
+      String patientResourceId, AccessMode accessMode, boolean secretConnection,
+      LpsIdentity software, Instant issueInstant) {
+    this(holder, issuerDn, location, patientResourceId, accessMode, secretConnection, software,
+        issueInstant, null);
+  }
+
   public VihfContext {
     Objects.requireNonNull(holder, "holder");
     Objects.requireNonNull(issuerDn, "issuerDn");

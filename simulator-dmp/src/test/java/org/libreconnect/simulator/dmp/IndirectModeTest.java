@@ -106,4 +106,24 @@ class IndirectModeTest {
     assertThat(response.faultReason())
         .contains("Erreur d'authentification de la personne morale");
   }
+
+  @Test
+  void theTlsClientMustBeTheVihfSigner() throws Exception {
+    String envelope = Envelope.of(Bodies.TD02_ACTION, structureVihf(DmpFixture.VALID, VihfBuilder.STRUCTURE),
+        Bodies.patientQuery(DmpFixture.VALID, "TEST_EXST")).xml();
+    KeyPair otherKeys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+    X509Certificate otherStructure = certificate(X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()),
+        new X500Name("CN=Autre logiciel,"
+        + "OU=" + VihfBuilder.STRUCTURE + ",O=CABINET DU DR MAX LIBRE,C=FR"), otherKeys, caKeys, false);
+    DmpResponse foreign = dmp.send(new org.libreconnect.simulator.dmp.soap.DmpRequest(DmpService.PATIENTS,
+        Xml.parse(envelope), java.util.Map.of(),
+        java.util.Optional.of(org.libreconnect.simulator.dmp.soap.ClientIdentity.of(otherStructure))));
+    assertThat(foreign.faultSubcode()).contains("DMPInvalidCertificate");
+    assertThat(foreign.faultReason()).contains("Erreur d'authentification de la personne morale");
+
+    DmpResponse same = dmp.send(new org.libreconnect.simulator.dmp.soap.DmpRequest(DmpService.PATIENTS,
+        Xml.parse(envelope), java.util.Map.of(),
+        java.util.Optional.of(org.libreconnect.simulator.dmp.soap.ClientIdentity.of(organisation))));
+    assertThat(same.fault()).as("the signer on TLS").isFalse();
+  }
 }

@@ -213,6 +213,23 @@ public final class TestPki {
     return new ServerCredentials(serverKeys, certificate, elementaryOrganisations.chain());
   }
 
+  /**
+   * A fresh RSA-2048 establishment certificate ("ORG AUTH_CLI") for the structure {@code
+   * structureId}, issued by {@code TEST AC IGC-SANTE ELEMENTAIRE ORGANISATIONS} and valid for one
+   * year: the server mode's TLS client certificate towards the DMP and its VIHF signer.
+   */
+  public ServerCredentials issueEstablishment(String label, String structureId, String organisation) {
+    KeyPair establishmentKeys = keys.generate(LEAF_KEY_BITS);
+    Instant notBefore = clock.instant().minus(BACKDATE);
+    Instant notAfter = clamp(notBefore.plus(Duration.ofDays(365)), elementaryOrganisations);
+    X509Certificate certificate =
+        issue(
+            elementaryOrganisations,
+            EstablishmentCertificateProfile.establishment(label, structureId, organisation,
+                establishmentKeys.getPublic(), notBefore, notAfter));
+    return new ServerCredentials(establishmentKeys, certificate, elementaryOrganisations.chain());
+  }
+
   private CardCredentials issueCardUnder(CertificateAuthority ca, CpsIdentity identity) {
     Instant notBefore = clock.instant().minus(BACKDATE);
     Instant notAfter =

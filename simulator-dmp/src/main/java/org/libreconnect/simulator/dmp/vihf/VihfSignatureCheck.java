@@ -43,8 +43,8 @@ final class VihfSignatureCheck {
     this.clock = clock;
   }
 
-  /** Whether the assertion is signed; refused when its signature or signer is not acceptable. */
-  boolean check(SamlAssertion assertion, AuthenticationMode mode, String structureId) {
+  /** The signer when the assertion is signed; refused when its signature or signer is not acceptable. */
+  Optional<X509Certificate> check(SamlAssertion assertion, AuthenticationMode mode, String structureId) {
     Optional<Element> signature = assertion.signature();
     if (signature.isEmpty()) {
       if (mode.indirect()) {
@@ -52,12 +52,12 @@ final class VihfSignatureCheck {
             "Le VIHF doit être signé par un certificat de la structure en authentification"
                 + " indirecte");
       }
-      return false;
+      return Optional.empty();
     }
     X509Certificate signer = signerCertificate(signature.get());
     verify(assertion, signature.get(), signer);
     checkSigner(signer, mode, structureId);
-    return true;
+    return Optional.of(signer);
   }
 
   private X509Certificate signerCertificate(Element signature) {

@@ -25,6 +25,7 @@ import org.w3c.dom.Element;
  * against the TLS certificate. Each refusal carries the DMP's code and a French text.
  */
 public final class VihfValidator {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(VihfValidator.class);
   static final String VERSION = "VIHF_Version";
   static final String MODE = "Authentification_Mode";
   static final String STRUCTURE = "Identifiant_Structure";
@@ -83,13 +84,23 @@ public final class VihfValidator {
     checkSpecialty(roles);
     checkTime(issued, assertion);
     String structureId = assertion.text(STRUCTURE).orElse("");
-    boolean signed = signatures.check(assertion, mode, structureId);
+    Optional<java.security.cert.X509Certificate> signer = signatures.check(assertion, mode, structureId);
+    boolean signed = signer.isPresent();
+    if (mode.indirect() && client.isPresent() && !client.get().certificate().equals(signer.get())) {
+      // The establishment authenticates on TLS with the certificate that signs its VIHF.
+      throw new DmpException(DmpError.INVALID_CERTIFICATE,
+          "Erreur d'authentification de la personne morale");
+    }
     if (policy.nameIdMustMatchCertificate() && !mode.indirect() && client.isPresent()
         && !client.get().psIdNat().equals(nameId)) {
       throw invalid("le NameID ne correspond pas au certificat d'authentification");
     }
     if (policy.checkStructures()) {
       checkStructure(structureId, nameId, mode);
+    }
+    if (mode.indirect()) {
+      log.info("dmp.vihf.accepted mode={} structure={} signer=\"{}\" tlsClientIsSigner={}", mode, structureId,
+          signer.get().getSubjectX500Principal().getName(), client.isPresent());
     }
     return new Vihf(issued, nameId, mode, structureId, roles, patient, purpose, signed);
   }

@@ -1,0 +1,145 @@
+package org.libreconnect.server;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import org.libreconnect.dmp.DmpConnector;
+import org.libreconnect.dmp.PatientIds;
+import org.libreconnect.dmp.tx.AuthorizationTransactions;
+import org.libreconnect.dmp.tx.DocumentRetrieval;
+import org.libreconnect.dmp.tx.DocumentSearch;
+import org.libreconnect.dmp.tx.DocumentSubmission;
+import org.libreconnect.dmp.tx.DocumentUpdate;
+import org.libreconnect.dmp.tx.PatientTransactions;
+import org.libreconnect.protocol.command.DmpCommands.AccessibleDmpListAnswer;
+import org.libreconnect.protocol.command.DmpCommands.AccessibleDmpListInput;
+import org.libreconnect.protocol.command.DmpCommands.AdminData;
+import org.libreconnect.protocol.command.DmpCommands.AdministrativeDataAnswer;
+import org.libreconnect.protocol.command.DmpCommands.DocumentContentAnswer;
+import org.libreconnect.protocol.command.DmpCommands.SendDocumentAnswer;
+import org.libreconnect.protocol.command.DmpCommands.AuthorizationsListAnswer;
+import org.libreconnect.protocol.command.DmpCommands.AuthorizationsListInput;
+import org.libreconnect.protocol.command.DmpCommands.DeleteDocumentInput;
+import org.libreconnect.protocol.command.DmpCommands.DmpStatusAnswer;
+import org.libreconnect.protocol.command.DmpCommands.DocumentContentByUniqueIdInput;
+import org.libreconnect.protocol.command.DmpCommands.FindDocumentsAnswer;
+import org.libreconnect.protocol.command.DmpCommands.FindDocumentsInput;
+import org.libreconnect.protocol.command.DmpCommands.PatientInput;
+import org.libreconnect.protocol.command.DmpCommands.SendDocumentInput;
+import org.libreconnect.protocol.command.DmpCommands.UpdateAuthorizationInput;
+import org.libreconnect.protocol.command.DmpCommands.UpdateStatusByUniqueIdInput;
+import org.libreconnect.protocol.command.DmpCommands.UpdateVisibilityByUniqueIdInput;
+
+/**
+ * The server mode's operations, {@code POST /<name>}: one per DMP transaction of the JS2 surface,
+ * with the JS2 command's typed input (same keys) and answer. The one list of them: routing, the
+ * caller permissions and the OpenAPI description all read it.
+ */
+public final class Operations {
+  /**
+   * One operation: its JS2 command, input and answer types ({@code Void}: the status alone) and
+   * what it does with a connector.
+   */
+  public record Operation<I extends Record>(String name, String js2Command, String summary,
+      Class<I> input, Class<?> answer, BiFunction<DmpConnector, I, Object> action) {
+    Object run(DmpConnector connector, Record in) {
+      return action.apply(connector, input.cast(in));
+    }
+  }
+
+  /** TD0.2 answer as the REST service gives it: the existence test's fields at the top level. */
+  public record DmpStatus(
+      @JsonProperty("AdminData") AdminData adminData,
+      @JsonProperty("i_dmpStatus") int dmpStatus,
+      @JsonProperty("i_sex") int sex,
+      @JsonProperty("i_userAuthorization") int userAuthorization,
+      @JsonProperty("i_webAccessIsOpen") int webAccessIsOpen,
+      @JsonProperty("s_closingDate") String closingDate,
+      @JsonProperty("s_closingMessage") String closingMessage,
+      @JsonProperty("i_treatingPhysician") int treatingPhysician) {
+    static DmpStatus of(DmpStatusAnswer answer) {
+      var test = answer.existingTestAnswer();
+      return new DmpStatus(test.adminData(), test.dmpStatus(), test.sex(), test.userAuthorization(),
+          test.webAccessIsOpen(), test.closingDate(), test.closingMessage(), answer.treatingPhysician());
+    }
+  }
+
+  private static final Map<String, Operation<?>> ALL = new LinkedHashMap<>();
+
+  static {
+    add(new Operation<>("getDmpStatus", "hl_getDirectAuthenticationDMPStatus",
+        "TD0.2: whether the patient has a DMP and the user's authorisation", PatientInput.class, DmpStatus.class,
+        (c, in) -> DmpStatus.of(PatientTransactions.existence(c, ins(in.insValue())))));
+    add(new Operation<>("getDmpAdministrativeData", "hl_getDmpAdministrativeData",
+        "TD0.3: the patient's administrative data", PatientInput.class, AdministrativeDataAnswer.class,
+        (c, in) -> PatientTransactions.administrativeData(c, ins(in.insValue()))));
+    add(new Operation<>("updateUserDmpAccessAuthorization", "hl_updateUserDmpAccessAuthorization",
+        "TD0.3 habilitations: add (1) or remove (2) the user's authorisation", UpdateAuthorizationInput.class, Void.class,
+        (c, in) -> {
+          AuthorizationTransactions.update(c, ins(in.ins()), in.action(),
+              in.setTreatingPhysician() != null && in.setTreatingPhysician() != 0);
+          return null;
+        }));
+    add(new Operation<>("getDmpAuthorizationsList", "hl_getDmpAuthorizationsList",
+        "TD1.6: the professionals authorised on the patient's DMP", AuthorizationsListInput.class, AuthorizationsListAnswer.class,
+        (c, in) -> new AuthorizationsListAnswer(AuthorizationTransactions.list(c, ins(in.ins()),
+            in.authorizationType() == null ? 1 : in.authorizationType()))));
+    add(new Operation<>("getAccessibleDMPList", "hl_getAccessibleDMPList",
+        "TD0.4: the DMPs the user recently reached", AccessibleDmpListInput.class, AccessibleDmpListAnswer.class,
+        (c, in) -> new AccessibleDmpListAnswer(PatientTransactions.accessibleDmps(c, in.type(), in.date()))));
+    add(new Operation<>("sendDocument", "hl_sendDocument",
+        "TD2.1: adds a document to the patient's DMP", SendDocumentInput.class, SendDocumentAnswer.class,
+        (c, in) -> DocumentSubmission.send(c, ins(in.ins()), in)));
+    add(new Operation<>("findDocuments", "hl_findDocuments",
+        "TD3.1: searches the patient's documents", FindDocumentsInput.class, FindDocumentsAnswer.class,
+        (c, in) -> new FindDocumentsAnswer(DocumentSearch.find(c, ins(in.insValue()), in))));
+    add(new Operation<>("getDocumentContentByUniqueId", "hl_getDocumentContentByUniqueId",
+        "TD3.2: one document's content", DocumentContentByUniqueIdInput.class, DocumentContentAnswer.class,
+        (c, in) -> DocumentRetrieval.retrieve(c, ins(in.ins()), in.documentUniqueId().strip(),
+            flag(in.getCdaHeaders()), flag(in.getPerformer()))));
+    add(new Operation<>("updateDocumentVisibilityByUniqueId", "hl_updateDocumentVisibilityByUniqueId",
+        "TD3.3: changes a document's visibility", UpdateVisibilityByUniqueIdInput.class, Void.class,
+        (c, in) -> {
+          DocumentUpdate.visibility(c, ins(in.ins()), in.documentUniqueId().strip(), in.newVisibility());
+          return null;
+        }));
+    add(new Operation<>("updateDocumentStatusByUniqueId", "hl_updateDocumentStatusByUniqueId",
+        "TD3.3: archives or un-archives a document", UpdateStatusByUniqueIdInput.class, Void.class,
+        (c, in) -> {
+          DocumentUpdate.toggleArchive(c, ins(in.ins()), in.documentUniqueId().strip());
+          return null;
+        }));
+    add(new Operation<>("deleteDocument", "hl_deleteDocument",
+        "TD3.3: deletes a document", DeleteDocumentInput.class, Void.class,
+        (c, in) -> {
+          DocumentUpdate.delete(c, ins(in.ins()), in.uniqueId().strip());
+          return null;
+        }));
+  }
+
+  private Operations() {}
+
+  private static void add(Operation<?> operation) {
+    ALL.put(operation.name(), operation);
+  }
+
+  /** The operation {@code name}, if there is one. */
+  public static Optional<Operation<?>> find(String name) {
+    return Optional.ofNullable(ALL.get(name));
+  }
+
+  /** Every operation, in documentation order. */
+  public static Iterable<Operation<?>> all() {
+    return ALL.values();
+  }
+
+  private static String ins(String value) {
+    return PatientIds.checkIns("s_ins", value);
+  }
+
+  private static boolean flag(Integer value) {
+    return value == null || value != 0;
+  }
+}
