@@ -30,7 +30,7 @@ import org.libreconnect.testsupport.Js2Client;
 @Timeout(value = 600, unit = TimeUnit.SECONDS)
 class CardLatencyBenchmark {
   private static final String ORIGIN = ConnectorFixture.APP_ORIGIN;
-  private static final int SAMPLES = Figures.samples(8, 60);
+  private static final int SAMPLES = Figures.samples(5, 60);
   private static final int WARM_UP = Figures.full() ? 5 : 2;
 
   @TempDir static Path home;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(600)
 class DmpLatencyBenchmark {
   private static final int APPLICATIONS = Figures.full() ? 4 : 1;
-  private static final int CALLS = Figures.samples(20, 100);
+  private static final int CALLS = Figures.samples(12, 100);
 
   @Test
   void createConnectorFirstCallThenFollowingCalls() throws Exception {

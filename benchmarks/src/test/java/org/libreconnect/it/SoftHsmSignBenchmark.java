@@ -37,7 +37,7 @@ import org.libreconnect.testsupport.Js2Client;
 @Timeout(value = 600, unit = TimeUnit.SECONDS)
 class SoftHsmSignBenchmark {
   private static final String ORIGIN = ConnectorFixture.APP_ORIGIN;
-  private static final int SAMPLES = Figures.samples(40, 300);
+  private static final int SAMPLES = Figures.samples(30, 300);
   private static final int WARM_UP = Figures.full() ? 30 : 10;
   private static final String TEXT = "VIHF";
 
