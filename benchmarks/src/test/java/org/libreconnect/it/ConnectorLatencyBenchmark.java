@@ -112,6 +112,7 @@ class ConnectorLatencyBenchmark {
   @Order(3)
   void openSessionForNewApplicationsOnThePreStartedWorker() throws Exception {
     List<Double> opens = new ArrayList<>();
+    List<Double> firstCommands = new ArrayList<>();
     for (int i = 0; i < NEW_APPLICATIONS; i++) {
       PoolSettled.await(fixture.client);
       long t = System.nanoTime();
@@ -138,8 +139,6 @@ class ConnectorLatencyBenchmark {
     System.out.println("benchmark connector-latency class archive present: "
         + Files.isRegularFile(home.resolve("data").resolve("worker-classes.jsa")));
   }
-
-  private final List<Double> firstCommands = new ArrayList<>();
 
   @Test
   @Order(1)
