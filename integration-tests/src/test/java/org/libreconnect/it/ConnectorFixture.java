@@ -20,7 +20,12 @@ final class ConnectorFixture implements AutoCloseable {
 
   /** A master started with {@code configXml}, which must allow {@link #APP_ORIGIN}. */
   ConnectorFixture(Path home, String configXml) throws Exception {
-    connector = ConnectorProcess.start(home, configXml);
+    this(ConnectorProcess.start(home, configXml));
+  }
+
+  /** A client for {@code connector}, already started. */
+  ConnectorFixture(ConnectorProcess connector) throws Exception {
+    this.connector = connector;
     client = new Js2Client(connector.caCertificate(), connector.port());
   }
 

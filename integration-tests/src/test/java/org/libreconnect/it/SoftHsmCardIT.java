@@ -80,6 +80,15 @@ class SoftHsmCardIT {
     byte[] data = "Compte rendu".getBytes(StandardCharsets.UTF_8);
     assertThat(CardSession.assertSignature(session.signString(SoftHsmToken.PIN, "Compte rendu"), data))
         .isEqualTo(stack.credentials.signatureCertificate());
+    // the second signature uses the token session the first one kept logged in
+    CardSession.assertSignature(session.signString(SoftHsmToken.PIN, "Compte rendu"), data);
+
+    JsonNode wrongSign = session.signString("0000", "Compte rendu");
+    assertCardError(wrongSign, 7);
+    assertThat(wrongSign.path("s_apiErrorExtendedInformations").asText())
+        .as("a wrong PIN is checked by the token even while a session is kept")
+        .isEqualTo("2 tries left");
+    CardSession.assertSignature(session.signString(SoftHsmToken.PIN, "Compte rendu"), data);
   }
 
   @Test

@@ -27,6 +27,35 @@ public record WorkerCommandLine(
   public static final List<String> DEFAULT_JVM_OPTIONS =
       List.of("-Xms16m", "-Xmx512m", "-XX:+UseSerialGC", "-Xshare:auto", "--enable-native-access=ALL-UNNAMED");
 
+  /** The dynamic class-data archive of the connector's own workers, under its data folder. */
+  public static final String CLASS_ARCHIVE = "worker-classes.jsa";
+
+  /**
+   * Class data sharing for workers run as the connector's account: the first worker that exits
+   * writes the archive of the classes it loaded ({@code -XX:+AutoCreateSharedArchive}), later
+   * workers map it instead of loading and verifying those classes again. The JVM checks the
+   * archive against its own build and the class path, silently runs without it when it is
+   * absent, stale or unreadable, and writes a new one then. Its messages are kept out of the
+   * worker's console.
+   */
+  public static List<String> classSharingOptions(Path archive) {
+    return List.of(
+        "-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+  }
+
+  /**
+   * Whether the JVM can archive classes loaded from {@code classPath}: only from jars (a
+   * distribution, {@code ./run.sh}); a class path with class folders (a build's test run) cannot.
+   */
+  public static boolean canShareClasses(String classPath) {
+    for (String entry : classPath.split(java.io.File.pathSeparator)) {
+      if (!entry.isEmpty() && !entry.endsWith(".jar")) {
+        return false;
+      }
+    }
+    return !classPath.isBlank();
+  }
+
   public List<String> toArgv() {
     List<String> argv = new ArrayList<>();
     argv.add(javaExecutable.toString());

@@ -112,11 +112,17 @@ public final class WorkerLauncher implements WorkerFactory {
       throw new WorkerLostException("This connector cannot start workers as another user");
     }
     Path home = account == null ? layout.home() : userWorkers.layoutOf(account).home();
+    List<String> options = jvmOptions;
+    if (account == null && WorkerCommandLine.canShareClasses(classPath)) {
+      // a user's worker could neither read nor write the archive in the connector's home
+      options = new java.util.ArrayList<>(jvmOptions);
+      options.addAll(WorkerCommandLine.classSharingOptions(layout.dataDir().resolve(WorkerCommandLine.CLASS_ARCHIVE)));
+    }
     WorkerCommandLine commandLine =
         new WorkerCommandLine(
             javaExecutable,
             classPath,
-            jvmOptions,
+            options,
             RunDirectory.homeMarker(home),
             linkServer.port(),
             logDirectory,

@@ -24,7 +24,11 @@ public interface CpxCard extends AutoCloseable {
    */
   Reading read(char[] pin);
 
-  /** Checks {@code pin}, then signs {@code data} (RSA PKCS#1 v1.5, SHA-256) with the signature key. */
+  /**
+   * Checks {@code pin}, then signs {@code data} (RSA PKCS#1 v1.5, SHA-256) with the signature key.
+   * A card may keep its PIN session after a signature and check a later PIN against the one it
+   * accepted; any other PIN is then checked by the card, which ends the kept session.
+   */
   Signature sign(char[] pin, byte[] data);
 
   /**

@@ -24,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * practice location ({@link SimulatedCpsApplicationProbe}); PIN tries from PC/SC where the card lets, else
  * from the token flags, else unknown. A removed card kills the SunPKCS11 instance for good: the
  * card then reports itself unusable and the next {@code hl_getCpxCard} loads a new instance.
+ *
+ * <p>A signature keeps the token logged in, with its key handles, for the card's lifetime in the
+ * worker: the next {@code hl_signWithCpxCard} presenting the same PIN ({@link PinVerifier}) signs
+ * at once. Another PIN logs out first and is checked by the card, so a wrong PIN ends the kept
+ * session and counts as a try; a removed card ends it too.
  */
 final class Pkcs11CpxCard implements CpxCard {
   private static final Logger log = LoggerFactory.getLogger(Pkcs11CpxCard.class);
@@ -36,6 +41,8 @@ final class Pkcs11CpxCard implements CpxCard {
   private LocalDate validUntil;
   private boolean gone;
   private boolean keptLoggedIn;
+  /** The PIN the still logged-in token accepted; null when the next command must log in. */
+  private PinVerifier accepted;
 
   Pkcs11CpxCard(
       String readerName, CpsToken token, SimulatedCpsApplicationProbe probe, InsertionMark mark, Clock clock) {
@@ -62,6 +69,7 @@ final class Pkcs11CpxCard implements CpxCard {
   @Override
   public Reading read(char[] pin) {
     try {
+      accepted = null;
       login(pin);
       try {
         return reading();
@@ -80,11 +88,14 @@ final class Pkcs11CpxCard implements CpxCard {
   @Override
   public Unlocked unlock(char[] pin, CardExecutor thread) {
     try {
+      accepted = null;
+      PinVerifier candidate = PinVerifier.of(pin);
       login(pin);
       boolean unlocked = false;
       try {
         Reading reading = reading();
         keptLoggedIn = true;
+        accepted = candidate;
         unlocked = true;
         return new Unlocked(reading, new Pkcs11CardKeys(token));
       } finally {
@@ -103,17 +114,19 @@ final class Pkcs11CpxCard implements CpxCard {
   @Override
   public Signature sign(char[] pin, byte[] data) {
     try {
-      login(pin);
-      try {
-        X509Certificate certificate = token.signatureCertificate();
-        remember(token.authenticationCertificate());
-        requireNotExpired();
-        return new Signature(token.sign(data, DigestAlgorithm.SHA_256), certificate);
-      } finally {
-        logoutQuietly();
+      if (accepted == null || !token.isLoggedIn() || !accepted.matches(pin)) {
+        accepted = null;
+        PinVerifier candidate = PinVerifier.of(pin);
+        login(pin);
+        accepted = candidate;
       }
+      X509Certificate certificate = token.signatureCertificate();
+      remember(token.authenticationCertificate());
+      requireNotExpired();
+      return new Signature(token.sign(data, DigestAlgorithm.SHA_256), certificate);
     } catch (TokenRemovedException e) {
       gone = true;
+      accepted = null;
       throw e;
     } finally {
       Arrays.fill(pin, '\0');
@@ -132,6 +145,7 @@ final class Pkcs11CpxCard implements CpxCard {
 
   @Override
   public void close() {
+    accepted = null;
     try {
       token.close();
     } catch (RuntimeException e) {
@@ -157,6 +171,7 @@ final class Pkcs11CpxCard implements CpxCard {
       return;
     }
     keptLoggedIn = false;
+    accepted = null;
     try {
       token.logout();
     } catch (RuntimeException e) {

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.libreconnect.it.CardSession.assertOk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,24 +19,24 @@ import org.libreconnect.testsupport.ConnectorProcess;
 import org.libreconnect.testsupport.Js2Client;
 
 /**
- * Measures, on the real stack (pcscd, the simulated card in a vpcd reader, reached through its
- * CPS commands), the latency a web page sees: card inserted until the monitoring event arrives on
- * the socket, and a whole {@code hl_signWithCpxCard} over a fresh WebSocket. Prints p50/p99 (and
- * writes them to {@code target/card-latency.txt}); asserts only that every sample succeeded.
+ * On the real stack (pcscd, the simulated card in a vpcd reader, reached through its CPS
+ * commands), the latency a web page sees: card inserted until the monitoring event arrives on the
+ * socket, and a whole {@code hl_signWithCpxCard} over a fresh WebSocket. Asserts only that every
+ * sample succeeded.
  *
- * <pre>./mvnw -B verify -pl integration-tests -Dit.test=CardLatencyBenchmark</pre>
+ * <pre>./mvnw -B verify -pl benchmarks -Dit.test=CardLatencyBenchmark [-Pbench]</pre>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 600, unit = TimeUnit.SECONDS)
 class CardLatencyBenchmark {
   private static final String ORIGIN = ConnectorFixture.APP_ORIGIN;
-  private static final int SAMPLES = Integer.getInteger("libreconnect.benchmark.samples", 60);
-  private static final int WARM_UP = 5;
+  private static final int SAMPLES = Figures.samples(5, 60);
+  private static final int WARM_UP = Figures.full() ? 5 : 2;
 
   @TempDir static Path home;
   private VirtualCardStack stack;
   private ConnectorFixture fixture;
-  private final List<String> report = new ArrayList<>();
+  private final Figures figures = new Figures("card-latency");
 
   @BeforeAll
   void start() throws Exception {
@@ -52,10 +50,11 @@ class CardLatencyBenchmark {
     try {
       fixture.close();
     } finally {
-      stack.close();
-      Path out = Path.of("target", "card-latency.txt");
-      Files.createDirectories(out.getParent());
-      Files.write(out, report);
+      try {
+        stack.close();
+      } finally {
+        figures.close();
+      }
     }
   }
 
@@ -75,11 +74,11 @@ class CardLatencyBenchmark {
         stack.insert();
         assertThat(status(socket.next())).isEqualTo(1);
         if (i >= WARM_UP) {
-          millis.add((System.nanoTime() - inserted) / 1e6);
+          millis.add(Figures.since(inserted));
         }
       }
     }
-    print("card inserted -> ValidCardInserted on the socket", millis);
+    figures.latency("card inserted in vpcd -> ValidCardInserted on the socket (pcscd poll included)", millis);
   }
 
   @Test
@@ -87,40 +86,18 @@ class CardLatencyBenchmark {
     CardSession session = CardSession.open(fixture.client, ORIGIN, "bench-sign");
     assertOk(session.select(stack.readerName));
     PoolSettled.await(fixture.client);
-    byte[] data = "VIHF".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] data = "VIHF".getBytes(StandardCharsets.UTF_8);
     List<Double> millis = new ArrayList<>();
     for (int i = 0; i < SAMPLES + WARM_UP; i++) {
       long sent = System.nanoTime();
       JsonNode answer = session.signString("1234", "VIHF");
-      double elapsed = (System.nanoTime() - sent) / 1e6;
+      double elapsed = Figures.since(sent);
       CardSession.assertSignature(answer, data);
       if (i >= WARM_UP) {
         millis.add(elapsed);
       }
     }
-    print("hl_signWithCpxCard, new WebSocket per command", millis);
-  }
-
-  private void print(String what, List<Double> samples) {
-    List<Double> sorted = new ArrayList<>(samples);
-    Collections.sort(sorted);
-    String line =
-        String.format(
-            Locale.ROOT,
-            "card-latency %s: n=%d p50=%.1f ms p99=%.1f ms min=%.1f ms max=%.1f ms",
-            what,
-            sorted.size(),
-            percentile(sorted, 50),
-            percentile(sorted, 99),
-            sorted.get(0),
-            sorted.get(sorted.size() - 1));
-    System.out.println(line);
-    report.add(line);
-  }
-
-  private static double percentile(List<Double> sorted, int percent) {
-    int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
-    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+    figures.latency("hl_signWithCpxCard, simulated card over pcscd, new WebSocket per command", millis);
   }
 
   private int status(String frame) throws Exception {

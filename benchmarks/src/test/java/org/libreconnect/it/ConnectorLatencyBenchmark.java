@@ -1,0 +1,189 @@
+package org.libreconnect.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.libreconnect.testsupport.ConnectorProcess;
+import org.libreconnect.testsupport.RawTls;
+
+/**
+ * The connector's own costs in simulation mode, interleaved so that both sides of each comparison
+ * see the same machine load: one command over a new WebSocket against a bare TLS handshake to the
+ * same port; {@code hl_openSession} for an application that has its worker and for a new
+ * application taking the pre-started worker; worker JVM start to ready (from the master's log);
+ * the resident memory of the idle master and of an idle worker.
+ *
+ * <pre>./mvnw -B verify -pl benchmarks -Dit.test=ConnectorLatencyBenchmark [-Pbench]</pre>
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 600, unit = TimeUnit.SECONDS)
+class ConnectorLatencyBenchmark {
+  private static final String ORIGIN = ConnectorFixture.APP_ORIGIN;
+  private static final int SAMPLES = Figures.samples(30, 400);
+  private static final int NEW_APPLICATIONS = Figures.samples(2, 15);
+  private static final int WARM_UP = Figures.full() ? 40 : 10;
+  private static final Pattern START = Pattern.compile("^(\\S+) .*worker\\.start worker=(\\d+) ");
+  private static final Pattern READY = Pattern.compile("^(\\S+) .*worker\\.ready worker=(\\d+) ");
+
+  @TempDir static Path home;
+  private ConnectorFixture fixture;
+  private final Figures figures = new Figures("connector-latency");
+
+  @BeforeAll
+  void start() throws Exception {
+    // jars only, as in a distribution: workers then share their classes through the archive
+    String jars =
+        java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+            .filter(entry -> entry.endsWith(".jar"))
+            .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    Files.createDirectories(home);
+    Files.writeString(home.resolve("libreconnect.xml"), ConnectorProcess.config(1, ORIGIN));
+    fixture = new ConnectorFixture(ConnectorProcess.start(home, jars, Map.of()));
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    try {
+      fixture.close();
+    } finally {
+      figures.close();
+    }
+  }
+
+  @Test
+  @Order(2)
+  void commandOverANewWebSocketAgainstABareHandshakeAndOpenSession() throws Exception {
+    String anchor = fixture.openSession("bench-same");
+    PoolSettled.await(fixture.client);
+    RawTls tls = new RawTls(fixture.connector.caCertificate(), fixture.connector.port());
+    String exists = "{\"s_commandName\":\"hl_sessionExists\",\"s_sessionId\":\"" + anchor + "\"}";
+    List<Double> handshakes = new ArrayList<>();
+    List<Double> commands = new ArrayList<>();
+    List<Double> opens = new ArrayList<>();
+    for (int i = 0; i < SAMPLES + WARM_UP; i++) {
+      long t = System.nanoTime();
+      try (SSLSocket socket = tls.open()) {
+        assertThat(socket.getSession().isValid()).isTrue();
+      }
+      double handshake = Figures.since(t);
+      t = System.nanoTime();
+      JsonNode answer = fixture.call(exists);
+      double command = Figures.since(t);
+      assertThat(answer.path("i_sessionExists").asInt()).as(answer.toString()).isEqualTo(1);
+      t = System.nanoTime();
+      String opened = fixture.openSession("bench-same");
+      double open = Figures.since(t);
+      fixture.call("{\"s_commandName\":\"hl_closeSession\",\"s_sessionId\":\"" + opened + "\"}");
+      if (i >= WARM_UP) {
+        handshakes.add(handshake);
+        commands.add(command);
+        opens.add(open);
+      }
+    }
+    Figures.Figure bare = figures.latency("bare TLS handshake to the connector's port", handshakes);
+    Figures.Figure one = figures.latency("one command (hl_sessionExists) over a new WebSocket", commands);
+    figures.ratio("one command over a new WebSocket / bare TLS handshake (target <= 1.2)", one, bare);
+    figures.latency("hl_openSession, application that has its worker, new WebSocket", opens);
+  }
+
+  @Test
+  @Order(3)
+  void openSessionForNewApplicationsOnThePreStartedWorker() throws Exception {
+    List<Double> opens = new ArrayList<>();
+    List<Double> firstCommands = new ArrayList<>();
+    for (int i = 0; i < NEW_APPLICATIONS; i++) {
+      PoolSettled.await(fixture.client);
+      long t = System.nanoTime();
+      String session = fixture.openSession("bench-new-" + i);
+      opens.add(Figures.since(t));
+      // the worker's first command, which pays its class loading
+      t = System.nanoTime();
+      JsonNode readers = fixture.call("{\"s_commandName\":\"hl_getPcscReaders\",\"s_sessionId\":\"" + session + "\"}");
+      assertThat(readers.path("s_status").asText()).as(readers.toString()).isEqualTo("OK");
+      double firstCommand = Figures.since(t);
+      firstCommands.add(firstCommand);
+      fixture.call("{\"s_commandName\":\"hl_closeSession\",\"s_sessionId\":\"" + session + "\"}");
+    }
+    figures.latency("hl_openSession, new application on a ready pre-started worker", opens);
+    figures.latency("first command on that worker (hl_getPcscReaders)", firstCommands);
+    PoolSettled.await(fixture.client);
+    List<Double> starts = workerStarts();
+    // the archive is written when the first worker exits (the first new application's)
+    int before = Math.min(2, starts.size());
+    figures.latency("worker JVM started -> link hello, the first two (no class archive yet)", starts.subList(0, before));
+    if (starts.size() > before) {
+      figures.latency("worker JVM started -> link hello, with the class archive", starts.subList(before, starts.size()));
+    }
+    System.out.println("benchmark connector-latency class archive present: "
+        + Files.isRegularFile(home.resolve("data").resolve("worker-classes.jsa")));
+  }
+
+  @Test
+  @Order(1)
+  void residentMemoryWhenIdle() throws Exception {
+    PoolSettled.await(fixture.client);
+    Thread.sleep(2000);
+    List<Double> master = new ArrayList<>();
+    List<Double> workers = new ArrayList<>();
+    master.add(rssMegabytes(fixture.connector.pid()));
+    for (JsonNode worker : fixture.status().path("workers")) {
+      if (worker.path("assignedTo").asText().startsWith("(idle") && worker.path("state").asText().equals("READY")) {
+        workers.add(rssMegabytes(worker.path("pid").asLong()));
+      }
+    }
+    assertThat(workers).isNotEmpty();
+    figures.measure("RSS of the idle master (no session)", "MB", master);
+    figures.measure("RSS of an idle pre-started worker", "MB", workers);
+  }
+
+  /** VmRSS of {@code pid} from /proc, in MB. */
+  static double rssMegabytes(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+      }
+    }
+    throw new IOException("no VmRSS for " + pid);
+  }
+
+  /** Each worker's start-to-ready time from the master's service log. */
+  private List<Double> workerStarts() throws IOException {
+    Map<String, OffsetDateTime> started = new HashMap<>();
+    List<Double> millis = new ArrayList<>();
+    for (String line : Files.readAllLines(home.resolve("logs").resolve("service.log"))) {
+      Matcher start = START.matcher(line);
+      if (start.find()) {
+        started.put(start.group(2), OffsetDateTime.parse(start.group(1)));
+        continue;
+      }
+      Matcher ready = READY.matcher(line);
+      if (ready.find() && started.containsKey(ready.group(2))) {
+        OffsetDateTime from = started.remove(ready.group(2));
+        millis.add(java.time.Duration.between(from, OffsetDateTime.parse(ready.group(1))).toNanos() / 1e6);
+      }
+    }
+    return millis;
+  }
+}

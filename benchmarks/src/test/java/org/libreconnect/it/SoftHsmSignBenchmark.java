@@ -1,0 +1,152 @@
+package org.libreconnect.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.libreconnect.it.CardSession.assertOk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.Security;
+import java.security.Signature;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.libreconnect.testsupport.ConnectorProcess;
+import org.libreconnect.testsupport.Js2Client;
+
+/**
+ * {@code hl_signWithCpxCard} on a SoftHSM2 token (SunPKCS11 in the worker, the reader list from a
+ * real pcscd), over a new WebSocket per command and over one open socket, interleaved with the
+ * floor: the same signature (SHA256withRSA, same key, same data) asked of the same token directly
+ * through SunPKCS11 in this JVM, already logged in with the key found. Each signature is verified.
+ *
+ * <pre>./mvnw -B verify -pl benchmarks -Dit.test=SoftHsmSignBenchmark [-Pbench]</pre>
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 600, unit = TimeUnit.SECONDS)
+class SoftHsmSignBenchmark {
+  private static final String ORIGIN = ConnectorFixture.APP_ORIGIN;
+  private static final int SAMPLES = Figures.samples(30, 300);
+  private static final int WARM_UP = Figures.full() ? 30 : 10;
+  private static final String TEXT = "VIHF";
+
+  @TempDir static Path home;
+  @TempDir static Path work;
+  private VirtualCardStack stack;
+  private ConnectorFixture fixture;
+  private String reader;
+  private final Figures figures = new Figures("softhsm-sign");
+
+  @BeforeAll
+  void start() throws Exception {
+    assertThat(SoftHsmToken.LIBRARY).as("SoftHSM2 (scripts/card-stack.sh install)").exists();
+    stack = VirtualCardStack.start();
+    fixture = new ConnectorFixture(home, ConnectorProcess.config(1, false, SoftHsmToken.LIBRARY.toString(), ORIGIN));
+    CardSession probe = CardSession.open(fixture.client, ORIGIN, "softhsm-readers");
+    reader = probe.readers().path("Readers").get(0).path("s_name").asText();
+    SoftHsmToken.provision(work, reader, stack.credentials, stack.identity);
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    try {
+      fixture.close();
+    } finally {
+      try {
+        stack.close();
+      } finally {
+        figures.close();
+      }
+    }
+  }
+
+  @Test
+  void signThroughTheConnectorAgainstTheTokenFloor() throws Exception {
+    CardSession session = CardSession.open(fixture.client, ORIGIN, "softhsm-sign");
+    assertOk(session.select(reader));
+    PoolSettled.await(fixture.client);
+    byte[] data = TEXT.getBytes(StandardCharsets.UTF_8);
+    Floor floor = new Floor();
+    ObjectNode command = fixture.client.mapper().createObjectNode();
+    command.put("s_commandName", "hl_signWithCpxCard");
+    command.put("s_pinCode", SoftHsmToken.PIN);
+    command.put("s_stringToSign", TEXT);
+    command.put("s_sessionId", session.id);
+    String json = command.toString();
+    List<Double> newSocket = new ArrayList<>();
+    List<Double> oneSocket = new ArrayList<>();
+    List<Double> direct = new ArrayList<>();
+    try (Js2Client.Connection socket = fixture.client.connect(ORIGIN)) {
+      for (int i = 0; i < SAMPLES + WARM_UP; i++) {
+        long t = System.nanoTime();
+        JsonNode fresh = fixture.call(json);
+        double a = Figures.since(t);
+        t = System.nanoTime();
+        socket.send(json);
+        JsonNode kept = fixture.client.mapper().readTree(socket.next());
+        double b = Figures.since(t);
+        t = System.nanoTime();
+        byte[] value = floor.sign(data);
+        double c = Figures.since(t);
+        if (i < WARM_UP || i == SAMPLES + WARM_UP - 1) {
+          CardSession.assertSignature(fresh, data);
+          CardSession.assertSignature(kept, data);
+          assertThat(java.util.Base64.getEncoder().encodeToString(value)).isEqualTo(kept.path("s_signature").asText());
+        } else {
+          assertOk(fresh);
+          assertOk(kept);
+        }
+        if (i >= WARM_UP) {
+          newSocket.add(a);
+          oneSocket.add(b);
+          direct.add(c);
+        }
+      }
+    }
+    Figures.Figure fresh = figures.latency("hl_signWithCpxCard on SoftHSM2, new WebSocket per command", newSocket);
+    Figures.Figure kept = figures.latency("hl_signWithCpxCard on SoftHSM2, one open WebSocket", oneSocket);
+    Figures.Figure floorFigure = figures.latency("floor: the same signature through SunPKCS11 in the benchmark JVM", direct);
+    figures.ratio("one open WebSocket / token floor (target <= 2)", kept, floorFigure);
+    figures.ratio("new WebSocket / token floor", fresh, floorFigure);
+  }
+
+  /** The token asked directly: SunPKCS11 over libsofthsm2, logged in once, the signature key found once. */
+  private static final class Floor {
+    private final Provider provider;
+    private final PrivateKey key;
+
+    Floor() throws Exception {
+      provider =
+          Security.getProvider("SunPKCS11")
+              .configure("--name=floor\nlibrary=" + SoftHsmToken.LIBRARY + "\nslotListIndex=0\n");
+      KeyStore store = KeyStore.getInstance("PKCS11", provider);
+      store.load(null, SoftHsmToken.PIN.toCharArray());
+      PrivateKey found = null;
+      for (String alias : Collections.list(store.aliases())) {
+        if (alias.contains("signature") && store.isKeyEntry(alias)) {
+          found = (PrivateKey) store.getKey(alias, null);
+        }
+      }
+      assertThat(found).as("the signature key on the token").isNotNull();
+      key = found;
+    }
+
+    byte[] sign(byte[] data) throws Exception {
+      Signature signature = Signature.getInstance("SHA256withRSA", provider);
+      signature.initSign(key);
+      signature.update(data);
+      return signature.sign();
+    }
+  }
+}
