@@ -12,6 +12,9 @@ import org.libreconnect.dmp.tx.DocumentRetrieval;
 import org.libreconnect.dmp.tx.DocumentSearch;
 import org.libreconnect.dmp.tx.DocumentSubmission;
 import org.libreconnect.dmp.tx.DocumentUpdate;
+import org.libreconnect.dmp.tx.PatientRecord;
+import org.libreconnect.dmp.tx.PatientRecords;
+import org.libreconnect.dmp.tx.PatientSearch;
 import org.libreconnect.dmp.tx.PatientTransactions;
 import org.libreconnect.protocol.command.DmpCommands.AccessibleDmpListAnswer;
 import org.libreconnect.protocol.command.DmpCommands.AccessibleDmpListInput;
@@ -31,6 +34,17 @@ import org.libreconnect.protocol.command.DmpCommands.SendDocumentInput;
 import org.libreconnect.protocol.command.DmpCommands.UpdateAuthorizationInput;
 import org.libreconnect.protocol.command.DmpCommands.UpdateStatusByUniqueIdInput;
 import org.libreconnect.protocol.command.DmpCommands.UpdateVisibilityByUniqueIdInput;
+import org.libreconnect.protocol.command.DmpRecordCommands.CloseDmpInput;
+import org.libreconnect.protocol.command.DmpRecordCommands.DmpAdministrativeDataInput;
+import org.libreconnect.protocol.command.DmpRecordCommands.FindPatientsAnswer;
+import org.libreconnect.protocol.command.DmpRecordCommands.FindPatientsInput;
+import org.libreconnect.protocol.command.DmpRecordCommands.MajorityAgeAnswer;
+import org.libreconnect.protocol.command.DmpRecordCommands.OtpChannelValueAnswer;
+import org.libreconnect.protocol.command.DmpRecordCommands.OtpChannelValueInput;
+import org.libreconnect.protocol.command.DmpRecordCommands.ReactivateDmpInput;
+import org.libreconnect.protocol.command.DmpRecordCommands.SendDocumentsAnswer;
+import org.libreconnect.protocol.command.DmpRecordCommands.SendDocumentsInput;
+import org.libreconnect.protocol.command.NoInput;
 
 /**
  * The server mode's operations, {@code POST /<name>}: one per DMP transaction of the JS2 surface,
@@ -89,9 +103,45 @@ public final class Operations {
     add(new Operation<>("getAccessibleDMPList", "hl_getAccessibleDMPList",
         "TD0.4: the DMPs the user recently reached", AccessibleDmpListInput.class, AccessibleDmpListAnswer.class,
         (c, in) -> new AccessibleDmpListAnswer(PatientTransactions.accessibleDmps(c, in.type(), in.date()))));
+    add(new Operation<>("findPatients", "hl_findPatients",
+        "TD0.5: searches DMPs by the patient's traits, without INS", FindPatientsInput.class, FindPatientsAnswer.class,
+        (c, in) -> PatientSearch.find(c, in)));
+    add(new Operation<>("createDmp", "hl_createDmp",
+        "TD1.1: creates the patient's DMP", DmpAdministrativeDataInput.class, Void.class,
+        (c, in) -> {
+          PatientRecords.create(c, PatientRecord.of(in.data()));
+          return null;
+        }));
+    add(new Operation<>("reactivateDmp", "hl_reactivateDmp",
+        "TD1.2: reopens a closed DMP", ReactivateDmpInput.class, Void.class,
+        (c, in) -> {
+          PatientRecords.reactivate(c, PatientRecord.of(in));
+          return null;
+        }));
+    add(new Operation<>("updateDmpAdministrativeData", "hl_updateDmpAdministrativeData",
+        "TD1.3b: updates the patient's administrative data", DmpAdministrativeDataInput.class, Void.class,
+        (c, in) -> {
+          PatientRecords.update(c, PatientRecord.of(in.data()));
+          return null;
+        }));
+    add(new Operation<>("closeDmp", "hl_closeDmp",
+        "TD1.4: closes the patient's DMP", CloseDmpInput.class, Void.class,
+        (c, in) -> {
+          PatientRecords.close(c, ins(in.ins()), in.reason(), in.name(), in.given());
+          return null;
+        }));
+    add(new Operation<>("getOtpChannelValue", "hl_getOtpChannelValue",
+        "TD1.3a: the patient's mobile phone (1) or e-mail (2) as the DMP holds it", OtpChannelValueInput.class,
+        OtpChannelValueAnswer.class, PatientTransactions::otpChannelValue));
+    add(new Operation<>("getMajorityAge", "hl_getMajorityAge",
+        "the age of majority the DMP applies to minors' records (no DMP call)", NoInput.class, MajorityAgeAnswer.class,
+        (c, in) -> new MajorityAgeAnswer(PatientRecords.MAJORITY_AGE)));
     add(new Operation<>("sendDocument", "hl_sendDocument",
         "TD2.1: adds a document to the patient's DMP", SendDocumentInput.class, SendDocumentAnswer.class,
         (c, in) -> DocumentSubmission.send(c, ins(in.ins()), in)));
+    add(new Operation<>("sendDocuments", "hl_sendDocuments",
+        "TD2.1: adds several documents to the patient's DMP in one submission set", SendDocumentsInput.class,
+        SendDocumentsAnswer.class, DocumentSubmission::sendDocuments));
     add(new Operation<>("findDocuments", "hl_findDocuments",
         "TD3.1: searches the patient's documents", FindDocumentsInput.class, FindDocumentsAnswer.class,
         (c, in) -> new FindDocumentsAnswer(DocumentSearch.find(c, ins(in.insValue()), in))));
