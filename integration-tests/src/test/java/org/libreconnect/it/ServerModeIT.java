@@ -205,7 +205,8 @@ class ServerModeIT {
     assertThat(ok("getMajorityAge", request(DmpScenario.EXISTING)).path("i_majorityAge").asInt()).isEqualTo(18);
 
     // TD0.5 and TD1.1 to TD1.4 are not open to structures (rights matrix): the DMP's refusal.
-    ObjectNode search = request(DmpScenario.EXISTING).put("s_name", "MARTIN-ESSAI");
+    ObjectNode search = request(DmpScenario.EXISTING).put("s_name", "MARTIN-ESSAI").put("i_approxName", 0)
+        .put("i_approxCity", 0);
     search.remove("s_ins");
     ObjectNode close = request(ins).put("s_reason", "FERMETURE_DEMANDE_PATIENT").put("s_name", "ESSAI")
         .put("s_given", "PAUL");
