@@ -220,6 +220,29 @@ class ServerModeIT {
         .isEqualTo(DmpScenario.DMP_EXISTS);
   }
 
+  @Test
+  void anInsiSearchGoesWithTheEstablishmentCertificate() throws Exception {
+    ObjectNode body = request(DmpScenario.EXISTING);
+    body.remove("s_ins");
+    body.remove("s_dmpUrl");
+    body.setAll((ObjectNode) JSON.readTree("{" + InsiIT.LPS_INFOS + "}"));
+    body.put("s_insiUrl", InsiIT.QUALIFICATION).put("s_birthName", "BERNARD-ESSAI").put("s_given", "PAUL")
+        .put("i_sex", 2).put("s_birthDate", "1953-07-12").put("s_birthPlace", "89387");
+    JsonNode answer = ok("getInsFromIdentityInformation", body);
+    assertThat(answer.path("i_insIdentityResult").asInt()).as(answer.toString()).isEqualTo(2);
+    assertThat(answer.at("/Identity/Ins/s_value").asText()).isEqualTo("1530789876585");
+    assertThat(answer.at("/Identity/Ins/s_key").asText()).isEqualTo("13");
+    assertThat(answer.at("/Identity/s_birthName").asText()).isEqualTo("BERNARD-ESSAI");
+    assertThat(server.logs()).as("the INSi simulator took the establishment's certificate and assertion")
+        .contains("insi.assertion.accepted client=structure");
+    ObjectNode nobody = body.deepCopy().put("s_birthName", "PERSONNE-ESSAI");
+    assertThat(ok("getInsFromIdentityInformation", nobody).path("i_insIdentityResult").asInt()).isEqualTo(1);
+    ObjectNode noSoftware = body.deepCopy();
+    noSoftware.remove("LpsInfos");
+    assertThat(post(http, server.port(), "getInsFromIdentityInformation", FULL_TOKEN, noSoftware.toString())
+        .statusCode()).isEqualTo(400);
+  }
+
   private JsonNode find(String ins, String uniqueId) throws Exception {
     for (JsonNode document : ok("findDocuments", request(ins).put("i_status", 7)).path("Documents")) {
       if (document.path("s_uniqueId").asText().equals(uniqueId)) {

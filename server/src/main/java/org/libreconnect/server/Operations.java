@@ -16,6 +16,8 @@ import org.libreconnect.dmp.tx.PatientRecord;
 import org.libreconnect.dmp.tx.PatientRecords;
 import org.libreconnect.dmp.tx.PatientSearch;
 import org.libreconnect.dmp.tx.PatientTransactions;
+import org.libreconnect.insi.IdentityTraits;
+import org.libreconnect.insi.InsiConnector;
 import org.libreconnect.protocol.command.DmpCommands.AccessibleDmpListAnswer;
 import org.libreconnect.protocol.command.DmpCommands.AccessibleDmpListInput;
 import org.libreconnect.protocol.command.DmpCommands.AdminData;
@@ -44,22 +46,47 @@ import org.libreconnect.protocol.command.DmpRecordCommands.OtpChannelValueInput;
 import org.libreconnect.protocol.command.DmpRecordCommands.ReactivateDmpInput;
 import org.libreconnect.protocol.command.DmpRecordCommands.SendDocumentsAnswer;
 import org.libreconnect.protocol.command.DmpRecordCommands.SendDocumentsInput;
+import org.libreconnect.protocol.command.InsiCommands.InsFromIdentityInput;
+import org.libreconnect.protocol.command.InsiCommands.InsSearchAnswer;
 import org.libreconnect.protocol.command.NoInput;
 
 /**
- * The server mode's operations, {@code POST /<name>}: one per DMP transaction of the JS2 surface,
- * with the JS2 command's typed input (same keys) and answer. The one list of them: routing, the
+ * The server mode's operations, {@code POST /<name>}: one per DMP transaction and INSi search of
+ * the JS2 surface, with the JS2 command's typed input (same keys) and answer. The one list of them: routing, the
  * caller permissions and the OpenAPI description all read it.
  */
 public final class Operations {
   /**
    * One operation: its JS2 command, input and answer types ({@code Void}: the status alone) and
-   * what it does with a connector.
+   * what it does with a DMP connector or, for an INSi operation ({@code insiAction} not null), with
+   * an INSi connector.
    */
   public record Operation<I extends Record>(String name, String js2Command, String summary,
-      Class<I> input, Class<?> answer, BiFunction<DmpConnector, I, Object> action) {
+      Class<I> input, Class<?> answer, BiFunction<DmpConnector, I, Object> action,
+      BiFunction<InsiConnector, I, Object> insiAction) {
+    /** A DMP operation. */
+    public Operation(String name, String js2Command, String summary, Class<I> input, Class<?> answer,
+        BiFunction<DmpConnector, I, Object> action) {
+      this(name, js2Command, summary, input, answer, action, null);
+    }
+
+    /** An INSi operation. */
+    static <I extends Record> Operation<I> insi(String name, String js2Command, String summary, Class<I> input,
+        Class<?> answer, BiFunction<InsiConnector, I, Object> action) {
+      return new Operation<>(name, js2Command, summary, input, answer, null, action);
+    }
+
+    /** Whether the operation reaches INSi rather than the DMP. */
+    public boolean reachesInsi() {
+      return insiAction != null;
+    }
+
     Object run(DmpConnector connector, Record in) {
       return action.apply(connector, input.cast(in));
+    }
+
+    Object runInsi(InsiConnector connector, Record in) {
+      return insiAction.apply(connector, input.cast(in));
     }
   }
 
@@ -167,6 +194,14 @@ public final class Operations {
           DocumentUpdate.delete(c, ins(in.ins()), in.uniqueId().strip());
           return null;
         }));
+  }
+
+  static {
+    add(Operation.insi("getInsFromIdentityInformation", "hl_getInsFromIdentityInformation",
+        "INSi: the patient's INS from their identity traits (rechercherInsAvecTraitsIdentite)",
+        InsFromIdentityInput.class, InsSearchAnswer.class,
+        (c, in) -> c.searchByTraits(in.lpsInfos(),
+            IdentityTraits.of(in.birthName(), in.given(), in.sex(), in.birthDate(), in.birthPlace()))));
   }
 
   private Operations() {}

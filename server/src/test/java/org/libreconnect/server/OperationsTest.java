@@ -31,9 +31,10 @@ class OperationsTest {
         "hl_reactivateDmp", "hl_updateDmpAdministrativeData", "hl_closeDmp", "hl_getOtpChannelValue",
         "hl_getMajorityAge", "hl_sendDocument", "hl_sendDocuments", "hl_findDocuments",
         "hl_getDocumentContentByUniqueId", "hl_updateDocumentVisibilityByUniqueId",
-        "hl_updateDocumentStatusByUniqueId", "hl_deleteDocument");
+        "hl_updateDocumentStatusByUniqueId", "hl_deleteDocument", "hl_getInsFromIdentityInformation");
     // Commands on the session's state (document handles, connector settings) are not operations.
-    assertThat(commands).doesNotContain("hl_getDocumentContent", "hl_updateDocumentVisibility",
+    // hl_getInsFromVitaleCard needs the session's Vitale read.
+    assertThat(commands).doesNotContain("hl_getInsFromVitaleCard", "hl_getDocumentContent", "hl_updateDocumentVisibility",
         "hl_updateDocumentStatus", "hl_setWebPsRootUrl", "hl_getDmpParameters");
   }
 
@@ -46,7 +47,7 @@ class OperationsTest {
       assertThat(post.path("description").asText()).contains(operation.js2Command());
       JsonNode request = post.at("/requestBody/content/application~1json/schema/properties");
       assertThat(request.has(RequestIdentity.KEY)).isTrue();
-      assertThat(request.has("s_dmpUrl")).isTrue();
+      assertThat(request.has(operation.reachesInsi() ? "s_insiUrl" : "s_dmpUrl")).as(operation.name()).isTrue();
     }
     JsonNode documents = paths.at("/~1sendDocuments/post/requestBody/content/application~1json/schema/properties/Documents");
     assertThat(documents.path("type").asText()).isEqualTo("array");
