@@ -235,6 +235,10 @@ class ServerModeIT {
     assertThat(answer.at("/Identity/s_birthName").asText()).isEqualTo("BERNARD-ESSAI");
     assertThat(server.logs()).as("the INSi simulator took the establishment's certificate and assertion")
         .contains("insi.assertion.accepted client=structure");
+    ok("checkInsIdentity", body.deepCopy().put("s_ins", "1530789876585").put("s_key", "13"));
+    HttpResponse<String> mismatch = post(http, server.port(), "checkInsIdentity", FULL_TOKEN,
+        body.deepCopy().put("s_ins", "1530789876586").put("s_key", "13").toString());
+    assertThat(mismatch.statusCode()).as(mismatch.body()).isEqualTo(502);
     ObjectNode nobody = body.deepCopy().put("s_birthName", "PERSONNE-ESSAI");
     assertThat(ok("getInsFromIdentityInformation", nobody).path("i_insIdentityResult").asInt()).isEqualTo(1);
     ObjectNode noSoftware = body.deepCopy();

@@ -46,6 +46,7 @@ import org.libreconnect.protocol.command.DmpRecordCommands.OtpChannelValueInput;
 import org.libreconnect.protocol.command.DmpRecordCommands.ReactivateDmpInput;
 import org.libreconnect.protocol.command.DmpRecordCommands.SendDocumentsAnswer;
 import org.libreconnect.protocol.command.DmpRecordCommands.SendDocumentsInput;
+import org.libreconnect.protocol.command.InsiCommands.CheckInsIdentityInput;
 import org.libreconnect.protocol.command.InsiCommands.InsFromIdentityInput;
 import org.libreconnect.protocol.command.InsiCommands.InsSearchAnswer;
 import org.libreconnect.protocol.command.NoInput;
@@ -202,6 +203,12 @@ public final class Operations {
         InsFromIdentityInput.class, InsSearchAnswer.class,
         (c, in) -> c.searchByTraits(in.lpsInfos(),
             IdentityTraits.of(in.birthName(), in.given(), in.sex(), in.birthDate(), in.birthPlace()))));
+    add(Operation.insi("checkInsIdentity", "hl_checkInsIdentity",
+        "INSi: whether the INS is the one INSi gives for the identity traits", CheckInsIdentityInput.class,
+        Void.class, (c, in) -> {
+          c.verify(in.lpsInfos(), InsiConnector.InsToCheck.of(in));
+          return null;
+        }));
   }
 
   private Operations() {}

@@ -31,7 +31,8 @@ class OperationsTest {
         "hl_reactivateDmp", "hl_updateDmpAdministrativeData", "hl_closeDmp", "hl_getOtpChannelValue",
         "hl_getMajorityAge", "hl_sendDocument", "hl_sendDocuments", "hl_findDocuments",
         "hl_getDocumentContentByUniqueId", "hl_updateDocumentVisibilityByUniqueId",
-        "hl_updateDocumentStatusByUniqueId", "hl_deleteDocument", "hl_getInsFromIdentityInformation");
+        "hl_updateDocumentStatusByUniqueId", "hl_deleteDocument", "hl_getInsFromIdentityInformation",
+        "hl_checkInsIdentity");
     // Commands on the session's state (document handles, connector settings) are not operations.
     // hl_getInsFromVitaleCard needs the session's Vitale read.
     assertThat(commands).doesNotContain("hl_getInsFromVitaleCard", "hl_getDocumentContent", "hl_updateDocumentVisibility",
