@@ -10,6 +10,7 @@ import org.libreconnect.dmp.transport.DmpTransport;
 import org.libreconnect.dmp.transport.SoapFaultException;
 import org.libreconnect.dmp.transport.SoapRequest;
 import org.libreconnect.dmp.transport.SoapResponse;
+import org.libreconnect.protocol.command.InsiCommands.CheckInsIdentityInput;
 import org.libreconnect.protocol.command.InsiCommands.InsSearchAnswer;
 import org.libreconnect.protocol.command.InsiCommands.LpsInfos;
 import org.libreconnect.protocol.error.InvalidParameterException;
@@ -26,6 +27,9 @@ import org.w3c.dom.Element;
  */
 public final class InsiConnector implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(InsiConnector.class);
+  private static final java.util.regex.Pattern MATRICULE = java.util.regex.Pattern.compile("\\d{6}[0-9AB]\\d{6}");
+  private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("\\d{2}");
+  private static final java.util.regex.Pattern OID = java.util.regex.Pattern.compile("[0-2](\\.\\d{1,20}){1,30}");
 
   private final DmpCredentials credentials;
   private final InsiUrls urls;
@@ -48,6 +52,32 @@ public final class InsiConnector implements AutoCloseable {
   /** {@code rechercherInsAvecTraitsIdentite}. */
   public InsSearchAnswer searchByTraits(LpsInfos software, IdentityTraits traits) {
     return search("rechercherInsAvecTraitsIdentite", InsiNs.ACTION_TRAITS, software, InsiEnvelope.traits(traits));
+  }
+
+  /** What {@code hl_checkInsIdentity} verifies, its keys checked. */
+  public record InsToCheck(String value, String key, Optional<String> oid, IdentityTraits traits) {
+    /** The checked keys of {@code in}, or the JS2 error naming the first bad one. */
+    public static InsToCheck of(CheckInsIdentityInput in) {
+      String value = checked("s_ins", in.ins(), MATRICULE, "must be a 13-character INS matricule");
+      String key = checked("s_key", in.key(), KEY, "must be the INS key of 2 digits");
+      Optional<String> oid = in.oid() == null || in.oid().isBlank() ? Optional.empty()
+          : Optional.of(checked("s_oid", in.oid(), OID, "must be an OID"));
+      return new InsToCheck(value, key, oid,
+          IdentityTraits.of(in.birthName(), in.given(), in.sex(), in.birthDate(), in.birthPlace()));
+    }
+  }
+
+  /** {@link #verify(LpsInfos, String, String, Optional, IdentityTraits)} of {@code check}. */
+  public void verify(LpsInfos software, InsToCheck check) {
+    verify(software, check.value(), check.key(), check.oid(), check.traits());
+  }
+
+  private static String checked(String key, String value, java.util.regex.Pattern pattern, String rule) {
+    String stripped = value == null ? "" : value.strip();
+    if (!pattern.matcher(stripped).matches()) {
+      throw new InvalidParameterException(key, rule);
+    }
+    return stripped;
   }
 
   /** {@code rechercherInsAvecCarteVitale}. */

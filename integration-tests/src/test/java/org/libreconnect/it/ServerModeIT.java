@@ -183,6 +183,70 @@ class ServerModeIT {
     assertThat(find(ins, uniqueId)).as("deleted").isNull();
   }
 
+  @Test
+  void theRecordOperationsAnswerAsTheDmpDoesForAStructure() throws Exception {
+    String ins = DmpScenario.UNAUTHORISED;
+    // TD2.1 with several documents: one submission set, their uniqueIds in the order sent.
+    ObjectNode send = request(ins).put("s_healthcareSetting", "SA07").put("s_submissionSetTitle", "Lot serveur");
+    String content = Base64.getEncoder().encodeToString(DmpScenario.pdf());
+    for (String title : new String[] {"CR lot 1", "CR lot 2"}) {
+      send.withArray("Documents").addObject().put("s_contentInBase64", content).put("s_title", title)
+          .put("s_description", "Envoyé par lot").put("s_category", "11488-4").put("i_visibility", 1)
+          .put("i_format", 2);
+    }
+    JsonNode ids = ok("sendDocuments", send).path("UniqueIds");
+    assertThat(ids).hasSize(2);
+    assertThat(find(ins, ids.get(0).asText()).path("s_title").asText()).isEqualTo("CR lot 1");
+    assertThat(find(ins, ids.get(1).asText()).path("s_title").asText()).isEqualTo("CR lot 2");
+
+    // TD1.3a is open to structures: the contact the DMP holds for the patient.
+    assertThat(ok("getOtpChannelValue", request(DmpScenario.EXISTING).put("i_otpChannelType", 1))
+        .path("s_otpChannelValue").asText()).isEqualTo("0600000001");
+    assertThat(ok("getMajorityAge", request(DmpScenario.EXISTING)).path("i_majorityAge").asInt()).isEqualTo(18);
+
+    // TD0.5 and TD1.1 to TD1.4 are not open to structures (rights matrix): the DMP's refusal.
+    ObjectNode search = request(DmpScenario.EXISTING).put("s_name", "MARTIN-ESSAI").put("i_approxName", 0)
+        .put("i_approxCity", 0);
+    search.remove("s_ins");
+    ObjectNode close = request(ins).put("s_reason", "FERMETURE_DEMANDE_PATIENT").put("s_name", "ESSAI")
+        .put("s_given", "PAUL");
+    for (var refused : java.util.Map.of("findPatients", search, "closeDmp", close).entrySet()) {
+      HttpResponse<String> response = post(http, server.port(), refused.getKey(), FULL_TOKEN, refused.getValue().toString());
+      assertThat(response.statusCode()).as(refused.getKey() + ": " + response.body()).isEqualTo(502);
+      assertThat(JSON.readTree(response.body()).path("s_apiErrorDescription").asText())
+          .startsWith("DMPAccessDeniedByRightsService");
+    }
+    assertThat(ok("getDmpStatus", request(ins)).path("i_dmpStatus").asInt()).as("still open")
+        .isEqualTo(DmpScenario.DMP_EXISTS);
+  }
+
+  @Test
+  void anInsiSearchGoesWithTheEstablishmentCertificate() throws Exception {
+    ObjectNode body = request(DmpScenario.EXISTING);
+    body.remove("s_ins");
+    body.remove("s_dmpUrl");
+    body.setAll((ObjectNode) JSON.readTree("{" + InsiIT.LPS_INFOS + "}"));
+    body.put("s_insiUrl", InsiIT.QUALIFICATION).put("s_birthName", "BERNARD-ESSAI").put("s_given", "PAUL")
+        .put("i_sex", 2).put("s_birthDate", "1953-07-12").put("s_birthPlace", "89387");
+    JsonNode answer = ok("getInsFromIdentityInformation", body);
+    assertThat(answer.path("i_insIdentityResult").asInt()).as(answer.toString()).isEqualTo(2);
+    assertThat(answer.at("/Identity/Ins/s_value").asText()).isEqualTo("1530789876585");
+    assertThat(answer.at("/Identity/Ins/s_key").asText()).isEqualTo("13");
+    assertThat(answer.at("/Identity/s_birthName").asText()).isEqualTo("BERNARD-ESSAI");
+    assertThat(server.logs()).as("the INSi simulator took the establishment's certificate and assertion")
+        .contains("insi.assertion.accepted client=structure");
+    ok("checkInsIdentity", body.deepCopy().put("s_ins", "1530789876585").put("s_key", "13"));
+    HttpResponse<String> mismatch = post(http, server.port(), "checkInsIdentity", FULL_TOKEN,
+        body.deepCopy().put("s_ins", "1530789876586").put("s_key", "13").toString());
+    assertThat(mismatch.statusCode()).as(mismatch.body()).isEqualTo(502);
+    ObjectNode nobody = body.deepCopy().put("s_birthName", "PERSONNE-ESSAI");
+    assertThat(ok("getInsFromIdentityInformation", nobody).path("i_insIdentityResult").asInt()).isEqualTo(1);
+    ObjectNode noSoftware = body.deepCopy();
+    noSoftware.remove("LpsInfos");
+    assertThat(post(http, server.port(), "getInsFromIdentityInformation", FULL_TOKEN, noSoftware.toString())
+        .statusCode()).isEqualTo(400);
+  }
+
   private JsonNode find(String ins, String uniqueId) throws Exception {
     for (JsonNode document : ok("findDocuments", request(ins).put("i_status", 7)).path("Documents")) {
       if (document.path("s_uniqueId").asText().equals(uniqueId)) {

@@ -25,8 +25,8 @@ final class OpenApi {
     ObjectNode info = root.putObject("info");
     info.put("title", "LibreConnect server mode");
     info.put("version", ProductVersion.current());
-    info.put("description", "DMP transactions in indirect authentication with the establishment's"
-        + " certificate. Each request names the professional in " + RequestIdentity.KEY
+    info.put("description", "DMP transactions in indirect authentication and INSi searches with the"
+        + " establishment's certificate. Each request names the professional in " + RequestIdentity.KEY
         + ".HP and the practice location in " + RequestIdentity.KEY + ".PracticeLocation.");
     ObjectNode schemes = root.putObject("components").putObject("securitySchemes");
     schemes.putObject("bearer").put("type", "http").put("scheme", "bearer");
@@ -39,11 +39,16 @@ final class OpenApi {
       ObjectNode post = paths.putObject("/" + operation.name()).putObject("post");
       post.put("operationId", operation.name());
       post.put("summary", operation.summary());
-      post.put("description", "The JS2 command " + operation.js2Command() + " in indirect mode.");
+      post.put("description", "The JS2 command " + operation.js2Command()
+          + (operation.reachesInsi() ? " with the establishment's certificate." : " in indirect mode."));
       ObjectNode body = schema(mapper, operation.input());
       body.with("properties").set(RequestIdentity.KEY, identitySchema(mapper));
-      body.with("properties").putObject("s_dmpUrl").put("type", "string");
-      body.with("properties").putObject("i_accessMode").put("type", "integer");
+      if (operation.reachesInsi()) {
+        body.with("properties").putObject("s_insiUrl").put("type", "string");
+      } else {
+        body.with("properties").putObject("s_dmpUrl").put("type", "string");
+        body.with("properties").putObject("i_accessMode").put("type", "integer");
+      }
       body.withArray("required").add(RequestIdentity.KEY);
       post.putObject("requestBody").put("required", true).putObject("content")
           .putObject("application/json").set("schema", body);
@@ -54,7 +59,7 @@ final class OpenApi {
           .putObject("application/json").set("schema", ok);
       for (Map.Entry<String, String> status : Map.of("400", "invalid request (JS2 error answer)",
           "401", "no valid caller credential", "403", "operation not allowed for this caller",
-          "502", "the DMP refused the request (JS2 error answer)", "503", "too many requests in progress or stopping",
+          "502", "the DMP or INSi refused the request (JS2 error answer)", "503", "too many requests in progress or stopping",
           "504", "the request did not finish in time").entrySet()) {
         responses.putObject(status.getKey()).put("description", status.getValue());
       }

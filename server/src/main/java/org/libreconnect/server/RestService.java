@@ -30,6 +30,7 @@ public final class RestService {
   }
 
   private final DmpAccess dmp;
+  private final InsiAccess insi;
   private final Callers callers;
   private final Cors cors;
   private final ExecutorService executor;
@@ -43,7 +44,14 @@ public final class RestService {
 
   public RestService(DmpAccess dmp, Callers callers, Cors cors, ExecutorService executor, int maxInFlight,
       Duration requestTimeout) {
+    this(dmp, null, callers, cors, executor, maxInFlight, requestTimeout);
+  }
+
+  /** @param insi the INSi access of the INSi operations; null: they answer that INSi is not configured */
+  public RestService(DmpAccess dmp, InsiAccess insi, Callers callers, Cors cors, ExecutorService executor,
+      int maxInFlight, Duration requestTimeout) {
     this.dmp = dmp;
+    this.insi = insi;
     this.callers = callers;
     this.cors = cors;
     this.executor = executor;
@@ -57,7 +65,14 @@ public final class RestService {
   Object run(Operations.Operation<?> operation, ObjectNode body) {
     RequestIdentity identity = RequestIdentity.of(body, dmp.establishment().structureId());
     Record input = json.readInput(body, operation.input());
-    String dmpUrl = text(body.get("s_dmpUrl"));
+    if (operation.reachesInsi()) {
+      if (insi == null) {
+        throw new org.libreconnect.protocol.error.FunctionalException("INSi is not configured for this service");
+      }
+      String insiUrl = text("s_insiUrl", body.get("s_insiUrl"));
+      return insi.call(identity, insiUrl, connector -> operation.runInsi(connector, input));
+    }
+    String dmpUrl = text("s_dmpUrl", body.get("s_dmpUrl"));
     Integer accessMode = null;
     JsonNode mode = body.get("i_accessMode");
     if (mode != null && !mode.isNull()) {
@@ -69,12 +84,12 @@ public final class RestService {
     return dmp.call(identity, dmpUrl, accessMode, connector -> operation.run(connector, input));
   }
 
-  private static String text(JsonNode node) {
+  private static String text(String key, JsonNode node) {
     if (node == null || node.isNull()) {
       return null;
     }
     if (!node.isTextual()) {
-      throw new InvalidParameterException("s_dmpUrl", "must be a string");
+      throw new InvalidParameterException(key, "must be a string");
     }
     return node.asText();
   }

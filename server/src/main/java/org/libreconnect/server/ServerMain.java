@@ -147,7 +147,12 @@ public final class ServerMain {
           thread.setDaemon(true);
           return thread;
         });
-    RestService service = new RestService(dmp, new Callers(callers), new Cors(rest.corsOrigins()), executor,
+    Path insiRoots = layout.tlsDir().resolve("insi-roots");
+    Supplier<Optional<URI>> insiEndpoint = simulation ? memoize(() -> Optional.of(simulator.startInsi(material, clock)))
+        : Optional::empty;
+    InsiAccess insi = new InsiAccess(establishment, () -> DmpTrustStore.load(insiRoots, extraRoots), insiEndpoint,
+        settings.dumpDirectory(), dmpClock, CxfDmpTransport::new, proxy(config.proxy()), timeout);
+    RestService service = new RestService(dmp, insi, new Callers(callers), new Cors(rest.corsOrigins()), executor,
         rest.maxInFlight(), timeout);
     SslContext tls = ServerTls.context(rest, layout.tlsDir(), clock);
     int port = portOverride == null ? rest.port() : portOverride;
@@ -180,5 +185,19 @@ public final class ServerMain {
     }
     return Optional.of(new org.libreconnect.dmp.transport.ProxySettings(configured.server().get(),
         configured.port().getAsInt(), configured.login(), configured.password()));
+  }
+
+  private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = supplier.get();
+        }
+        return value;
+      }
+    };
   }
 }

@@ -68,6 +68,13 @@ class RestHandlerTest {
     assertThat(send(HttpMethod.POST, "/getDmpStatus", null, null).status().code()).isEqualTo(401);
     assertThat(send(HttpMethod.POST, "/deleteDocument", "t", null).status().code()).isEqualTo(403);
     assertThat(send(HttpMethod.POST, "/nothing", "t", null).status().code()).isEqualTo(404);
+    // Every operation of the table is routed: known (403 for this caller), not unknown (404).
+    for (Operations.Operation<?> operation : Operations.all()) {
+      if (!operation.name().equals("getDmpStatus")) {
+        assertThat(send(HttpMethod.POST, "/" + operation.name(), "t", null).status().code())
+            .as(operation.name()).isEqualTo(403);
+      }
+    }
     assertThat(send(HttpMethod.PUT, "/getDmpStatus", "t", null).status().code()).isEqualTo(405);
   }
 

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.libreconnect.protocol.command.DmpCommands.SendDocumentAnswer;
 import org.libreconnect.protocol.command.DmpCommands.SendDocumentInput;
+import org.libreconnect.protocol.command.DmpRecordCommands.DocumentToSend;
+import org.libreconnect.protocol.command.DmpRecordCommands.SendDocumentsAnswer;
+import org.libreconnect.protocol.command.DmpRecordCommands.SendDocumentsInput;
 import org.libreconnect.protocol.error.InvalidParameterException;
 import org.libreconnect.dmp.DmpConnector;
 import org.libreconnect.dmp.DmpHolder;
@@ -39,6 +42,23 @@ public final class DocumentSubmission {
 
   public static SendDocumentAnswer send(DmpConnector connector, String ins, SendDocumentInput input) {
     return new SendDocumentAnswer(sendAll(connector, ins, List.of(input), "s_fileContentBase64").get(0), null);
+  }
+
+  /**
+   * JS2 {@code hl_sendDocuments}: one TD2.1 submission set holding every document of {@code in},
+   * in the order sent, with the set's shared fields applied to each.
+   */
+  public static SendDocumentsAnswer sendDocuments(DmpConnector connector, SendDocumentsInput in) {
+    String ins = PatientIds.checkIns("s_ins", in.ins());
+    List<SendDocumentInput> documents = new java.util.ArrayList<>();
+    for (DocumentToSend d : in.documents()) {
+      documents.add(new SendDocumentInput(ins, d.contentInBase64(), d.title(), d.description(),
+          d.category(), d.visibility(), d.format(), in.healthcareSetting(), d.replacedDocumentUniqueId(),
+          in.submissionSetTitle(), in.submissionSetDescription(), in.localPatientId(), d.eventCodes(),
+          d.informants(), d.treatingPhysician(), d.additionalAuthors(), in.transcodeTypeCode(),
+          in.forceSchematronsValidation()));
+    }
+    return new SendDocumentsAnswer(sendAll(connector, ins, documents, "s_contentInBase64"));
   }
 
   /**

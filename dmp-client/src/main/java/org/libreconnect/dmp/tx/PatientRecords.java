@@ -18,6 +18,8 @@ import org.w3c.dom.Element;
 public final class PatientRecords {
   static final String OBSERVATION_SYSTEM = "1.2.250.1.213.4.1.2.3";
   static final String CLOSING_REASON_SYSTEM = "1.2.250.1.213.4.1.2.4";
+  /** Civil majority in France (Code civil art. 414), as the DMP applies it to minors' records. */
+  public static final int MAJORITY_AGE = 18;
   /** The closing reasons of TD1.4 (DMP closing-reason table). */
   public static final java.util.Set<String> CLOSING_REASONS = java.util.Set.of(
       "FERMETURE_DEMANDE_PATIENT", "FERMETURE_DECES", "FERMETURE_AUTRE");

@@ -15,6 +15,8 @@ import org.libreconnect.protocol.command.DmpCommands.ExtendedContactDetails;
 import org.libreconnect.protocol.command.DmpCommands.Ins;
 import org.libreconnect.protocol.command.DmpCommands.PatientData;
 import org.libreconnect.protocol.command.DmpCommands.PatientOppositions;
+import org.libreconnect.protocol.command.DmpRecordCommands.OtpChannelValueAnswer;
+import org.libreconnect.protocol.command.DmpRecordCommands.OtpChannelValueInput;
 import org.libreconnect.protocol.error.InvalidParameterException;
 import org.libreconnect.dmp.DmpConnector;
 import org.libreconnect.dmp.PatientIds;
@@ -57,6 +59,22 @@ public final class PatientTransactions {
     return new DmpStatusAnswer(new ExistingTestAnswer(admin, dmpStatus,
         Sexes.sex(Xml.attr(person, "code", "administrativeGenderCode")), authorization,
         Boolean.TRUE.equals(web) ? 1 : 0, "", ""), treating);
+  }
+
+  /**
+   * JS2 {@code hl_getOtpChannelValue}: the patient's mobile phone (channel 1) or e-mail (2) as the
+   * DMP's administrative data (TD1.3a) hold it; "" when it has none.
+   */
+  public static OtpChannelValueAnswer otpChannelValue(DmpConnector connector, OtpChannelValueInput in) {
+    int channel = in.otpChannelType();
+    if (channel != 1 && channel != 2) {
+      throw new InvalidParameterException("i_otpChannelType", "must be 1 (SMS) or 2 (e-mail)");
+    }
+    var extended = administrativeData(connector, PatientIds.checkIns("s_ins", in.ins()))
+        .patientData().extendedContactDetails();
+    ContactDetails contact = extended == null ? null : extended.contactDetails();
+    String value = contact == null ? null : channel == 1 ? contact.mobilePhone() : contact.mail();
+    return new OtpChannelValueAnswer(value == null ? "" : value);
   }
 
   /** TD1.3a: the patient's administrative data. */

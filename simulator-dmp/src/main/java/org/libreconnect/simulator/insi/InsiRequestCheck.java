@@ -65,20 +65,34 @@ final class InsiRequestCheck {
     }
   }
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(InsiRequestCheck.class);
+
   private final X509Certificate personsCa;
+  private final Optional<X509Certificate> organisationsCa;
   private final Optional<Set<String>> authorisedSoftware;
   private final Duration maxAssertionAge;
 
   InsiRequestCheck(X509Certificate personsCa, Optional<Set<String>> authorisedSoftware, Duration maxAssertionAge) {
+    this(personsCa, Optional.empty(), authorisedSoftware, maxAssertionAge);
+  }
+
+  /**
+   * @param organisationsCa the CA of the structures' certificates (structure authentication: the
+   *     TLS client and the assertion's signer are the same organisation certificate); empty: cards only
+   */
+  InsiRequestCheck(X509Certificate personsCa, Optional<X509Certificate> organisationsCa,
+      Optional<Set<String>> authorisedSoftware, Duration maxAssertionAge) {
     this.personsCa = personsCa;
+    this.organisationsCa = organisationsCa;
     this.authorisedSoftware = authorisedSoftware;
     this.maxAssertionAge = maxAssertionAge;
   }
 
   Search check(Element envelope, Optional<X509Certificate> client, Instant now) {
     X509Certificate tlsClient = client.orElseThrow(() -> new Refused(InsiFault.notACard("no client certificate")));
+    boolean structure = organisationsCa.isPresent() && issuedBy(tlsClient, organisationsCa.get());
     String clientId = commonName(tlsClient);
-    if (!clientId.matches("\\d{9,14}")) {
+    if (!structure && !clientId.matches("\\d{9,14}")) {
       throw new Refused(InsiFault.notACard("the client certificate is not a CPx card's"));
     }
     if (!"Envelope".equals(envelope.getLocalName()) || !SOAP12.equals(envelope.getNamespaceURI())) {
@@ -97,7 +111,8 @@ final class InsiRequestCheck {
     schema(InsiSchemas.ADDRESSING, action, InsiFault::invalidRequest);
     schema(InsiSchemas.SECURITY, security, InsiFault::badAssertion);
     software(lps);
-    assertion(security, clientId, now);
+    assertion(security, tlsClient, structure, clientId, now);
+    log.info("insi.assertion.accepted client={}", structure ? "structure" : "card");
     List<Element> content = elements(body);
     if (content.size() != 1) {
       throw new Refused(InsiFault.invalidRequest("the body must hold one search element"));
@@ -132,7 +147,20 @@ final class InsiRequestCheck {
     }
   }
 
-  private void assertion(Element security, String clientId, Instant now) {
+  private static boolean issuedBy(X509Certificate certificate, X509Certificate ca) {
+    if (!certificate.getIssuerX500Principal().equals(ca.getSubjectX500Principal())) {
+      return false;
+    }
+    try {
+      certificate.verify(ca.getPublicKey());
+      return true;
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
+  }
+
+  private void assertion(Element security, X509Certificate tlsClient, boolean structure, String clientId,
+      Instant now) {
     List<Element> assertions = new ArrayList<>();
     for (Element e : elements(security)) {
       if (is(e, SAML2, "Assertion")) {
@@ -157,9 +185,11 @@ final class InsiRequestCheck {
     X509Certificate signer = keyInfoCertificate(signature);
     try {
       signer.checkValidity(java.util.Date.from(now));
-      signer.verify(personsCa.getPublicKey());
+      signer.verify((structure ? organisationsCa.get() : personsCa).getPublicKey());
     } catch (GeneralSecurityException e) {
-      throw new Refused(InsiFault.badAssertion("the assertion's signer is not a valid CPx certificate"));
+      throw new Refused(InsiFault.badAssertion(structure
+          ? "the assertion's signer is not a valid organisation certificate"
+          : "the assertion's signer is not a valid CPx certificate"));
     }
     assertion.setIdAttribute("ID", true);
     try {
@@ -177,7 +207,13 @@ final class InsiRequestCheck {
     }
     String nameId = optional(assertion, SAML2, "Subject").flatMap(s -> optional(s, SAML2, "NameID"))
         .map(e -> e.getTextContent().strip()).orElse("");
-    if (!nameId.equals(clientId) || !commonName(signer).equals(clientId)) {
+    if (structure) {
+      // Structure authentication: the structure signs for the user it names (as a VIHF in
+      // indirect mode); the signer must be the TLS client's own certificate.
+      if (nameId.isEmpty() || !signer.equals(tlsClient)) {
+        throw new Refused(InsiFault.badAssertion("the assertion is not the TLS client's"));
+      }
+    } else if (!nameId.equals(clientId) || !commonName(signer).equals(clientId)) {
       throw new Refused(InsiFault.badAssertion("the assertion is not the TLS client's"));
     }
   }

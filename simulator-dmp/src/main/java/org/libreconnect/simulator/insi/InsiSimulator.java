@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running simulated INSi service on 127.0.0.1: HTTPS with TLS 1.2, a client certificate
- * required and trusted only under the CPx persons CA of the simulation PKI (an organisation or
- * unknown certificate fails the handshake), one endpoint {@code /lps} answering SOAP 1.2
+ * required and trusted only under the CPx persons CA of the simulation PKI or, for structure
+ * authentication, its organisations CA (an unknown certificate fails the handshake), one endpoint {@code /lps} answering SOAP 1.2
  * {@code rechercherInsAvecTraitsIdentite} and {@code rechercherInsAvecCarteVitale}.
  */
 public final class InsiSimulator implements AutoCloseable {
@@ -80,12 +80,16 @@ public final class InsiSimulator implements AutoCloseable {
   public static InsiSimulator start(TestPki pki, Clock clock, int port, Optional<Set<String>> authorisedSoftware,
       boolean productionLike) {
     X509Certificate personsCa = productionLike ? pki.productionLikePersons() : pki.fortPersons();
+    // Structures (organisation certificates of the elementary chain) are test material: the
+    // production-like instance trusts cards of its own chain only.
     List<X509Certificate> trusted = productionLike
         ? List.of(pki.productionLikeRoot(), pki.productionLikePersons())
-        : List.of(pki.fortRoot(), pki.fortPersons());
+        : List.of(pki.fortRoot(), pki.fortPersons(), pki.elementaryRoot(), pki.elementaryOrganisations());
+    Optional<X509Certificate> organisationsCa = productionLike ? Optional.empty()
+        : Optional.of(pki.elementaryOrganisations());
     ServerCredentials credentials = pki.issueServer("localhost");
     InsiService service = new InsiService(
-        new InsiRequestCheck(personsCa, authorisedSoftware, Duration.ofMinutes(10)),
+        new InsiRequestCheck(personsCa, organisationsCa, authorisedSoftware, Duration.ofMinutes(10)),
         InsiDirectory.shipped(), clock);
     AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
     try {

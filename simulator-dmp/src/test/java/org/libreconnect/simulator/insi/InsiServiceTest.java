@@ -154,8 +154,35 @@ class InsiServiceTest {
     return service.answer(bytes(request), Optional.of(card.authenticationCertificate()));
   }
 
+  @Test
+  void aStructureIsAcceptedWithItsOwnCertificateOnly() throws Exception {
+    var establishment = pki.issueEstablishment("LIBRECONNECT SERVEUR DE TEST", "499900063480002", "HOPITAL ESSAI");
+    InsiService withStructures = new InsiService(new InsiRequestCheck(pki.fortPersons(),
+        Optional.of(pki.elementaryOrganisations()), Optional.empty(), Duration.ofMinutes(10)),
+        InsiDirectory.shipped(), Clock.systemUTC());
+    Document signedByStructure = example("Agent007", establishment.certificate(), establishment.keys().getPrivate());
+    assertThat(withStructures.answer(bytes(signedByStructure), Optional.of(establishment.certificate())).fault())
+        .isFalse();
+    // Without the organisations CA (cards only), the same request is refused: not a card.
+    assertFault(service.answer(bytes(signedByStructure), Optional.of(establishment.certificate())), "insi_011");
+    // A structure's TLS connection with an assertion of a card, or of another structure: refused.
+    assertFault(withStructures.answer(bytes(example()), Optional.of(establishment.certificate())), "insi_010");
+    var other = pki.issueEstablishment("AUTRE", "499900063480003", "AUTRE ESSAI");
+    Document signedByOther = example("Agent007", other.certificate(), other.keys().getPrivate());
+    assertFault(withStructures.answer(bytes(signedByOther), Optional.of(establishment.certificate())), "insi_010");
+    // A card's connection with the structure's assertion: refused.
+    assertFault(withStructures.answer(bytes(signedByStructure), Optional.of(card.authenticationCertificate())),
+        "insi_010");
+  }
+
   /** The official example with fresh times and an assertion of the test card in place of the original. */
   private static Document example() throws Exception {
+    return example(doctor.psIdNat(), card.signatureCertificate(), card.signatureKeys().getPrivate());
+  }
+
+  /** The official example with fresh times and an assertion naming {@code nameId}, signed by {@code signer}. */
+  private static Document example(String nameId, java.security.cert.X509Certificate signer,
+      java.security.PrivateKey key) throws Exception {
     Document document;
     try (InputStream in = InsiServiceTest.class.getResourceAsStream("/insi/example-request.xml")) {
       document = parse(in.readAllBytes());
@@ -175,10 +202,10 @@ class InsiServiceTest {
     }
     Element assertion = (Element) document.getElementsByTagNameNS(SAML2, "Assertion").item(0);
     assertion.setAttribute("IssueInstant", now);
-    ((Element) assertion.getElementsByTagNameNS(SAML2, "NameID").item(0)).setTextContent(doctor.psIdNat());
+    ((Element) assertion.getElementsByTagNameNS(SAML2, "NameID").item(0)).setTextContent(nameId);
     Element old = (Element) assertion.getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#", "Signature").item(0);
     Element issuer = (Element) assertion.getElementsByTagNameNS(SAML2, "Issuer").item(0);
-    issuer.setTextContent(card.signatureCertificate().getSubjectX500Principal().getName());
+    issuer.setTextContent(signer.getSubjectX500Principal().getName());
     org.w3c.dom.Node next = old.getNextSibling();
     assertion.removeChild(old);
     assertion.setIdAttribute("ID", true);
@@ -191,8 +218,8 @@ class InsiServiceTest {
         factory.newCanonicalizationMethod(CanonicalizationMethod.EXCLUSIVE, (C14NMethodParameterSpec) null),
         factory.newSignatureMethod(SignatureMethod.RSA_SHA256, null), List.of(reference));
     KeyInfoFactory keys = factory.getKeyInfoFactory();
-    var keyInfo = keys.newKeyInfo(List.of(keys.newX509Data(List.of(card.signatureCertificate()))));
-    DOMSignContext context = new DOMSignContext(card.signatureKeys().getPrivate(), assertion, next);
+    var keyInfo = keys.newKeyInfo(List.of(keys.newX509Data(List.of(signer))));
+    DOMSignContext context = new DOMSignContext(key, assertion, next);
     factory.newXMLSignature(info, keyInfo).sign(context);
     return parse(bytes(document));
   }

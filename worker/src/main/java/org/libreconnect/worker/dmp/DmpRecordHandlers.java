@@ -1,7 +1,6 @@
 package org.libreconnect.worker.dmp;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.libreconnect.dmp.DmpConnector;
@@ -16,23 +15,18 @@ import org.libreconnect.dmp.tx.PatientSearch;
 import org.libreconnect.dmp.tx.PatientTransactions;
 import org.libreconnect.protocol.command.DmpCommands.AdministrativeDataAnswer;
 import org.libreconnect.protocol.command.DmpCommands.CivilStatus;
-import org.libreconnect.protocol.command.DmpCommands.ContactDetails;
-import org.libreconnect.protocol.command.DmpCommands.SendDocumentInput;
 import org.libreconnect.protocol.command.DmpRecordCommands.AcknowledgementPdfInput;
 import org.libreconnect.protocol.command.DmpRecordCommands.CertifiedIdentityInput;
 import org.libreconnect.protocol.command.DmpRecordCommands.CloseDmpInput;
 import org.libreconnect.protocol.command.DmpRecordCommands.DmpAdministrativeDataInput;
 import org.libreconnect.protocol.command.DmpRecordCommands.DmpParametersAnswer;
-import org.libreconnect.protocol.command.DmpRecordCommands.DocumentToSend;
 import org.libreconnect.protocol.command.DmpRecordCommands.FindPatientsInput;
 import org.libreconnect.protocol.command.DmpRecordCommands.InsNirFromInsCInput;
 import org.libreconnect.protocol.command.DmpRecordCommands.MajorityAgeAnswer;
-import org.libreconnect.protocol.command.DmpRecordCommands.OtpChannelValueAnswer;
 import org.libreconnect.protocol.command.DmpRecordCommands.OtpChannelValueInput;
 import org.libreconnect.protocol.command.DmpRecordCommands.PatientWebAccessPdfInput;
 import org.libreconnect.protocol.command.DmpRecordCommands.PdfAnswer;
 import org.libreconnect.protocol.command.DmpRecordCommands.ReactivateDmpInput;
-import org.libreconnect.protocol.command.DmpRecordCommands.SendDocumentsAnswer;
 import org.libreconnect.protocol.command.DmpRecordCommands.SendDocumentsInput;
 import org.libreconnect.protocol.command.DmpRecordCommands.UpdateStatusInput;
 import org.libreconnect.protocol.command.DmpRecordCommands.UpdateVisibilityInput;
@@ -49,7 +43,7 @@ import org.libreconnect.worker.HandlerTable;
  */
 final class DmpRecordHandlers {
   /** Civil majority in France (Code civil art. 414), as the DMP applies it to minors' records. */
-  static final int MAJORITY_AGE = 18;
+  static final int MAJORITY_AGE = PatientRecords.MAJORITY_AGE;
   private static final String MES = "https://www.monespacesante.fr";
 
   private final DmpHandlers dmp;
@@ -110,7 +104,8 @@ final class DmpRecordHandlers {
               in.given());
           return null;
         })
-        .single("hl_sendDocuments", SendDocumentsInput.class, this::sendDocuments)
+        .single("hl_sendDocuments", SendDocumentsInput.class,
+            (s, in) -> DocumentSubmission.sendDocuments(dmp.connector(s), in))
         .single("hl_updateDocumentVisibility", UpdateVisibilityInput.class, (s, in) -> {
           DmpConnector connector = dmp.connector(s);
           DocumentHandles.Entry entry = connector.handles().get(in.document());
@@ -123,15 +118,8 @@ final class DmpRecordHandlers {
           DocumentUpdate.toggleArchive(connector, entry.ins(), entry.uniqueId());
           return null;
         })
-        .single("hl_getOtpChannelValue", OtpChannelValueInput.class, (s, in) -> {
-          int channel = in.otpChannelType();
-          if (channel != 1 && channel != 2) {
-            throw new InvalidParameterException("i_otpChannelType", "must be 1 (SMS) or 2 (e-mail)");
-          }
-          ContactDetails contact = contact(PatientTransactions.administrativeData(dmp.connector(s),
-              PatientIds.checkIns("s_ins", in.ins())));
-          return new OtpChannelValueAnswer(channel == 1 ? nz(contact.mobilePhone()) : nz(contact.mail()));
-        })
+        .single("hl_getOtpChannelValue", OtpChannelValueInput.class,
+            (s, in) -> PatientTransactions.otpChannelValue(dmp.connector(s), in))
         .single("hl_getPatientWebAccessPdf", PatientWebAccessPdfInput.class, (s, in) -> {
           if (!nz(in.otpPhone()).isBlank() || !nz(in.otpEmail()).isBlank()) {
             throw new InvalidParameterException("s_otpPhone",
@@ -182,28 +170,6 @@ final class DmpRecordHandlers {
       int at = url.indexOf("/AccesDirect/");
       return at < 0 ? url : base + url.substring(at);
     }).toList();
-  }
-
-  /** {@code hl_sendDocuments}: one TD2.1 submission set holding every document, in the order sent. */
-  private SendDocumentsAnswer sendDocuments(org.libreconnect.worker.SessionContext s, SendDocumentsInput in) {
-    DmpConnector connector = dmp.connector(s);
-    String ins = PatientIds.checkIns("s_ins", in.ins());
-    List<SendDocumentInput> documents = new ArrayList<>();
-    for (DocumentToSend d : in.documents()) {
-      SendDocumentInput one = new SendDocumentInput(ins, d.contentInBase64(), d.title(), d.description(),
-          d.category(), d.visibility(), d.format(), in.healthcareSetting(), d.replacedDocumentUniqueId(),
-          in.submissionSetTitle(), in.submissionSetDescription(), in.localPatientId(), d.eventCodes(),
-          d.informants(), d.treatingPhysician(), d.additionalAuthors(), in.transcodeTypeCode(),
-          in.forceSchematronsValidation());
-      documents.add(one);
-    }
-    return new SendDocumentsAnswer(DocumentSubmission.sendAll(connector, ins, documents, "s_contentInBase64"));
-  }
-
-  private static ContactDetails contact(AdministrativeDataAnswer data) {
-    var extended = data.patientData().extendedContactDetails();
-    return extended == null || extended.contactDetails() == null
-        ? new ContactDetails("", "", "", "", "", "", "") : extended.contactDetails();
   }
 
   private static PdfAnswer pdf(byte[] content) {

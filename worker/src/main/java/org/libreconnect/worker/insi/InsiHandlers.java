@@ -2,9 +2,7 @@ package org.libreconnect.worker.insi;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.libreconnect.insi.IdentityTraits;
 import org.libreconnect.insi.InsiConnector;
 import org.libreconnect.insi.VitaleBeneficiary;
@@ -26,10 +24,6 @@ import org.libreconnect.worker.SessionContext;
 public final class InsiHandlers {
   private record Held(SessionContext session, InsiConnector connector) {}
 
-  private static final Pattern MATRICULE = Pattern.compile("\\d{6}[0-9AB]\\d{6}");
-  private static final Pattern KEY = Pattern.compile("\\d{2}");
-  private static final Pattern OID = Pattern.compile("[0-2](\\.\\d{1,20}){1,30}");
-
   private final InsiConnectorFactory factory;
   private final VitaleBeneficiaries vitale;
   private final Map<String, Held> connectors = new ConcurrentHashMap<>();
@@ -49,13 +43,8 @@ public final class InsiHandlers {
           return connector(s).searchByTraits(in.lpsInfos(), traits);
         })
         .single("hl_checkInsIdentity", CheckInsIdentityInput.class, (s, in) -> {
-          String value = checked("s_ins", in.ins(), MATRICULE, "must be a 13-character INS matricule");
-          String key = checked("s_key", in.key(), KEY, "must be the INS key of 2 digits");
-          Optional<String> oid = in.oid() == null || in.oid().isBlank() ? Optional.empty()
-              : Optional.of(checked("s_oid", in.oid(), OID, "must be an OID"));
-          IdentityTraits traits = IdentityTraits.of(in.birthName(), in.given(), in.sex(), in.birthDate(),
-              in.birthPlace());
-          connector(s).verify(in.lpsInfos(), value, key, oid, traits);
+          InsiConnector.InsToCheck check = InsiConnector.InsToCheck.of(in);
+          connector(s).verify(in.lpsInfos(), check);
           return null;
         })
         .single("hl_getInsFromVitaleCard", InsFromVitaleCardInput.class, this::fromVitale);
@@ -111,13 +100,5 @@ public final class InsiHandlers {
       held.connector().close();
       return true;
     });
-  }
-
-  private static String checked(String key, String value, Pattern pattern, String rule) {
-    String stripped = value == null ? "" : value.strip();
-    if (!pattern.matcher(stripped).matches()) {
-      throw new InvalidParameterException(key, rule);
-    }
-    return stripped;
   }
 }
