@@ -29,6 +29,7 @@ import org.libreconnect.dmp.time.NtpClocks;
 import org.libreconnect.dmp.transport.CxfDmpTransport;
 import org.libreconnect.runtime.InstallationLayout;
 import org.libreconnect.runtime.LogSetup;
+import org.libreconnect.runtime.Memoized;
 import org.libreconnect.simulation.Simulation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -148,7 +149,7 @@ public final class ServerMain {
           return thread;
         });
     Path insiRoots = layout.tlsDir().resolve("insi-roots");
-    Supplier<Optional<URI>> insiEndpoint = simulation ? memoize(() -> Optional.of(simulator.startInsi(material, clock)))
+    Supplier<Optional<URI>> insiEndpoint = simulation ? Memoized.of(() -> Optional.of(simulator.startInsi(material, clock)))
         : Optional::empty;
     InsiAccess insi = new InsiAccess(establishment, () -> DmpTrustStore.load(insiRoots, extraRoots), insiEndpoint,
         settings.dumpDirectory(), dmpClock, CxfDmpTransport::new, proxy(config.proxy()), timeout);
@@ -185,19 +186,5 @@ public final class ServerMain {
     }
     return Optional.of(new org.libreconnect.dmp.transport.ProxySettings(configured.server().get(),
         configured.port().getAsInt(), configured.login(), configured.password()));
-  }
-
-  private static <T> Supplier<T> memoize(Supplier<T> supplier) {
-    return new Supplier<>() {
-      private T value;
-
-      @Override
-      public synchronized T get() {
-        if (value == null) {
-          value = supplier.get();
-        }
-        return value;
-      }
-    };
   }
 }

@@ -12,6 +12,7 @@ import org.libreconnect.dmp.DmpSettings;
 import org.libreconnect.dmp.DmpTrustStore;
 import org.libreconnect.config.ConnectorConfig;
 import org.libreconnect.runtime.InstallationLayout;
+import org.libreconnect.runtime.Memoized;
 import org.libreconnect.simulation.Simulation;
 import org.libreconnect.worker.card.CardService;
 import org.libreconnect.worker.dmp.card.CardDmpCredentialsSource;
@@ -29,9 +30,9 @@ public final class DmpWiring {
   public static DmpHandlers handlers(ConnectorConfig config, InstallationLayout layout, Clock clock, CardService cards) {
     boolean simulation = config.simulation().enabled();
     Path materialDirectory = layout.dataDir().resolve("simulation");
-    Supplier<Simulation> simulator = memoize(Simulation::load);
+    Supplier<Simulation> simulator = Memoized.of(Simulation::load);
     Supplier<Optional<URI>> simulatorBase = simulation
-        ? memoize(() -> Optional.of(simulator.get().startDmp(materialDirectory, clock)))
+        ? Memoized.of(() -> Optional.of(simulator.get().startDmp(materialDirectory, clock)))
         : Optional::empty;
     Path rootsDirectory = layout.tlsDir().resolve("dmp-roots");
     DmpSettings settings = new DmpSettings(config.proxy(), config.ntp(), config.dmpConnect().effectiveDumpDirectory(BuildFlavour.current(), layout.logDir().resolve("dumps")),
@@ -41,19 +42,5 @@ public final class DmpWiring {
     CardDmpCredentialsSource credentials = new CardDmpCredentialsSource(cards);
     return new DmpHandlers(new DmpConnectorFactory(credentials, settings, clock),
         new DocumentFiles(layout.dataDir().resolve("documents")));
-  }
-
-  private static <T> Supplier<T> memoize(Supplier<T> supplier) {
-    return new Supplier<>() {
-      private T value;
-
-      @Override
-      public synchronized T get() {
-        if (value == null) {
-          value = supplier.get();
-        }
-        return value;
-      }
-    };
   }
 }

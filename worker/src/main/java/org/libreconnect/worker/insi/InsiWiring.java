@@ -12,6 +12,7 @@ import org.libreconnect.config.ConnectorConfig;
 import org.libreconnect.dmp.DmpTrustStore;
 import org.libreconnect.insi.InsiSettings;
 import org.libreconnect.runtime.InstallationLayout;
+import org.libreconnect.runtime.Memoized;
 import org.libreconnect.simulation.Simulation;
 import org.libreconnect.worker.card.CardService;
 import org.libreconnect.worker.dmp.card.CardDmpCredentialsSource;
@@ -30,9 +31,9 @@ public final class InsiWiring {
       CardService cards, VitaleBeneficiaries vitale) {
     boolean simulation = config.simulation().enabled();
     Path materialDirectory = layout.dataDir().resolve("simulation");
-    Supplier<Simulation> simulator = memoize(Simulation::load);
+    Supplier<Simulation> simulator = Memoized.of(Simulation::load);
     Supplier<Optional<URI>> endpoint = simulation
-        ? memoize(() -> Optional.of(simulator.get().startInsi(materialDirectory, clock)))
+        ? Memoized.of(() -> Optional.of(simulator.get().startInsi(materialDirectory, clock)))
         : Optional::empty;
     Path rootsDirectory = layout.tlsDir().resolve("insi-roots");
     InsiSettings settings = new InsiSettings(config.proxy(), config.ntp(),
@@ -41,19 +42,5 @@ public final class InsiWiring {
             ? List.<X509Certificate>of(simulator.get().dmpServerRoot(materialDirectory, clock)) : List.of()),
         endpoint);
     return new InsiHandlers(new InsiConnectorFactory(new CardDmpCredentialsSource(cards), settings, clock), vitale);
-  }
-
-  private static <T> Supplier<T> memoize(Supplier<T> supplier) {
-    return new Supplier<>() {
-      private T value;
-
-      @Override
-      public synchronized T get() {
-        if (value == null) {
-          value = supplier.get();
-        }
-        return value;
-      }
-    };
   }
 }
