@@ -2,6 +2,7 @@ package org.libreconnect.dmp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -89,5 +90,17 @@ class DmpErrorsTest {
         "The time server 127.0.0.1:1123 did not answer within 3000 ms", null));
     assertThat(time.apiErrorType()).isEqualTo(3);
     assertThat(time.apiErrorDescription()).contains("did not answer").contains("synchronised clock");
+  }
+
+  @Test
+  void aProxysRefusalIsTheStatusNotDigitsOfAPort() {
+    ErrorAnswer proxy = answer(new TransportException("https://127.0.0.1:1/x", 0, "tunnel",
+        new IOException("Unable to tunnel through proxy. Proxy returns \"HTTP/1.1 407 Proxy Authentication Required\"")));
+    assertThat(proxy.apiErrorCode()).isEqualTo(56);
+    assertThat(proxy.apiErrorDescription()).contains("HTTP 407");
+
+    ErrorAnswer port = answer(new TransportException("https://127.0.0.1:40753/x", 0,
+        "Could not send Message to https://127.0.0.1:40753/x", new IOException("Connection reset")));
+    assertThat(port.apiErrorDescription()).doesNotContain("407").contains("broke");
   }
 }

@@ -6,6 +6,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
+import java.util.regex.Pattern;
 import org.libreconnect.pkcs11.exceptions.CardException;
 import org.libreconnect.pkcs11.exceptions.ClientCertificateRejectedException;
 import org.libreconnect.pkcs11.exceptions.ServerNotTrustedException;
@@ -45,6 +46,14 @@ public final class DmpErrors {
   static final String TEST_CARD_HINT = "The DMP server refused the card during the TLS handshake. Likely cause:"
       + " a test card used against the production DMP, or a real card against a test or training DMP"
       + " (check s_dmpUrl and the card).";
+
+  /**
+   * A proxy's 407 in a transport message ({@code Proxy returns "HTTP/1.1 407 Proxy Authentication
+   * Required"}, {@code HTTP response '407: …'}): the status as a number of its own, not the digits
+   * of a port or an address in the message ({@code https://127.0.0.1:40753/…}).
+   */
+  private static final Pattern PROXY_AUTHENTICATION =
+      Pattern.compile("(?<![\\d:.])407(?![\\d.])");
 
   private DmpErrors() {}
 
@@ -121,7 +130,7 @@ public final class DmpErrors {
   public static Throwable network(TransportException failure, String service, String refusedCardHint,
       String timeoutKey, java.util.function.UnaryOperator<String> trustHint) {
     String where = failure.endpoint();
-    if (failure.httpStatus() == 407 || mentions(failure, "407")) {
+    if (failure.httpStatus() == 407 || mentions(failure, PROXY_AUTHENTICATION)) {
       return api(RECEIVE_FAILED, "The proxy refused the connection to the " + service
           + " (HTTP 407): check the proxy login and password", where, failure);
     }
@@ -167,6 +176,15 @@ public final class DmpErrors {
   private static boolean has(Throwable failure, Class<? extends Throwable> type) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean mentions(Throwable failure, Pattern pattern) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getMessage() != null && pattern.matcher(t.getMessage()).find()) {
         return true;
       }
     }
