@@ -80,6 +80,7 @@ class DmpProxyNtpIT {
     JsonNode refused = session.status(DmpStack.INS);
     assertThat(refused.path("s_status").asText()).as(refused.toString()).isEqualTo("API_ERROR");
     assertThat(refused.path("i_apiErrorType").asInt()).isEqualTo(3);
+    assertThat(refused.path("s_apiErrorDescription").asText()).contains("The proxy refused").contains("proxy login");
     assertThat(refused.toString()).doesNotContain("wrong\"");
     session.createConnector(c -> c);
     assertThat(session.status(DmpStack.INS).path("s_status").asText()).isEqualTo("OK");

@@ -99,6 +99,14 @@ class DmpErrorsTest {
     assertThat(proxy.apiErrorCode()).isEqualTo(56);
     assertThat(proxy.apiErrorDescription()).contains("HTTP 407");
 
+    ErrorAnswer tunnel = answer(new TransportException("https://127.0.0.1:1/x", 0, "tunnel",
+        new IOException("Tunnel failed, got: 401")));
+    assertThat(tunnel.apiErrorCode()).isEqualTo(56);
+    assertThat(tunnel.apiErrorDescription()).contains("HTTP 401").contains("proxy login");
+    assertThat(answer(new TransportException("https://127.0.0.1:1/x", 0, "tunnel",
+        new IOException("Tunnel failed, got: 502"))).apiErrorDescription())
+        .contains("proxy refused").contains("HTTP 502").doesNotContain("login");
+
     ErrorAnswer port = answer(new TransportException("https://127.0.0.1:40753/x", 0,
         "Could not send Message to https://127.0.0.1:40753/x", new IOException("Connection reset")));
     assertThat(port.apiErrorDescription()).doesNotContain("407").contains("broke");

@@ -6,6 +6,9 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.libreconnect.pkcs11.exceptions.CardException;
 import org.libreconnect.pkcs11.exceptions.ClientCertificateRejectedException;
@@ -48,12 +51,16 @@ public final class DmpErrors {
       + " (check s_dmpUrl and the card).";
 
   /**
-   * A proxy's 407 in a transport message ({@code Proxy returns "HTTP/1.1 407 Proxy Authentication
-   * Required"}, {@code HTTP response '407: …'}): the status as a number of its own, not the digits
-   * of a port or an address in the message ({@code https://127.0.0.1:40753/…}).
+   * How the HTTP clients report a proxy that refused the tunnel: {@code Tunnel failed, got: 401}
+   * (java.net.http), {@code Proxy returns "HTTP/1.1 407 Proxy Authentication Required"}
+   * (HttpURLConnection); group 1 is the proxy's status.
    */
-  private static final Pattern PROXY_AUTHENTICATION =
-      Pattern.compile("(?<![\\d:.])407(?![\\d.])");
+  private static final List<Pattern> PROXY_REFUSAL = List.of(
+      Pattern.compile("Tunnel failed, got: (\\d{3})"),
+      Pattern.compile("Proxy returns \"HTTP/[\\d.]+ (\\d{3})"),
+      // a 407 in any other wording: the status as a number of its own, not the digits of a port
+      // or an address in the message (https://127.0.0.1:40753/...)
+      Pattern.compile("(?<![\\d:.])(407)(?![\\d.])"));
 
   private DmpErrors() {}
 
@@ -130,9 +137,11 @@ public final class DmpErrors {
   public static Throwable network(TransportException failure, String service, String refusedCardHint,
       String timeoutKey, java.util.function.UnaryOperator<String> trustHint) {
     String where = failure.endpoint();
-    if (failure.httpStatus() == 407 || mentions(failure, PROXY_AUTHENTICATION)) {
-      return api(RECEIVE_FAILED, "The proxy refused the connection to the " + service
-          + " (HTTP 407): check the proxy login and password", where, failure);
+    OptionalInt proxy = failure.httpStatus() == 407 ? OptionalInt.of(407) : proxyRefusal(failure);
+    if (proxy.isPresent()) {
+      int status = proxy.getAsInt();
+      return api(RECEIVE_FAILED, "The proxy refused the connection to the " + service + " (HTTP " + status + ")"
+          + (status == 401 || status == 407 ? ": check the proxy login and password" : ""), where, failure);
     }
     if (failure.httpStatus() > 0) {
       return api(HTTP_ERROR, "The " + service + " server answered HTTP " + failure.httpStatus()
@@ -182,13 +191,16 @@ public final class DmpErrors {
     return false;
   }
 
-  private static boolean mentions(Throwable failure, Pattern pattern) {
+  private static OptionalInt proxyRefusal(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t.getMessage() != null && pattern.matcher(t.getMessage()).find()) {
-        return true;
+      for (Pattern pattern : PROXY_REFUSAL) {
+        Matcher status = t.getMessage() == null ? null : pattern.matcher(t.getMessage());
+        if (status != null && status.find()) {
+          return OptionalInt.of(Integer.parseInt(status.group(1)));
+        }
       }
     }
-    return false;
+    return OptionalInt.empty();
   }
 
   private static boolean mentions(Throwable failure, String text) {
