@@ -43,7 +43,8 @@ class ConnectorLatencyBenchmark {
   private static final String ORIGIN = ConnectorFixture.APP_ORIGIN;
   private static final int SAMPLES = Figures.samples(30, 400);
   private static final int NEW_APPLICATIONS = Figures.samples(2, 15);
-  private static final int WARM_UP = Figures.full() ? 40 : 10;
+  private static final int WARM_UP = Figures.warmUp(150, 1000);
+  private static final java.time.Duration PRE_STARTED_IDLE = java.time.Duration.ofSeconds(1);
   private static final Pattern START = Pattern.compile("^(\\S+) .*worker\\.start worker=(\\d+) ");
   private static final Pattern READY = Pattern.compile("^(\\S+) .*worker\\.ready worker=(\\d+) ");
 
@@ -82,6 +83,7 @@ class ConnectorLatencyBenchmark {
     List<Double> handshakes = new ArrayList<>();
     List<Double> commands = new ArrayList<>();
     List<Double> opens = new ArrayList<>();
+    List<Double> coldCommands = new ArrayList<>();
     for (int i = 0; i < SAMPLES + WARM_UP; i++) {
       long t = System.nanoTime();
       try (SSLSocket socket = tls.open()) {
@@ -96,6 +98,9 @@ class ConnectorLatencyBenchmark {
       String opened = fixture.openSession("bench-same");
       double open = Figures.since(t);
       fixture.call("{\"s_commandName\":\"hl_closeSession\",\"s_sessionId\":\"" + opened + "\"}");
+      if (i < Figures.COLD) {
+        coldCommands.add(command);
+      }
       if (i >= WARM_UP) {
         handshakes.add(handshake);
         commands.add(command);
@@ -105,6 +110,8 @@ class ConnectorLatencyBenchmark {
     Figures.Figure bare = figures.latency("bare TLS handshake to the connector's port", handshakes);
     Figures.Figure one = figures.latency("one command (hl_sessionExists) over a new WebSocket", commands);
     figures.ratio("one command over a new WebSocket / bare TLS handshake (target <= 1.2)", one, bare);
+    figures.latency("one command over a new WebSocket, the first " + Figures.COLD + " after start (JIT warming)",
+        coldCommands);
     figures.latency("hl_openSession, application that has its worker, new WebSocket", opens);
   }
 
@@ -115,6 +122,10 @@ class ConnectorLatencyBenchmark {
     List<Double> firstCommands = new ArrayList<>();
     for (int i = 0; i < NEW_APPLICATIONS; i++) {
       PoolSettled.await(fixture.client);
+      // An application arrives some time after its worker was pre-started, not in the same
+      // instant: the worker has then also done its background preparation (the simulated card's
+      // material, WarmUp), which a new application meeting a just-started worker waits for.
+      Thread.sleep(PRE_STARTED_IDLE.toMillis());
       long t = System.nanoTime();
       String session = fixture.openSession("bench-new-" + i);
       opens.add(Figures.since(t));
@@ -126,7 +137,8 @@ class ConnectorLatencyBenchmark {
       firstCommands.add(firstCommand);
       fixture.call("{\"s_commandName\":\"hl_closeSession\",\"s_sessionId\":\"" + session + "\"}");
     }
-    figures.latency("hl_openSession, new application on a ready pre-started worker", opens);
+    figures.latency("hl_openSession, new application on a pre-started worker idle for "
+        + PRE_STARTED_IDLE.toMillis() + " ms", opens);
     figures.latency("first command on that worker (hl_getPcscReaders)", firstCommands);
     PoolSettled.await(fixture.client);
     List<Double> starts = workerStarts();

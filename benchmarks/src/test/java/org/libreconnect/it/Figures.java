@@ -65,6 +65,20 @@ final class Figures implements AutoCloseable {
     return Integer.getInteger("libreconnect.benchmark.samples", full() ? fullForm : shortForm);
   }
 
+  /**
+   * Iterations run before samples are kept, so that the JIT has compiled the paths measured in
+   * all three processes (the client, the master, the worker): {@code shortForm} in every build,
+   * {@code fullForm} with {@code -Pbench}, {@code -Dlibreconnect.benchmark.warmup} for either.
+   * The first iterations are reported apart ({@link #COLD}), as a page meeting a fresh connector
+   * sees them.
+   */
+  static int warmUp(int shortForm, int fullForm) {
+    return Integer.getInteger("libreconnect.benchmark.warmup", full() ? fullForm : shortForm);
+  }
+
+  /** How many of the first (warm-up) iterations make a figure of the cold connector. */
+  static final int COLD = 30;
+
   /** Adds and prints a latency figure in milliseconds. */
   synchronized Figure latency(String name, List<Double> millis) {
     return add(new Figure(name, "ms", List.copyOf(millis)));

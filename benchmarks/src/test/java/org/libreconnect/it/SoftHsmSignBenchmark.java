@@ -38,7 +38,7 @@ import org.libreconnect.testsupport.Js2Client;
 class SoftHsmSignBenchmark {
   private static final String ORIGIN = ConnectorFixture.APP_ORIGIN;
   private static final int SAMPLES = Figures.samples(30, 300);
-  private static final int WARM_UP = Figures.full() ? 30 : 10;
+  private static final int WARM_UP = Figures.warmUp(150, 1000);
   private static final String TEXT = "VIHF";
 
   @TempDir static Path home;
@@ -87,6 +87,8 @@ class SoftHsmSignBenchmark {
     List<Double> newSocket = new ArrayList<>();
     List<Double> oneSocket = new ArrayList<>();
     List<Double> direct = new ArrayList<>();
+    List<Double> exists = new ArrayList<>();
+    List<Double> coldOneSocket = new ArrayList<>();
     try (Js2Client.Connection socket = fixture.client.connect(ORIGIN)) {
       for (int i = 0; i < SAMPLES + WARM_UP; i++) {
         long t = System.nanoTime();
@@ -96,6 +98,10 @@ class SoftHsmSignBenchmark {
         socket.send(json);
         JsonNode kept = fixture.client.mapper().readTree(socket.next());
         double b = Figures.since(t);
+        t = System.nanoTime();
+        socket.send("{\"s_commandName\":\"hl_sessionExists\",\"s_sessionId\":\"" + session.id + "\"}");
+        assertOk(fixture.client.mapper().readTree(socket.next()));
+        double d = Figures.since(t);
         t = System.nanoTime();
         byte[] value = floor.sign(data);
         double c = Figures.since(t);
@@ -107,16 +113,23 @@ class SoftHsmSignBenchmark {
           assertOk(fresh);
           assertOk(kept);
         }
+        if (i < Figures.COLD) {
+          coldOneSocket.add(b);
+        }
         if (i >= WARM_UP) {
           newSocket.add(a);
           oneSocket.add(b);
           direct.add(c);
+          exists.add(d);
         }
       }
     }
     Figures.Figure fresh = figures.latency("hl_signWithCpxCard on SoftHSM2, new WebSocket per command", newSocket);
     Figures.Figure kept = figures.latency("hl_signWithCpxCard on SoftHSM2, one open WebSocket", oneSocket);
     Figures.Figure floorFigure = figures.latency("floor: the same signature through SunPKCS11 in the benchmark JVM", direct);
+    figures.latency("hl_sessionExists on the same open WebSocket (master only, no worker)", exists);
+    figures.latency("hl_signWithCpxCard on SoftHSM2, one open WebSocket, the first " + Figures.COLD
+        + " after start (JIT warming)", coldOneSocket);
     figures.ratio("one open WebSocket / token floor (target <= 2)", kept, floorFigure);
     figures.ratio("new WebSocket / token floor", fresh, floorFigure);
   }

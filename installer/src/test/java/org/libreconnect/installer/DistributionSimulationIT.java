@@ -46,6 +46,16 @@ class DistributionSimulationIT {
   }
 
   @Test
+  void theDistributionCarriesNoSignedJar() throws IOException {
+    List<Path> all = new java.util.ArrayList<>(jars(dist.resolve("lib")));
+    all.addAll(jars(dist.resolve("lib/simulation")));
+    assertThat(all).anyMatch(jar -> jar.getFileName().toString().startsWith("bcprov-"));
+    for (Path jar : all) {
+      assertThat(UnsignedJars.isSigned(jar)).as(jar.getFileName().toString()).isFalse();
+    }
+  }
+
+  @Test
   void aProductionWorkerHasNoSimulatorOnItsClassPath() throws Exception {
     try (Master master = Master.start(dist, homes.resolve("production"), false)) {
       List<String> workerClassPath = classPath(master.worker());
