@@ -99,6 +99,28 @@ install_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# vpcd listens on fixed ports inside Linux's ephemeral range (32768-60999): a connection of
+# another test may have been given one of them as its local port, and pcscd's vpcd then fails
+# with "Address already in use". As root, the ports are kept out of the ephemeral range (a
+# kernel setting until the next boot); in any case, a port still held by a closing connection is
+# waited for (TIME_WAIT lasts 60 s).
+free_vpcd_ports() {
+  local reserved=/proc/sys/net/ipv4/ip_local_reserved_ports range="$VPCD_PORT-$((VPCD_PORT + 1))" current
+  if [[ -w "$reserved" ]]; then
+    current=$(cat "$reserved")
+    case ",$current," in
+      *",$range,"*) ;;
+      *) echo "${current:+$current,}$range" >"$reserved" 2>/dev/null || true ;;
+    esac
+  fi
+  command -v ss >/dev/null 2>&1 || return 0
+  for _ in $(seq 1 130); do
+    [[ -z "$(ss -Htan "( sport = :$VPCD_PORT or sport = :$((VPCD_PORT + 1)) )" 2>/dev/null)" ]] && return 0
+    sleep 0.5
+  done
+  echo "card-stack: port $VPCD_PORT or $((VPCD_PORT + 1)) still in use after 65 s" >&2
+}
+
 start_pcscd() {
   local pid others
   command -v pcscd >/dev/null 2>&1 || die "pcscd is not installed (run: $0 install)"
@@ -116,6 +138,7 @@ start_pcscd() {
   if [[ -e "$SOCKET" || -e "$RUN_DIR/pcscd.pid" ]]; then
     rm -f "$SOCKET" "$RUN_DIR/pcscd.pid"   # left behind by a killed pcscd
   fi
+  [[ ! -f "$VPCD_CONF" ]] || free_vpcd_ports
   # Foreground mode keeps the log out of syslog; no --auto-exit: nothing would restart it.
   # shellcheck disable=SC2086
   nohup pcscd --foreground ${PCSCD_DEBUG:+--debug --apdu} </dev/null >"$STATE/pcscd.log" 2>&1 &
