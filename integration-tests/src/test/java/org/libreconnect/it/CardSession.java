@@ -90,9 +90,11 @@ final class CardSession {
   /** Waits until {@code readerName} shows {@code slotType} in {@code hl_getPcscReaders}. */
   void awaitSlotType(String readerName, int slotType, java.time.Duration patience) throws Exception {
     long deadline = System.nanoTime() + patience.toNanos();
-    while (slotType(readerName) != slotType) {
+    int seen;
+    while ((seen = slotType(readerName)) != slotType) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("reader " + readerName + " never showed slot type " + slotType);
+        throw new AssertionError(
+            "reader " + readerName + " never showed slot type " + slotType + " (still " + seen + ")");
       }
       Thread.sleep(100);
     }

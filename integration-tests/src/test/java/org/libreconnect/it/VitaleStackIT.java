@@ -136,8 +136,7 @@ class VitaleStackIT {
   void anUnknownCardAndGarbledFilesAreUnreadableCards() throws Exception {
     CardSession session = CardSession.open(fixture.client, ORIGIN, "vitale-unreadable");
     List<byte[]> files = SimulatedVitaleCard.files(SimulatedVitaleCard.Kind.TEST, VitaleHolder.testFamily());
-    vitale.remove();
-    vitale = insert(SimulatedVitaleCard.withFiles(SimulatedVitaleCard.UNKNOWN_ATR_HEX, files.get(0), files.get(1)));
+    swapTo(session, SimulatedVitaleCard.withFiles(SimulatedVitaleCard.UNKNOWN_ATR_HEX, files.get(0), files.get(1)));
     session.awaitSlotType(vitaleReader, 4, PATIENCE);
     assertOk(session.call("{\"s_commandName\":\"hl_getVitaleCard\",\"s_readerName\":\"" + vitaleReader + "\"}"));
     JsonNode unknown = session.call("{\"s_commandName\":\"hl_readVitaleCard\"}");
@@ -151,8 +150,7 @@ class VitaleStackIT {
     }
 
     byte[] garbled = java.util.Arrays.copyOf(files.get(0), 40); // cut inside the first beneficiary
-    vitale.remove();
-    vitale = insert(SimulatedVitaleCard.withFiles(SimulatedVitaleCard.ATR_HEX, garbled, files.get(1)));
+    swapTo(session, SimulatedVitaleCard.withFiles(SimulatedVitaleCard.ATR_HEX, garbled, files.get(1)));
     session.awaitSlotType(vitaleReader, 2, PATIENCE);
     JsonNode damaged = session.call("{\"s_commandName\":\"hl_readVitaleCard\"}");
     assertThat(damaged.path("i_cardStatus").asInt()).isEqualTo(2);
@@ -164,6 +162,16 @@ class VitaleStackIT {
     assertThat(missing.path("i_cardStatus").asInt()).isEqualTo(1);
     vitale = insert(SimulatedVitaleCard.testCard());
     session.close();
+  }
+
+  /**
+   * Takes the Vitale card out, waits until the reader shows it empty, then puts {@code card} in:
+   * pcscd polls vpcd every 400 ms, and a card swapped faster than a poll is never seen to leave.
+   */
+  private void swapTo(CardSession session, SimulatedVitaleCard card) throws Exception {
+    vitale.remove();
+    session.awaitSlotType(vitaleReader, 1, PATIENCE);
+    vitale = insert(card);
   }
 
   private VpcdCardConnection insert(SimulatedVitaleCard card) throws IOException {
