@@ -34,23 +34,8 @@ final class SoftHsmToken {
    */
   static void provision(Path work, String label, CardCredentials card, CpsIdentity identity)
       throws IOException, java.security.GeneralSecurityException {
-    String configured = System.getenv("SOFTHSM2_CONF");
-    if (configured == null || configured.isBlank()) {
-      throw new IllegalStateException("SOFTHSM2_CONF is not set: run this IT through Failsafe");
-    }
-    Path tokens = Files.createDirectories(work.resolve("softhsm-tokens"));
-    Path config = Path.of(configured);
-    Files.createDirectories(config.getParent());
-    Files.writeString(
-        config, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
-    Matcher slot =
-        REASSIGNED.matcher(
-            run(config, List.of("softhsm2-util", "--init-token", "--free", "--label", label,
-                "--so-pin", SO_PIN, "--pin", PIN)));
-    if (!slot.find()) {
-      throw new IllegalStateException("softhsm2-util gave no slot");
-    }
-    String slotId = slot.group(1);
+    Path config = configure(work);
+    String slotId = initToken(config, label);
     write(config, work, slotId, "20", "CPS authentification",
         card.authenticationKeys().getPrivate().getEncoded(), card.authenticationCertificate().getEncoded());
     write(config, work, slotId, "10", "CPS signature",
@@ -70,6 +55,14 @@ final class SoftHsmToken {
    */
   static String provisionKey(Path work, String label, java.security.PrivateKey key,
       java.security.cert.X509Certificate certificate) throws IOException, java.security.GeneralSecurityException {
+    Path config = configure(work);
+    String slotId = initToken(config, label);
+    write(config, work, slotId, "01", label, key.getEncoded(), certificate.getEncoded());
+    return slotId;
+  }
+
+  /** Writes {@code $SOFTHSM2_CONF} for a new token directory under {@code work}; returns its path. */
+  private static Path configure(Path work) throws IOException {
     String configured = System.getenv("SOFTHSM2_CONF");
     if (configured == null || configured.isBlank()) {
       throw new IllegalStateException("SOFTHSM2_CONF is not set: run this IT through Failsafe");
@@ -79,12 +72,16 @@ final class SoftHsmToken {
     Files.createDirectories(config.getParent());
     Files.writeString(
         config, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
+    return config;
+  }
+
+  /** Initialises a token labelled {@code label} in the first free slot; returns the slot id. */
+  private static String initToken(Path config, String label) throws IOException {
     Matcher slot = REASSIGNED.matcher(run(config, List.of("softhsm2-util", "--init-token", "--free",
         "--label", label, "--so-pin", SO_PIN, "--pin", PIN)));
     if (!slot.find()) {
       throw new IllegalStateException("softhsm2-util gave no slot");
     }
-    write(config, work, slot.group(1), "01", label, key.getEncoded(), certificate.getEncoded());
     return slot.group(1);
   }
 

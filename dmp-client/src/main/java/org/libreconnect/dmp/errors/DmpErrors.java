@@ -193,9 +193,13 @@ public final class DmpErrors {
 
   private static OptionalInt proxyRefusal(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String message = t.getMessage();
+      if (message == null) {
+        continue;
+      }
       for (Pattern pattern : PROXY_REFUSAL) {
-        Matcher status = t.getMessage() == null ? null : pattern.matcher(t.getMessage());
-        if (status != null && status.find()) {
+        Matcher status = pattern.matcher(message);
+        if (status.find()) {
           return OptionalInt.of(Integer.parseInt(status.group(1)));
         }
       }
