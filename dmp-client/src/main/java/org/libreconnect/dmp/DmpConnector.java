@@ -48,8 +48,17 @@ public final class DmpConnector implements AutoCloseable {
   private volatile boolean secretConnection;
   private volatile String webPsRootUrl = "";
 
+  private final boolean rehearsal;
+
   public DmpConnector(DmpCredentials credentials, DmpUrls urls, DmpTransport transport, Clock clock,
       LpsIdentity software, int locationIndex, String practiceSetting) {
+    this(credentials, urls, transport, clock, software, locationIndex, practiceSetting, false);
+  }
+
+  /** With {@code rehearsal}, transactions are logged at debug level as {@code dmp.rehearsal}. */
+  DmpConnector(DmpCredentials credentials, DmpUrls urls, DmpTransport transport, Clock clock,
+      LpsIdentity software, int locationIndex, String practiceSetting, boolean rehearsal) {
+    this.rehearsal = rehearsal;
     this.credentials = Objects.requireNonNull(credentials, "credentials");
     this.urls = Objects.requireNonNull(urls, "urls");
     this.transport = Objects.requireNonNull(transport, "transport");
@@ -168,8 +177,12 @@ public final class DmpConnector implements AutoCloseable {
       result = "error:" + e.getClass().getSimpleName();
       throw e;
     } finally {
-      log.info("dmp.transaction td={} service={} ms={} result={}", transaction, service,
-          Duration.ofNanos(System.nanoTime() - start).toMillis(), result);
+      long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
+      if (rehearsal) {
+        log.debug("dmp.rehearsal td={} ms={} result={}", transaction, ms, result);
+      } else {
+        log.info("dmp.transaction td={} service={} ms={} result={}", transaction, service, ms, result);
+      }
     }
   }
 

@@ -54,15 +54,8 @@ public final class DmpTrustStore {
         store.setCertificateEntry("extra-" + index++, certificate);
       }
       CertificateFactory factory = CertificateFactory.getInstance("X.509");
-      for (String resource : SHIPPED.get(environment)) {
-        try (InputStream in = DmpTrustStore.class.getResourceAsStream("/dmp/roots/" + resource)) {
-          if (in == null) {
-            throw new IllegalStateException("shipped DMP root " + resource + " is missing");
-          }
-          for (Certificate certificate : factory.generateCertificates(in)) {
-            store.setCertificateEntry("shipped-" + index++, certificate);
-          }
-        }
+      for (Certificate certificate : shipped(environment)) {
+        store.setCertificateEntry("shipped-" + index++, certificate);
       }
       if (environment != DmpUrls.Environment.OTHER) {
         index = addFiles(store, factory, directory.resolve(environment.directoryName()), index);
@@ -73,6 +66,21 @@ public final class DmpTrustStore {
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("cannot read the DMP roots: " + e.getMessage(), e);
     }
+  }
+
+  /** The roots shipped with the connector for {@code environment}. */
+  static List<Certificate> shipped(DmpUrls.Environment environment) throws GeneralSecurityException, IOException {
+    CertificateFactory factory = CertificateFactory.getInstance("X.509");
+    List<Certificate> certificates = new java.util.ArrayList<>();
+    for (String resource : SHIPPED.get(environment)) {
+      try (InputStream in = DmpTrustStore.class.getResourceAsStream("/dmp/roots/" + resource)) {
+        if (in == null) {
+          throw new IllegalStateException("shipped DMP root " + resource + " is missing");
+        }
+        certificates.addAll(factory.generateCertificates(in));
+      }
+    }
+    return certificates;
   }
 
   /** The roots for any DMP: {@code directory}'s own files and {@code extra}. */

@@ -52,6 +52,11 @@ public final class DmpUrls {
     this.webPsRoot = webPsRoot;
   }
 
+  /** A DMP at {@code base} taken as it is, whatever its scheme (the loopback rehearsal's). */
+  static DmpUrls at(URI base) {
+    return new DmpUrls(base, base.getScheme() + "://" + base.getAuthority());
+  }
+
   /**
    * The Web-PS host for the DMP named by {@code s_dmpUrl}: production and training keep their
    * Web-PS hosts in simulation mode too, so that the links are those the real service would give.

@@ -1,31 +1,28 @@
 package org.libreconnect.dmp;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.libreconnect.runtime.AtomicFiles;
+import java.util.function.Supplier;
 import org.libreconnect.dmp.transport.Attachment;
 import org.libreconnect.dmp.xml.Xml;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 
 /**
  * Writes every DMP request and its answer to {@code dmpconnect/transactionDumpDirectory}, as
  * homologation asks: one file for the request and one for the answer (or the fault, or the
  * transport error), each complete with its MTOM parts, written to a temporary name and moved in
- * place so that a reader never sees half a file. Nothing of the PIN ever reaches this class: the
+ * place so that a reader never sees half a file. The files are written in the background, in
+ * order, by the {@link DumpWriter}: a transaction does not wait for them. Nothing of the PIN ever reaches this class: the
  * requests hold the VIHF, the body and documents only.
  */
 public final class TransactionDump {
-  private static final Logger log = LoggerFactory.getLogger(TransactionDump.class);
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
   private static final AtomicLong SEQUENCE = new AtomicLong();
@@ -44,24 +41,37 @@ public final class TransactionDump {
         + "-" + transaction.replaceAll("[^A-Za-z0-9.]", "_");
   }
 
-  /** Writes {@code <name>-request.xml}. */
+  /**
+   * Writes {@code <name>-request.xml}. The envelope is serialised here, on the caller's thread
+   * (a DOM is not safe to read from two threads); the file is written by the {@link DumpWriter}.
+   */
   public void request(String name, String endpoint, String action, Document envelope, List<Attachment> parts) {
-    write(name + "-request.xml", render("POST " + endpoint + "\nAction: " + action, Xml.toBytes(envelope), parts));
+    byte[] xml = Xml.toBytes(envelope);
+    write(name + "-request.xml", () -> render("POST " + endpoint + "\nAction: " + action, xml, parts));
   }
 
   /** Writes {@code <name>-response.xml} with a SOAP answer. */
   public void response(String name, Document envelope, List<Attachment> parts) {
-    write(name + "-response.xml", render("SOAP answer", Xml.toBytes(envelope), parts));
+    byte[] xml = Xml.toBytes(envelope);
+    write(name + "-response.xml", () -> render("SOAP answer", xml, parts));
   }
 
   /** Writes {@code <name>-response.xml} with a SOAP fault. */
   public void fault(String name, byte[] faultXml) {
-    write(name + "-response.xml", render("SOAP fault", faultXml, List.of()));
+    write(name + "-response.xml", () -> render("SOAP fault", faultXml, List.of()));
   }
 
   /** Writes {@code <name>-response.txt} for a call that got no answer. */
   public void failure(String name, String description) {
-    write(name + "-response.txt", ("No answer: " + description + "\n").getBytes(StandardCharsets.UTF_8));
+    write(name + "-response.txt", () -> ("No answer: " + description + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Waits until the files of every transaction dumped so far are on disk, at most {@code
+   * timeout}; false when they are not yet.
+   */
+  public static boolean flush(Duration timeout) {
+    return DumpWriter.flush(timeout);
   }
 
   private static byte[] render(String head, byte[] xml, List<Attachment> parts) {
@@ -76,14 +86,7 @@ public final class TransactionDump {
     return text.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  private void write(String fileName, byte[] content) {
-    try {
-      AtomicFiles.write(directory.resolve(fileName), content);
-    } catch (IOException e) {
-      // The dump helps support; failing to write it must not fail the transaction.
-      log.warn("dmp.dump.failed file={} reason={}", fileName, e.toString());
-    } catch (UncheckedIOException e) {
-      log.warn("dmp.dump.failed file={} reason={}", fileName, e.toString());
-    }
+  private void write(String fileName, Supplier<byte[]> content) {
+    DumpWriter.write(directory.resolve(fileName), content);
   }
 }

@@ -122,9 +122,18 @@ class DmpConnectorIT {
     session.createConnector(c -> c);
     JsonNode status = session.status(DmpStack.INS);
     assertThat(status.path("s_status").asText()).as(status.toString()).isEqualTo("OK");
-    List<Path> files;
-    try (Stream<Path> list = Files.list(dump)) {
-      files = list.toList();
+    // the worker writes its dump in the background, after the answer
+    List<Path> files = List.of();
+    for (long deadline = System.nanoTime() + 10_000_000_000L; System.nanoTime() < deadline; Thread.sleep(50)) {
+      if (!Files.isDirectory(dump)) {
+        continue;
+      }
+      try (Stream<Path> list = Files.list(dump)) {
+        files = list.filter(p -> !p.getFileName().toString().endsWith(".tmp")).toList();
+      }
+      if (files.stream().anyMatch(p -> p.getFileName().toString().endsWith("TD0.2-response.xml"))) {
+        break;
+      }
     }
     assertThat(files).anyMatch(p -> p.getFileName().toString().endsWith("TD0.2-request.xml"))
         .anyMatch(p -> p.getFileName().toString().endsWith("TD0.2-response.xml"));

@@ -53,13 +53,29 @@ public interface Simulation {
   X509Certificate dmpServerRoot(Path materialDirectory, Clock clock);
 
   /**
-   * The simulators on the class path.
+   * The simulators on the class path, one instance per process: the card, the DMP and the INSi
+   * share it, so the simulation material (its PKCS#12 key stores are slow to open on purpose) is
+   * read once per worker, not once per service.
    *
    * @throws IllegalStateException when there are none (a distribution without the simulator)
    */
   static Simulation load() {
-    return ServiceLoader.load(Simulation.class).findFirst().orElseThrow(() -> new IllegalStateException(
-        "simulation mode needs the LibreConnect simulators (the distribution's lib/simulation)"
-            + " on the class path"));
+    return Shared.get();
+  }
+
+  /** The process's instance, found on first use. */
+  final class Shared {
+    private static Simulation instance;
+
+    private Shared() {}
+
+    private static synchronized Simulation get() {
+      if (instance == null) {
+        instance = ServiceLoader.load(Simulation.class).findFirst().orElseThrow(() -> new IllegalStateException(
+            "simulation mode needs the LibreConnect simulators (the distribution's lib/simulation)"
+                + " on the class path"));
+      }
+      return instance;
+    }
   }
 }

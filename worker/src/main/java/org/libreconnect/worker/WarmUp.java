@@ -1,8 +1,12 @@
 package org.libreconnect.worker;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import org.libreconnect.dmp.DmpRehearsal;
 import org.libreconnect.protocol.CommandEnvelope;
 import org.libreconnect.protocol.WireJson;
 import org.libreconnect.protocol.link.LinkCodec;
@@ -16,16 +20,26 @@ import org.slf4j.LoggerFactory;
  * code of a session's first exchange (a link frame decoded, the {@code link.openSession} message
  * read and bound, an answer written, a command thread started) on a sample that goes nowhere, so
  * that the application's first {@code hl_openSession} does not pay for loading and linking those
- * classes (Jackson's introspection of the records above all). Nothing is opened, sent or kept.
+ * classes (Jackson's introspection of the records above all). Then it rehearses a DMP transaction
+ * on the loopback interface ({@link DmpRehearsal}), so that the application's first DMP connector
+ * and TD0.2 do not pay for starting CXF and the XML stack. Nothing is opened to the outside, sent
+ * or kept.
  */
 final class WarmUp {
   private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
+  private static final Duration DMP_DEADLINE = Duration.ofSeconds(20);
+  /** How long the DMP rehearsal waits for a quiet machine before it gives up. */
+  private static final Duration DMP_QUIET_WAIT = Duration.ofMinutes(5);
   private static final String SAMPLE_SESSION = "00000000-0000-4000-8000-000000000000";
 
   private WarmUp() {}
 
-  /** Starts the rehearsal on a low-priority daemon thread; returns at once. */
-  static void start(WireJson wire, LinkCodec codec, Executor commandThreads) {
+  /**
+   * Starts the rehearsals on a low-priority daemon thread and returns at once. The DMP rehearsal
+   * waits for a quiet machine ({@link QuietMachine}) and is skipped once {@code unassigned} turns
+   * false: an application's commands come first.
+   */
+  static void start(WireJson wire, LinkCodec codec, Executor commandThreads, BooleanSupplier unassigned) {
     Thread.ofPlatform()
         .name("warm-up")
         .daemon(true)
@@ -34,7 +48,16 @@ final class WarmUp {
             () -> {
               try {
                 rehearse(wire, codec, commandThreads);
-              } catch (RuntimeException e) {
+                if (!QuietMachine.system().await(DMP_QUIET_WAIT, unassigned)) {
+                  log.debug("worker.warmup.dmp.skipped");
+                  return;
+                }
+                long start = System.nanoTime();
+                wire.ok(DmpRehearsal.run(DMP_DEADLINE));
+                log.debug("worker.warmup.dmp.done ms={}", (System.nanoTime() - start) / 1_000_000);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              } catch (IOException | RuntimeException e) {
                 log.debug("worker.warmup.failed error={}", e.toString());
               }
             });

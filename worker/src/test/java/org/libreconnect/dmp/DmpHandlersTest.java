@@ -92,6 +92,7 @@ class DmpHandlersTest {
     setup.worker.call("s1", "{\"s_commandName\":\"hl_createDmpConnector\",\"s_pinCode\":\"" + PIN + "\",\"s_dmpUrl\":\"formation1\"}");
     setup.transport.answer(DmpTransactionsTest.EXISTS);
     setup.worker.call("s1", "{\"s_commandName\":\"hl_getDirectAuthenticationDMPStatus\",\"s_ins\":\"279035121518989\"}");
+    assertThat(TransactionDump.flush(Duration.ofSeconds(10))).as("dump written").isTrue();
     List<Path> files;
     try (Stream<Path> list = Files.list(dump)) {
       files = list.sorted().toList();

@@ -1,9 +1,12 @@
 package org.libreconnect.dmp.transport;
 
+import java.time.Duration;
 import org.libreconnect.dmp.TransactionDump;
 
 /** A transport that writes each request and its outcome to the {@link TransactionDump}. */
 public final class DumpingTransport implements DmpTransport {
+  private static final Duration FLUSH = Duration.ofSeconds(5);
+
   private final DmpTransport delegate;
   private final TransactionDump dump;
 
@@ -32,5 +35,6 @@ public final class DumpingTransport implements DmpTransport {
   @Override
   public void close() {
     delegate.close();
+    TransactionDump.flush(FLUSH);
   }
 }

@@ -23,8 +23,15 @@ import org.xml.sax.SAXException;
 /**
  * Small DOM helpers for building DMP messages and reading answers: namespaced elements, children
  * by local name, text. Parsing is secure (no DTD, no external entities), as for the configuration.
+ *
+ * <p>Each thread keeps its parser and serialiser, made from the JDK's own implementations: looking
+ * a JAXP factory up through the class path scans every jar of the worker, which cost more than the
+ * parse itself on each DMP transaction.
  */
 public final class Xml {
+  private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(Xml::newBuilder);
+  private static final ThreadLocal<Transformer> SERIALISERS = ThreadLocal.withInitial(Xml::newSerialiser);
+
   private Xml() {}
 
   /** A new, empty, namespace-aware document. */
@@ -44,14 +51,8 @@ public final class Xml {
   /** Serialises {@code node} as UTF-8 without an XML declaration. */
   public static byte[] toBytes(Node node) {
     try {
-      TransformerFactory factory = TransformerFactory.newInstance();
-      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
-      Transformer transformer = factory.newTransformer();
-      transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-      transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      transformer.transform(new DOMSource(node), new StreamResult(out));
+      SERIALISERS.get().transform(new DOMSource(node), new StreamResult(out));
       return out.toByteArray();
     } catch (TransformerException e) {
       throw new IllegalStateException("cannot serialise XML", e);
@@ -160,8 +161,14 @@ public final class Xml {
   }
 
   private static DocumentBuilder builder() {
+    DocumentBuilder builder = BUILDERS.get();
+    builder.reset();
+    return builder;
+  }
+
+  private static DocumentBuilder newBuilder() {
     try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
       factory.setNamespaceAware(true);
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
@@ -172,6 +179,20 @@ public final class Xml {
       return factory.newDocumentBuilder();
     } catch (ParserConfigurationException e) {
       throw new IllegalStateException("no secure XML parser", e);
+    }
+  }
+
+  private static Transformer newSerialiser() {
+    try {
+      TransformerFactory factory = TransformerFactory.newDefaultInstance();
+      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+      Transformer transformer = factory.newTransformer();
+      transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+      transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+      return transformer;
+    } catch (TransformerException e) {
+      throw new IllegalStateException("no XML serialiser", e);
     }
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.libreconnect.simulator.dmp.inject.FaultInjector;
 import org.libreconnect.simulator.dmp.inject.SimulatorClock;
+import org.libreconnect.simulator.dmp.server.ServiceTimes;
 import org.libreconnect.simulator.dmp.server.TlsListener;
 import org.libreconnect.simulator.dmp.soap.DmpService;
 import org.libreconnect.simulator.dmp.store.DmpSeed;
@@ -86,6 +87,11 @@ public final class DmpSimulator implements AutoCloseable {
   /** The test listener's base URL, {@code https://127.0.0.1:<port>/si-dmp-server/v2/services}. */
   public URI baseUrl() {
     return testListener.baseUrl();
+  }
+
+  /** How long the test listener took to answer each request (for benchmarks). */
+  public ServiceTimes serviceTimes() {
+    return testListener.serviceTimes();
   }
 
   /** The test listener's URL of {@code service}. */

@@ -38,11 +38,13 @@ public final class TlsListener implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
   private final Bus bus;
+  private final ServiceTimes times;
 
-  private TlsListener(Server server, ServerConnector connector, Bus bus) {
+  private TlsListener(Server server, ServerConnector connector, Bus bus, ServiceTimes times) {
     this.server = server;
     this.connector = connector;
     this.bus = bus;
+    this.times = times;
   }
 
   /**
@@ -75,7 +77,8 @@ public final class TlsListener implements AutoCloseable {
     servlet.setBus(bus);
     ServletContextHandler handler = new ServletContextHandler();
     handler.addServlet(new ServletHolder(servlet), DmpService.BASE_PATH + "/*");
-    server.setHandler(handler);
+    ServiceTimes times = new ServiceTimes(handler);
+    server.setHandler(times);
     try {
       server.start();
       for (DmpService service : DmpService.values()) {
@@ -91,7 +94,12 @@ public final class TlsListener implements AutoCloseable {
       bus.shutdown(true);
       throw e;
     }
-    return new TlsListener(server, connector, bus);
+    return new TlsListener(server, connector, bus, times);
+  }
+
+  /** How long this listener took to answer each request. */
+  public ServiceTimes serviceTimes() {
+    return times;
   }
 
   /** The port it listens on. */
