@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -20,24 +19,23 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.SSLServerSocket;
 import org.libreconnect.dmp.transport.CxfDmpTransport;
 import org.libreconnect.dmp.tx.PatientTransactions;
 import org.libreconnect.dmp.vihf.LpsIdentity;
-import org.libreconnect.pkcs11.tls.CardTlsPolicy;
 import org.libreconnect.protocol.command.DmpCommands.DmpStatusAnswer;
 
 /**
  * A DMP transaction rehearsed on the loopback interface, for a pre-started worker waiting for its
  * application: a TD0.2 is built (VIHF, HL7 query, SOAP envelope), sent through the CXF transport
- * over plain HTTP to a one-shot listener on 127.0.0.1 that answers "no DMP for this patient", and
- * that answer is read into the command's answer. The application's first {@code
+ * over mutual TLS 1.2 to a one-shot listener on 127.0.0.1 that answers "no DMP for this patient",
+ * and that answer is read into the command's answer. The application's first {@code
  * hl_createDmpConnector} and TD0.2 then do not pay for loading and initialising CXF, SAAJ, the XML
- * stack and the trust managers (over a second in a fresh worker).
+ * stack and the TLS client (about a second and a half in a fresh worker).
  *
- * <p>Nothing leaves the machine and no card, key or PIN is involved: the VIHF names a sample
- * professional, and the certificate whose name it carries is one of the shipped DMP roots (only
- * its name is read). TLS is not rehearsed (it would need a key of its own).
+ * <p>Nothing leaves the machine and no card or PIN is involved: the VIHF names a sample
+ * professional, and both ends of the TLS connection use a key made for the rehearsal and dropped
+ * with it ({@link RehearsalTls}).
  */
 public final class DmpRehearsal {
   /** A well-formed test INS (NIR and key), as the training DMPs use. */
@@ -62,22 +60,16 @@ public final class DmpRehearsal {
    * @throws IOException when the loopback listener cannot be opened
    */
   public static DmpStatusAnswer run(Duration deadline) throws IOException {
-    X509Certificate certificate;
-    SSLContext tls;
+    RehearsalTls tls;
     try {
-      certificate = (X509Certificate) DmpTrustStore.shipped(DmpUrls.Environment.TRAINING).get(0);
-      KeyStore roots = KeyStore.getInstance("PKCS12");
-      roots.load(null, null);
-      roots.setCertificateEntry("rehearsal", certificate);
-      TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      trust.init(roots);
-      tls = SSLContext.getInstance(CardTlsPolicy.PROTOCOL);
-      tls.init(null, trust.getTrustManagers(), null);
+      tls = RehearsalTls.create();
     } catch (GeneralSecurityException e) {
-      throw new IOException("cannot prepare the rehearsal's TLS context", e);
+      throw new IOException("cannot prepare the rehearsal's TLS", e);
     }
     int millis = (int) Math.max(1, deadline.toMillis());
-    try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+    try (SSLServerSocket listener = (SSLServerSocket) tls.server().getServerSocketFactory()
+        .createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      listener.setNeedClientAuth(true);
       listener.setSoTimeout(millis);
       AtomicReference<IOException> failure = new AtomicReference<>();
       Thread server = Thread.ofPlatform().name("dmp-rehearsal").daemon(true).start(() -> {
@@ -88,10 +80,10 @@ public final class DmpRehearsal {
           failure.set(e);
         }
       });
-      URI base = URI.create("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":"
+      URI base = URI.create("https://" + InetAddress.getLoopbackAddress().getHostAddress() + ":"
           + listener.getLocalPort() + "/si-dmp-server/v2/services");
-      try (DmpConnector connector = new DmpConnector(new SampleCredentials(certificate, tls), DmpUrls.at(base),
-          new CxfDmpTransport(tls, Optional.empty(), deadline), Clock.systemUTC(),
+      try (DmpConnector connector = new DmpConnector(new SampleCredentials(tls.certificate(), tls.client()),
+          DmpUrls.at(base), new CxfDmpTransport(tls.client(), Optional.empty(), deadline), Clock.systemUTC(),
           new LpsIdentity("LibreConnect", "rehearsal", "", INSTANCE), 0, "AMBULATOIRE", true)) {
         return PatientTransactions.existence(connector, SAMPLE_INS);
       } finally {
