@@ -156,28 +156,33 @@ class ConnectorLatencyBenchmark {
   @Order(1)
   void residentMemoryWhenIdle() throws Exception {
     PoolSettled.await(fixture.client);
-    Thread.sleep(2000);
+    // an idle pre-started worker has rehearsed (which loads the DMP stack) and trimmed its heap
+    Rehearsals.await(home, 1);
+    Thread.sleep(3000);
     List<Double> master = new ArrayList<>();
     List<Double> workers = new ArrayList<>();
-    master.add(rssMegabytes(fixture.connector.pid()));
+    List<Double> workersPss = new ArrayList<>();
+    master.add(megabytes(fixture.connector.pid(), "status", "VmRSS:"));
     for (JsonNode worker : fixture.status().path("workers")) {
       if (worker.path("assignedTo").asText().startsWith("(idle") && worker.path("state").asText().equals("READY")) {
-        workers.add(rssMegabytes(worker.path("pid").asLong()));
+        workers.add(megabytes(worker.path("pid").asLong(), "status", "VmRSS:"));
+        workersPss.add(megabytes(worker.path("pid").asLong(), "smaps_rollup", "Pss:"));
       }
     }
     assertThat(workers).isNotEmpty();
     figures.measure("RSS of the idle master (no session)", "MB", master);
-    figures.measure("RSS of an idle pre-started worker", "MB", workers);
+    figures.measure("RSS of an idle pre-started worker, after its rehearsals", "MB", workers);
+    figures.measure("PSS of that worker (its share of pages shared with other processes)", "MB", workersPss);
   }
 
-  /** VmRSS of {@code pid} from /proc, in MB. */
-  static double rssMegabytes(long pid) throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-      if (line.startsWith("VmRSS:")) {
+  /** A {@code /proc/<pid>/<file>} line's value ({@code VmRSS:}, {@code Pss:}), in MB. */
+  static double megabytes(long pid, String file, String key) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), file))) {
+      if (line.startsWith(key)) {
         return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
       }
     }
-    throw new IOException("no VmRSS for " + pid);
+    throw new IOException("no " + key + " for " + pid);
   }
 
   /** Each worker's start-to-ready time from the master's service log. */

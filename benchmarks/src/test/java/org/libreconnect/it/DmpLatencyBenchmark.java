@@ -42,7 +42,7 @@ class DmpLatencyBenchmark {
         DmpStack stack = new DmpStack(home, "<dmpconnect><log_level>4</log_level></dmpconnect>")) {
       // the simulator runs in this fresh JVM; a throwaway application warms it, as a real DMP is
       PoolSettled.await(stack.client);
-      awaitRehearsals(home, 1);
+      Rehearsals.await(home, 1);
       DmpStack.Session throwaway = stack.session("dmp-bench-simulator-warm-up");
       assertOk(throwaway.createConnector(c -> c));
       for (int i = 0; i < 20; i++) {
@@ -53,10 +53,10 @@ class DmpLatencyBenchmark {
         // the steady state: a pre-started worker that had the time to rehearse takes the
         // application, and its own pre-started replacement is ready and has rehearsed too
         PoolSettled.await(stack.client);
-        awaitRehearsals(home, app + 2);
+        Rehearsals.await(home, app + 2);
         DmpStack.Session session = stack.session("dmp-bench-" + app);
         PoolSettled.await(stack.client);
-        awaitRehearsals(home, app + 3);
+        Rehearsals.await(home, app + 3);
         stack.simulator.serviceTimes().take();
         long start = System.nanoTime();
         JsonNode created = session.createConnector(c -> c);
@@ -104,33 +104,6 @@ class DmpLatencyBenchmark {
       figures.latency("next TD0.2, one open WebSocket, without the simulator's own time (the connector's share)", withoutSimulator);
       assertThat(next.percentile(50)).isLessThan(firstCall.percentile(50));
     }
-  }
-
-  /**
-   * Waits until {@code count} workers logged their DMP rehearsal (a pre-started worker rehearses
-   * once the machine is quiet); fails after a minute.
-   */
-  private static void awaitRehearsals(Path home, int count) throws Exception {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    int done = 0;
-    while ((done = countLines(home, "worker.warmup.dmp.done")) < count) {
-      assertThat(System.nanoTime()).as("%d DMP rehearsals logged, %d expected", done, count).isLessThan(deadline);
-      Thread.sleep(100);
-    }
-  }
-
-  private static int countLines(Path home, String text) throws Exception {
-    int count = 0;
-    try (var files = Files.walk(home.resolve("logs"))) {
-      for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".log")).toList()) {
-        for (String line : Files.readAllLines(file)) {
-          if (line.contains(text)) {
-            count++;
-          }
-        }
-      }
-    }
-    return count;
   }
 
   private static List<Double> served(DmpStack stack, int expected) throws InterruptedException {

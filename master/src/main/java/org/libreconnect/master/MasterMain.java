@@ -107,6 +107,7 @@ public final class MasterMain {
 
   private static List<String> workerJvmOptions(Path configFile) {
     List<String> options = new java.util.ArrayList<>(WorkerCommandLine.DEFAULT_JVM_OPTIONS);
+    options.addAll(WorkerCommandLine.memoryOptions(Runtime.version(), System.getProperty("os.name")));
     options.add("-Dlibreconnect.config=" + configFile.toAbsolutePath());
     return options;
   }

@@ -65,6 +65,9 @@ public final class ConnectorProcess implements AutoCloseable {
     argv.add(ProcessHandle.current().info().command().orElseThrow());
     argv.add("-Xmx256m");
     argv.add("-XX:+UseSerialGC");
+    if (Runtime.version().feature() >= 22 && System.getProperty("os.name").startsWith("Linux")) {
+      argv.add("-XX:TrimNativeHeapInterval=2000"); // as the distribution's launcher
+    }
     argv.add("-Dlibreconnect.home=" + home.toAbsolutePath());
     argv.add("-cp");
     argv.add(classPath);

@@ -27,4 +27,12 @@ class WorkerCommandLineTest {
     List<String> argv = line.toArgv();
     assertThat(argv.indexOf("-XX:+AutoCreateSharedArchive")).isLessThan(argv.indexOf(WorkerCommandLine.MAIN_CLASS));
   }
+
+  @Test
+  void workersTrimTheirNativeHeapOnLinuxWithAJdkThatHasTheOption() {
+    assertThat(WorkerCommandLine.memoryOptions(Runtime.Version.parse("25.0.3"), "Linux"))
+        .containsExactly("-XX:TrimNativeHeapInterval=" + WorkerCommandLine.NATIVE_HEAP_TRIM_MILLIS);
+    assertThat(WorkerCommandLine.memoryOptions(Runtime.Version.parse("21.0.5"), "Linux")).isEmpty();
+    assertThat(WorkerCommandLine.memoryOptions(Runtime.Version.parse("25"), "Windows 11")).isEmpty();
+  }
 }
