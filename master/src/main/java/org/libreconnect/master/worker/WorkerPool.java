@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,10 @@ import org.slf4j.LoggerFactory;
 public final class WorkerPool implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
   private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+  /** How long an application that found no idle worker raises the idle reserve. */
+  static final Duration MISS_WINDOW = Duration.ofMinutes(10);
+  /** Most idle workers added to the configured reserve while applications arrive in bursts. */
+  static final int MAX_EXTRA_IDLE = 2;
 
   /**
    * @param maxWorkers most worker processes alive at once, idle ones included
@@ -54,15 +59,22 @@ public final class WorkerPool implements AutoCloseable {
   private boolean closed;
   private boolean refillScheduled;
   private long lastStartNanos;
+  private final Deque<Long> misses = new ArrayDeque<>();
+  private final LongSupplier nanoClock;
   private volatile SessionTransfer transfer = (replaced, successor) -> CompletableFuture.completedFuture(null);
 
   /**
    * @param starter runs process starts, one at a time (a single dedicated thread in the master)
    */
   public WorkerPool(WorkerFactory factory, Limits limits, Executor starter) {
+    this(factory, limits, starter, System::nanoTime);
+  }
+
+  WorkerPool(WorkerFactory factory, Limits limits, Executor starter, LongSupplier nanoClock) {
     this.factory = factory;
     this.limits = limits;
     this.starter = starter;
+    this.nanoClock = nanoClock;
   }
 
   /** Who moves sessions into the successor of a replaced worker. */
@@ -93,6 +105,9 @@ public final class WorkerPool implements AutoCloseable {
       // A pre-started worker runs as the connector's account: never one for another user.
       worker = key.runAs().isPresent() ? null : takeIdle();
       boolean fresh = worker == null;
+      if (fresh && key.runAs().isEmpty() && limits.idleTarget() > 0) {
+        missed();
+      }
       if (fresh) {
         if (liveCount() >= limits.maxWorkers()) {
           log.warn("worker.limit max={} key=\"{}\"", limits.maxWorkers(), key);
@@ -142,6 +157,28 @@ public final class WorkerPool implements AutoCloseable {
     return count;
   }
 
+  /**
+   * The idle workers to keep now: the configured reserve, plus one for each application that
+   * found no idle worker in the last {@link #MISS_WINDOW} (at most {@link #MAX_EXTRA_IDLE}), so
+   * that applications arriving in bursts (a terminal server at the start of a shift) wait less
+   * for a JVM. None when the configuration asks for none.
+   */
+  synchronized int idleTarget() {
+    if (limits.idleTarget() == 0) {
+      return 0;
+    }
+    long now = nanoClock.getAsLong();
+    while (!misses.isEmpty() && now - misses.peekFirst() > MISS_WINDOW.toNanos()) {
+      misses.pollFirst();
+    }
+    return Math.min(limits.maxWorkers(), limits.idleTarget() + Math.min(MAX_EXTRA_IDLE, misses.size()));
+  }
+
+  private void missed() {
+    misses.addLast(nanoClock.getAsLong());
+    log.info("worker.prestart.missed idleTarget={}", idleTarget());
+  }
+
   private WorkerHandle takeIdle() {
     while (!idle.isEmpty()) {
       WorkerHandle candidate = idle.pollFirst();
@@ -168,8 +205,9 @@ public final class WorkerPool implements AutoCloseable {
     synchronized (this) {
       refillScheduled = false;
       idle.removeIf(worker -> !worker.alive());
+      int target = idleTarget();
       while (!closed
-          && idle.size() < limits.idleTarget()
+          && idle.size() < target
           && liveCount() < limits.maxWorkers()) {
         WorkerHandle worker = track(factory.create());
         idle.addLast(worker);

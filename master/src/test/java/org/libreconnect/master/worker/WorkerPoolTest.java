@@ -106,6 +106,46 @@ class WorkerPoolTest {
   }
 
   @Test
+  void applicationsThatFindNoIdleWorkerRaiseTheReserveForAWhile() {
+    long[] now = {0};
+    WorkerPool pool = new WorkerPool(
+        workers, new WorkerPool.Limits(8, 1, Duration.ZERO, Duration.ZERO), queued::add, () -> now[0]);
+    pool.start();
+    runQueued();
+    assertThat(workers.created).hasSize(1);
+    assertThat(pool.idleTarget()).isEqualTo(1);
+
+    pool.acquire(key("a"), "s-1"); // takes the idle worker; its replacement is queued
+    pool.acquire(key("b"), "s-2"); // finds none: started on demand
+    assertThat(pool.idleTarget()).as("one miss").isEqualTo(2);
+    runQueued();
+    assertThat(workers.created).as("b's worker, then two idle ones").hasSize(4);
+
+    for (int i = 0; i < 5; i++) {
+      pool.acquire(key("burst-" + i), "s-" + i);
+      pool.acquire(key("burst-" + i + "-too"), "t-" + i);
+    }
+    assertThat(pool.idleTarget()).as("at most " + WorkerPool.MAX_EXTRA_IDLE + " more").isEqualTo(1 + WorkerPool.MAX_EXTRA_IDLE);
+
+    now[0] += WorkerPool.MISS_WINDOW.toNanos() + 1;
+    assertThat(pool.idleTarget()).as("back to the configured reserve").isEqualTo(1);
+  }
+
+  @Test
+  void noReserveConfiguredMeansNoneEvenAfterMisses() {
+    WorkerPool pool = pool(8, 0, queued::add);
+    pool.acquire(key("a"), "s-1");
+    pool.acquire(key("b"), "s-2");
+    assertThat(pool.idleTarget()).isZero();
+  }
+
+  private void runQueued() {
+    while (!queued.isEmpty()) {
+      queued.remove(0).run();
+    }
+  }
+
+  @Test
   void theIdleReserveCountsTowardTheLimitAndIsUsedFirst() throws Exception {
     WorkerPool pool = pool(2, 1, Runnable::run);
     pool.start();
