@@ -25,7 +25,7 @@ public record WorkerCommandLine(
    * the worker calls the PKCS#11 library directly (JNA) for what SunPKCS11 hides.
    */
   public static final List<String> DEFAULT_JVM_OPTIONS =
-      List.of("-Xms16m", "-Xmx512m", "-XX:+UseSerialGC", "-Xshare:auto", "--enable-native-access=ALL-UNNAMED");
+      List.of("-Xms16m", "-Xmx512m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED");
 
   /** How often a JVM hands the memory its native heap freed back to the system, in milliseconds. */
   public static final int NATIVE_HEAP_TRIM_MILLIS = 2000;

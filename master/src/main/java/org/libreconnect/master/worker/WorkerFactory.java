@@ -28,4 +28,12 @@ public interface WorkerFactory {
    * @throws WorkerLostException when the process cannot be started
    */
   void start(WorkerHandle worker);
+
+  /**
+   * How long {@code worker} may take to exit once asked before it is killed: {@code usual}, or
+   * more for a worker whose JVM writes its class data when it exits ({@link WorkerClassData}).
+   */
+  default java.time.Duration stopGrace(WorkerHandle worker, java.time.Duration usual) {
+    return usual;
+  }
 }

@@ -39,6 +39,7 @@ public final class WorkerLauncher implements WorkerFactory {
   private final List<String> jvmOptions;
   private final Clock clock;
   private final UserWorkers userWorkers;
+  private final WorkerClassData classData;
   private final SecureRandom random = new SecureRandom();
   private final AtomicInteger ids = new AtomicInteger();
 
@@ -74,6 +75,12 @@ public final class WorkerLauncher implements WorkerFactory {
     this.classPath = classPath;
     this.jvmOptions = List.copyOf(jvmOptions);
     this.clock = clock;
+    this.classData = new WorkerClassData(layout.dataDir(), classPath, Runtime.version());
+  }
+
+  @Override
+  public Duration stopGrace(WorkerHandle worker, Duration usual) {
+    return classData.isTraining(worker.id()) ? WorkerClassData.TRAINER_STOP_GRACE : usual;
   }
 
   /** The java executable that runs this JVM. */
@@ -113,10 +120,10 @@ public final class WorkerLauncher implements WorkerFactory {
     }
     Path home = account == null ? layout.home() : userWorkers.layoutOf(account).home();
     List<String> options = jvmOptions;
-    if (account == null && WorkerCommandLine.canShareClasses(classPath)) {
-      // a user's worker could neither read nor write the archive in the connector's home
+    if (account == null) {
+      // a user's worker could neither read nor write the class data in the connector's home
       options = new java.util.ArrayList<>(jvmOptions);
-      options.addAll(WorkerCommandLine.classSharingOptions(layout.dataDir().resolve(WorkerCommandLine.CLASS_ARCHIVE)));
+      options.addAll(classData.optionsFor(id));
     }
     WorkerCommandLine commandLine =
         new WorkerCommandLine(
@@ -165,6 +172,9 @@ public final class WorkerLauncher implements WorkerFactory {
                 log.warn("run.forget.failed pid={} error=\"{}\"", exited.pid(), e.toString());
               }
               linkServer.forget(token);
+              if (account == null) {
+                classData.exited(id, exited.exitValue());
+              }
               worker.exited(exited.exitValue());
             });
     worker

@@ -137,7 +137,7 @@ public final class WorkerPool implements AutoCloseable {
   public synchronized void release(WorkerHandle worker, String sessionId) {
     if (worker.removeSession(sessionId)) {
       worker.key().ifPresent(key -> assigned.remove(key, worker));
-      worker.shutdown("its last session ended", STOP_GRACE);
+      worker.shutdown("its last session ended", factory.stopGrace(worker, STOP_GRACE));
     }
   }
 
@@ -319,10 +319,10 @@ public final class WorkerPool implements AutoCloseable {
       closed = true;
       workers = List.copyOf(all);
     }
-    workers.forEach(worker -> worker.shutdown("the master is stopping", STOP_GRACE));
+    workers.forEach(worker -> worker.shutdown("the master is stopping", factory.stopGrace(worker, STOP_GRACE)));
     for (WorkerHandle worker : workers) {
       try {
-        worker.gone().get(STOP_GRACE.plusSeconds(2).toMillis(), TimeUnit.MILLISECONDS);
+        worker.gone().get(factory.stopGrace(worker, STOP_GRACE).plusSeconds(2).toMillis(), TimeUnit.MILLISECONDS);
       } catch (Exception e) {
         Process process = worker.process();
         if (process != null) {

@@ -1,0 +1,147 @@
+package org.libreconnect.master.worker;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.libreconnect.protocol.link.LinkMessages;
+import org.libreconnect.runtime.AtomicFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How the connector's own workers get their classes ready before {@code main} (ADR 0025, 0030).
+ *
+ * <p>With a JDK 25 or newer, through the JDK's AOT cache ({@code -XX:AOTCache}, JEP 483/514/515):
+ * classes loaded and linked, and method profiles, as a worker of this installation used them. One
+ * worker at a time trains it ({@code -XX:AOTCacheOutput}): when that worker exits normally its
+ * JVM writes the cache to a file of its own, which is then moved in place with a stamp of what it
+ * was made from (the JDK and every class path entry's size and time). A cache whose stamp no
+ * longer matches (a new JDK, an updated jar) is trained again. While there is no cache, and with
+ * an older JDK, workers use the dynamic class-data archive the first worker to exit writes ({@link
+ * WorkerCommandLine#classSharingOptions}).
+ *
+ * <p>Only for class paths of jars (a distribution, {@code ./run.sh}), and never for workers of
+ * another account, who can neither read nor write the connector's data folder.
+ */
+final class WorkerClassData {
+  private static final Logger log = LoggerFactory.getLogger(WorkerClassData.class);
+  static final String AOT_CACHE = "worker.aot";
+  static final String AOT_STAMP = "worker.aot.stamp";
+  static final String AOT_TRAINING = "worker.aot.training";
+  /** Exit values of a worker whose JVM ended through {@code System.exit}, so wrote its cache whole. */
+  static final List<Integer> ORDERLY_EXITS = List.of(0, LinkMessages.EXIT_REPLACE_ME);
+
+  /**
+   * How long the training worker may take to exit when asked: its JVM assembles the cache then
+   * (seconds; within the service's 20 s stop timeout).
+   */
+  static final java.time.Duration TRAINER_STOP_GRACE = java.time.Duration.ofSeconds(15);
+
+  private final Path dataDir;
+  private final String classPath;
+  private final Runtime.Version jdk;
+  private Integer trainer;
+
+  WorkerClassData(Path dataDir, String classPath, Runtime.Version jdk) {
+    this.dataDir = dataDir;
+    this.classPath = classPath;
+    this.jdk = jdk;
+  }
+
+  /** Whether this JDK has the AOT cache in the form used here (one-step training, JDK 25). */
+  static boolean aotCacheAvailable(Runtime.Version jdk) {
+    return jdk.feature() >= 25;
+  }
+
+  /** The JVM options of worker {@code workerId}'s start. Blocking (reads files): starter thread only. */
+  synchronized List<String> optionsFor(int workerId) {
+    if (!WorkerCommandLine.canShareClasses(classPath)) {
+      return List.of();
+    }
+    if (aotCacheAvailable(jdk)) {
+      Path cache = dataDir.resolve(AOT_CACHE);
+      if (Files.isRegularFile(cache) && stamp().equals(readStamp())) {
+        return List.of("-XX:AOTCache=" + cache, "-Xlog:aot=off", "-Xlog:cds=off");
+      }
+      if (trainer == null) {
+        trainer = workerId;
+        deleteTraining();
+        log.info("worker.aot.training worker={}", workerId);
+        return List.of("-XX:AOTCacheOutput=" + dataDir.resolve(AOT_TRAINING), "-Xlog:aot=off", "-Xlog:cds=off");
+      }
+    }
+    return WorkerCommandLine.classSharingOptions(dataDir.resolve(WorkerCommandLine.CLASS_ARCHIVE));
+  }
+
+  /** Whether worker {@code workerId} trains the cache. */
+  synchronized boolean isTraining(int workerId) {
+    return trainer != null && trainer == workerId;
+  }
+
+  /** Worker {@code workerId}'s process ended with {@code exitValue}. Blocking: not on an event loop. */
+  synchronized void exited(int workerId, int exitValue) {
+    if (trainer == null || trainer != workerId) {
+      return;
+    }
+    trainer = null;
+    Path training = dataDir.resolve(AOT_TRAINING);
+    try {
+      if (ORDERLY_EXITS.contains(exitValue) && Files.isRegularFile(training) && Files.size(training) > 0) {
+        Files.move(training, dataDir.resolve(AOT_CACHE), StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.write(dataDir.resolve(AOT_STAMP), stamp().getBytes(StandardCharsets.UTF_8));
+        log.info("worker.aot.ready worker={} bytes={}", workerId, Files.size(dataDir.resolve(AOT_CACHE)));
+      } else {
+        deleteTraining();
+        log.info("worker.aot.discarded worker={} exit={}", workerId, exitValue);
+      }
+    } catch (IOException e) {
+      deleteTraining();
+      log.warn("worker.aot.failed worker={} error=\"{}\"", workerId, e.toString());
+    }
+  }
+
+  /** What a cache is made from: the JDK, and each class path entry with its size and time. */
+  String stamp() {
+    StringBuilder stamp = new StringBuilder("jdk=").append(jdk).append('\n');
+    for (String entry : classPath.split(File.pathSeparator)) {
+      if (entry.isEmpty()) {
+        continue;
+      }
+      Path jar = Path.of(entry);
+      try {
+        stamp.append(entry).append(' ').append(Files.size(jar)).append(' ')
+            .append(Files.getLastModifiedTime(jar).toMillis()).append('\n');
+      } catch (IOException e) {
+        stamp.append(entry).append(" missing\n");
+      }
+    }
+    return stamp.toString();
+  }
+
+  private String readStamp() {
+    try {
+      return Files.readString(dataDir.resolve(AOT_STAMP), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /** The training's output and the configuration the JVM keeps beside it while it assembles. */
+  private void deleteTraining() {
+    deleteQuietly(dataDir.resolve(AOT_TRAINING));
+    deleteQuietly(dataDir.resolve(AOT_TRAINING + ".config"));
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      log.warn("worker.aot.delete.failed file={} error=\"{}\"", file.getFileName(), e.toString());
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package org.libreconnect.master.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkerClassDataTest {
+  private static final Runtime.Version JDK_25 = Runtime.Version.parse("25.0.3");
+
+  @TempDir Path dir;
+  private Path data;
+  private Path jar;
+  private String classPath;
+
+  @BeforeEach
+  void jars() throws Exception {
+    data = Files.createDirectories(dir.resolve("data"));
+    jar = Files.writeString(dir.resolve("worker.jar"), "classes");
+    classPath = jar + File.pathSeparator + Files.writeString(dir.resolve("netty.jar"), "more classes");
+  }
+
+  @Test
+  void oneWorkerTrainsTheCacheWhileTheOthersUseTheDynamicArchive() throws Exception {
+    WorkerClassData classes = new WorkerClassData(data, classPath, JDK_25);
+
+    assertThat(classes.optionsFor(1)).contains("-XX:AOTCacheOutput=" + data.resolve(WorkerClassData.AOT_TRAINING));
+    assertThat(classes.optionsFor(2)).contains("-XX:+AutoCreateSharedArchive").noneMatch(o -> o.startsWith("-XX:AOT"));
+
+    Files.writeString(data.resolve(WorkerClassData.AOT_TRAINING), "the JVM's cache");
+    classes.exited(2, 0);
+    assertThat(data.resolve(WorkerClassData.AOT_CACHE)).as("not the trainer's exit").doesNotExist();
+    classes.exited(1, 0);
+
+    assertThat(data.resolve(WorkerClassData.AOT_CACHE)).hasContent("the JVM's cache");
+    assertThat(data.resolve(WorkerClassData.AOT_TRAINING)).doesNotExist();
+    assertThat(classes.optionsFor(3)).containsExactly(
+        "-XX:AOTCache=" + data.resolve(WorkerClassData.AOT_CACHE), "-Xlog:aot=off", "-Xlog:cds=off");
+    assertThat(new WorkerClassData(data, classPath, JDK_25).optionsFor(1))
+        .as("after a restart of the master").contains("-XX:AOTCache=" + data.resolve(WorkerClassData.AOT_CACHE));
+  }
+
+  @Test
+  void aTrainerThatDidNotEndNormallyLeavesNoCacheAndTheNextWorkerTrains() throws Exception {
+    WorkerClassData classes = new WorkerClassData(data, classPath, JDK_25);
+    classes.optionsFor(1);
+    Files.writeString(data.resolve(WorkerClassData.AOT_TRAINING), "half a cache");
+    Files.writeString(data.resolve(WorkerClassData.AOT_TRAINING + ".config"), "the JVM's configuration");
+    assertThat(classes.isTraining(1)).isTrue();
+
+    classes.exited(1, 137);
+
+    assertThat(data.resolve(WorkerClassData.AOT_CACHE)).doesNotExist();
+    assertThat(data.resolve(WorkerClassData.AOT_TRAINING)).doesNotExist();
+    assertThat(data.resolve(WorkerClassData.AOT_TRAINING + ".config")).doesNotExist();
+    assertThat(classes.isTraining(1)).isFalse();
+    assertThat(classes.optionsFor(2)).contains("-XX:AOTCacheOutput=" + data.resolve(WorkerClassData.AOT_TRAINING));
+  }
+
+  @Test
+  void aChangedJarOrJdkMakesTheCacheStaleAndItIsTrainedAgain() throws Exception {
+    WorkerClassData classes = new WorkerClassData(data, classPath, JDK_25);
+    classes.optionsFor(1);
+    Files.writeString(data.resolve(WorkerClassData.AOT_TRAINING), "cache");
+    classes.exited(1, 0);
+    assertThat(classes.optionsFor(2)).anyMatch(o -> o.startsWith("-XX:AOTCache="));
+
+    assertThat(new WorkerClassData(data, classPath, Runtime.Version.parse("25.0.4")).optionsFor(3))
+        .as("another JDK").anyMatch(o -> o.startsWith("-XX:AOTCacheOutput="));
+    Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
+    assertThat(classes.optionsFor(4)).as("an updated jar").anyMatch(o -> o.startsWith("-XX:AOTCacheOutput="));
+  }
+
+  @Test
+  void anOlderJdkUsesTheDynamicArchiveAndClassFoldersNothing() {
+    assertThat(new WorkerClassData(data, classPath, Runtime.Version.parse("21.0.5")).optionsFor(1))
+        .isEqualTo(WorkerCommandLine.classSharingOptions(data.resolve(WorkerCommandLine.CLASS_ARCHIVE)));
+    assertThat(new WorkerClassData(data, classPath + File.pathSeparator + dir.resolve("classes"), JDK_25).optionsFor(1))
+        .isEmpty();
+  }
+}
