@@ -45,7 +45,8 @@ class ConnectorLatencyBenchmark {
   private static final int NEW_APPLICATIONS = Figures.samples(2, 15);
   private static final int WARM_UP = Figures.warmUp(150, 1000);
   private static final java.time.Duration PRE_STARTED_IDLE = java.time.Duration.ofSeconds(1);
-  private static final Pattern START = Pattern.compile("^(\\S+) .*worker\\.start worker=(\\d+) ");
+  private static final Pattern START =
+      Pattern.compile("^(\\S+) .*worker\\.start worker=(\\d+) pid=\\d+ classes=(\\S+) ");
   private static final Pattern READY = Pattern.compile("^(\\S+) .*worker\\.ready worker=(\\d+) ");
 
   @TempDir static Path home;
@@ -141,14 +142,13 @@ class ConnectorLatencyBenchmark {
         + PRE_STARTED_IDLE.toMillis() + " ms", opens);
     figures.latency("first command on that worker (hl_getPcscReaders)", firstCommands);
     PoolSettled.await(fixture.client);
-    List<Double> starts = workerStarts();
-    // the archive is written when the first worker exits (the first new application's)
-    int before = Math.min(2, starts.size());
-    figures.latency("worker JVM started -> link hello, the first two (no class archive yet)", starts.subList(0, before));
-    if (starts.size() > before) {
-      figures.latency("worker JVM started -> link hello, with the class archive", starts.subList(before, starts.size()));
-    }
-    System.out.println("benchmark connector-latency class archive present: "
+    // by what each worker started with: the AOT cache once the first worker trained it (JDK 25),
+    // the dynamic archive before that, nothing for the trainer itself
+    Map<String, List<Double>> starts = workerStarts();
+    starts.forEach((classes, millis) ->
+        figures.latency("worker JVM started -> link hello, classes=" + classes, millis));
+    System.out.println("benchmark connector-latency class data present: AOT cache "
+        + Files.isRegularFile(home.resolve("data").resolve("worker.aot")) + ", dynamic archive "
         + Files.isRegularFile(home.resolve("data").resolve("worker-classes.jsa")));
   }
 
@@ -185,20 +185,23 @@ class ConnectorLatencyBenchmark {
     throw new IOException("no " + key + " for " + pid);
   }
 
-  /** Each worker's start-to-ready time from the master's service log. */
-  private List<Double> workerStarts() throws IOException {
+  /** Each worker's start-to-ready time from the master's service log, by its class data. */
+  private Map<String, List<Double>> workerStarts() throws IOException {
     Map<String, OffsetDateTime> started = new HashMap<>();
-    List<Double> millis = new ArrayList<>();
+    Map<String, String> classes = new HashMap<>();
+    Map<String, List<Double>> millis = new java.util.TreeMap<>();
     for (String line : Files.readAllLines(home.resolve("logs").resolve("service.log"))) {
       Matcher start = START.matcher(line);
       if (start.find()) {
         started.put(start.group(2), OffsetDateTime.parse(start.group(1)));
+        classes.put(start.group(2), start.group(3));
         continue;
       }
       Matcher ready = READY.matcher(line);
       if (ready.find() && started.containsKey(ready.group(2))) {
         OffsetDateTime from = started.remove(ready.group(2));
-        millis.add(java.time.Duration.between(from, OffsetDateTime.parse(ready.group(1))).toNanos() / 1e6);
+        millis.computeIfAbsent(classes.get(ready.group(2)), k -> new ArrayList<>())
+            .add(java.time.Duration.between(from, OffsetDateTime.parse(ready.group(1))).toNanos() / 1e6);
       }
     }
     return millis;

@@ -59,23 +59,37 @@ final class WorkerClassData {
 
   /** The JVM options of worker {@code workerId}'s start. Blocking (reads files): starter thread only. */
   synchronized List<String> optionsFor(int workerId) {
+    return choose(workerId).options();
+  }
+
+  /**
+   * What worker {@code workerId} starts with, and its name for the logs: {@code aot}, {@code
+   * aot-training}, {@code archive} (the dynamic archive, mapped or written at exit) or {@code none}.
+   * Blocking (reads files): starter thread only.
+   */
+  synchronized Choice choose(int workerId) {
     if (!WorkerCommandLine.canShareClasses(classPath)) {
-      return List.of();
+      return new Choice("none", List.of());
     }
     if (aotCacheAvailable(jdk)) {
       Path cache = dataDir.resolve(AOT_CACHE);
       if (Files.isRegularFile(cache) && stamp().equals(readStamp())) {
-        return List.of("-XX:AOTCache=" + cache, "-Xlog:aot=off", "-Xlog:cds=off");
+        return new Choice("aot", List.of("-XX:AOTCache=" + cache, "-Xlog:aot=off", "-Xlog:cds=off"));
       }
       if (trainer == null) {
         trainer = workerId;
         deleteTraining();
-        log.info("worker.aot.training worker={}", workerId);
-        return List.of("-XX:AOTCacheOutput=" + dataDir.resolve(AOT_TRAINING), "-Xlog:aot=off", "-Xlog:cds=off");
+        return new Choice("aot-training",
+            List.of("-XX:AOTCacheOutput=" + dataDir.resolve(AOT_TRAINING), "-Xlog:aot=off", "-Xlog:cds=off"));
       }
     }
-    return WorkerCommandLine.classSharingOptions(dataDir.resolve(WorkerCommandLine.CLASS_ARCHIVE));
+    boolean mapped = Files.isRegularFile(dataDir.resolve(WorkerCommandLine.CLASS_ARCHIVE));
+    return new Choice(mapped ? "archive" : "archive-to-write",
+        WorkerCommandLine.classSharingOptions(dataDir.resolve(WorkerCommandLine.CLASS_ARCHIVE)));
   }
+
+  /** A worker's class-data options and their name. */
+  record Choice(String name, List<String> options) {}
 
   /** Whether worker {@code workerId} trains the cache. */
   synchronized boolean isTraining(int workerId) {

@@ -119,12 +119,11 @@ public final class WorkerLauncher implements WorkerFactory {
       throw new WorkerLostException("This connector cannot start workers as another user");
     }
     Path home = account == null ? layout.home() : userWorkers.layoutOf(account).home();
-    List<String> options = jvmOptions;
-    if (account == null) {
-      // a user's worker could neither read nor write the class data in the connector's home
-      options = new java.util.ArrayList<>(jvmOptions);
-      options.addAll(classData.optionsFor(id));
-    }
+    List<String> options = new java.util.ArrayList<>(jvmOptions);
+    // a user's worker could neither read nor write the class data in the connector's home
+    WorkerClassData.Choice classes =
+        account == null ? classData.choose(id) : new WorkerClassData.Choice("none", List.of());
+    options.addAll(classes.options());
     WorkerCommandLine commandLine =
         new WorkerCommandLine(
             javaExecutable,
@@ -190,7 +189,7 @@ public final class WorkerLauncher implements WorkerFactory {
               }
               return worker;
             });
-    log.info("worker.start worker={} pid={} logs={}", id, process.pid(), logDirectory);
+    log.info("worker.start worker={} pid={} classes={} logs={}", id, process.pid(), classes.name(), logDirectory);
   }
 
   /**
