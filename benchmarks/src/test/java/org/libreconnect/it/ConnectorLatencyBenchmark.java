@@ -50,13 +50,14 @@ class ConnectorLatencyBenchmark {
   private static final Pattern READY = Pattern.compile("^(\\S+) .*worker\\.ready worker=(\\d+) ");
 
   @TempDir static Path home;
+  private String jars;
   private ConnectorFixture fixture;
   private final Figures figures = new Figures("connector-latency");
 
   @BeforeAll
   void start() throws Exception {
     // jars only, as in a distribution: workers then share their classes through the archive
-    String jars =
+    jars =
         java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
             .filter(entry -> entry.endsWith(".jar"))
             .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
@@ -144,12 +145,33 @@ class ConnectorLatencyBenchmark {
     PoolSettled.await(fixture.client);
     // by what each worker started with: the AOT cache once the first worker trained it (JDK 25),
     // the dynamic archive before that, nothing for the trainer itself
-    Map<String, List<Double>> starts = workerStarts();
+    Map<String, List<Double>> starts = workerStarts(OffsetDateTime.MIN);
     starts.forEach((classes, millis) ->
         figures.latency("worker JVM started -> link hello, classes=" + classes, millis));
     System.out.println("benchmark connector-latency class data present: AOT cache "
         + Files.isRegularFile(home.resolve("data").resolve("worker.aot")) + ", dynamic archive "
         + Files.isRegularFile(home.resolve("data").resolve("worker-classes.jsa")));
+  }
+
+  /**
+   * Worker starts once the master was restarted: the worker that trained the AOT cache (JDK 25)
+   * writes it when the first master stops it, and the next master's workers map it.
+   */
+  @Test
+  @Order(9)
+  void workerStartsAfterARestart() throws Exception {
+    fixture.close();
+    OffsetDateTime restart = OffsetDateTime.now();
+    fixture = new ConnectorFixture(ConnectorProcess.start(home, jars, Map.of()));
+    for (int i = 0; i < NEW_APPLICATIONS; i++) {
+      PoolSettled.await(fixture.client);
+      Thread.sleep(PRE_STARTED_IDLE.toMillis());
+      String session = fixture.openSession("bench-restart-" + i);
+      fixture.call("{\"s_commandName\":\"hl_closeSession\",\"s_sessionId\":\"" + session + "\"}");
+    }
+    PoolSettled.await(fixture.client);
+    workerStarts(restart).forEach((classes, millis) ->
+        figures.latency("worker JVM started -> link hello after a restart, classes=" + classes, millis));
   }
 
   @Test
@@ -185,14 +207,14 @@ class ConnectorLatencyBenchmark {
     throw new IOException("no " + key + " for " + pid);
   }
 
-  /** Each worker's start-to-ready time from the master's service log, by its class data. */
-  private Map<String, List<Double>> workerStarts() throws IOException {
+  /** Each worker started after {@code since}: its start-to-ready time from the master's service log, by its class data. */
+  private Map<String, List<Double>> workerStarts(OffsetDateTime since) throws IOException {
     Map<String, OffsetDateTime> started = new HashMap<>();
     Map<String, String> classes = new HashMap<>();
     Map<String, List<Double>> millis = new java.util.TreeMap<>();
     for (String line : Files.readAllLines(home.resolve("logs").resolve("service.log"))) {
       Matcher start = START.matcher(line);
-      if (start.find()) {
+      if (start.find() && !OffsetDateTime.parse(start.group(1)).isBefore(since)) {
         started.put(start.group(2), OffsetDateTime.parse(start.group(1)));
         classes.put(start.group(2), start.group(3));
         continue;

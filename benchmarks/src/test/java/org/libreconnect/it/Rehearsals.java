@@ -27,7 +27,8 @@ final class Rehearsals {
   private static int count(Path home) throws Exception {
     int count = 0;
     try (var files = Files.walk(home.resolve("logs"))) {
-      for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".log")).toList()) {
+      // service.log and its rotated files (service.log.1…): a busy worker's debug log rotates
+      for (Path file : files.filter(p -> p.getFileName().toString().contains(".log")).toList()) {
         for (String line : Files.readAllLines(file)) {
           if (line.contains("worker.warmup.dmp.done")) {
             count++;

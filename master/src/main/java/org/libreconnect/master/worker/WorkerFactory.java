@@ -36,4 +36,11 @@ public interface WorkerFactory {
   default java.time.Duration stopGrace(WorkerHandle worker, java.time.Duration usual) {
     return usual;
   }
+
+  /**
+   * Waits, at most {@code timeout}, until what this factory does when a worker's process ends
+   * (the class data a training worker wrote) is done for every process it started. The pool calls
+   * it last when it closes, so that a stopping master does not exit before.
+   */
+  default void awaitExits(java.time.Duration timeout) {}
 }

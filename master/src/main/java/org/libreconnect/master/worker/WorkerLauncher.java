@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.libreconnect.master.user.OsAccount;
@@ -40,6 +41,7 @@ public final class WorkerLauncher implements WorkerFactory {
   private final Clock clock;
   private final UserWorkers userWorkers;
   private final WorkerClassData classData;
+  private final java.util.Set<CompletableFuture<Void>> exits = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final SecureRandom random = new SecureRandom();
   private final AtomicInteger ids = new AtomicInteger();
 
@@ -76,6 +78,17 @@ public final class WorkerLauncher implements WorkerFactory {
     this.jvmOptions = List.copyOf(jvmOptions);
     this.clock = clock;
     this.classData = new WorkerClassData(layout.dataDir(), classPath, Runtime.version());
+  }
+
+  @Override
+  public void awaitExits(Duration timeout) {
+    try {
+      CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      log.warn("worker.exits.pending count={}", exits.size());
+    }
   }
 
   @Override
@@ -161,7 +174,7 @@ public final class WorkerLauncher implements WorkerFactory {
       log.warn("run.record.failed pid={} error=\"{}\"", process.pid(), e.toString());
     }
     sendToken(process, token, configuration);
-    process
+    CompletableFuture<Void> handled = process
         .onExit()
         .thenAccept(
             exited -> {
@@ -176,6 +189,8 @@ public final class WorkerLauncher implements WorkerFactory {
               }
               worker.exited(exited.exitValue());
             });
+    exits.add(handled);
+    handled.whenComplete((ignored, failure) -> exits.remove(handled));
     worker
         .ready()
         .copy()

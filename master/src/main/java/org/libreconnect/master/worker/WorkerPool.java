@@ -320,9 +320,12 @@ public final class WorkerPool implements AutoCloseable {
       workers = List.copyOf(all);
     }
     workers.forEach(worker -> worker.shutdown("the master is stopping", factory.stopGrace(worker, STOP_GRACE)));
+    Duration longest = STOP_GRACE;
     for (WorkerHandle worker : workers) {
+      Duration grace = factory.stopGrace(worker, STOP_GRACE);
+      longest = grace.compareTo(longest) > 0 ? grace : longest;
       try {
-        worker.gone().get(factory.stopGrace(worker, STOP_GRACE).plusSeconds(2).toMillis(), TimeUnit.MILLISECONDS);
+        worker.gone().get(grace.plusSeconds(2).toMillis(), TimeUnit.MILLISECONDS);
       } catch (Exception e) {
         Process process = worker.process();
         if (process != null) {
@@ -330,5 +333,7 @@ public final class WorkerPool implements AutoCloseable {
         }
       }
     }
+    // a worker is gone once its link closed; its process may still be writing its class data
+    factory.awaitExits(longest.plusSeconds(2));
   }
 }
