@@ -44,13 +44,22 @@ final class WorkerClassData {
   private final Path dataDir;
   private final String classPath;
   private final Runtime.Version jdk;
+  private final boolean aotCache;
   private Integer trainer;
 
-  WorkerClassData(Path dataDir, String classPath, Runtime.Version jdk) {
+  /**
+   * @param aotCache whether to use the AOT cache when the JDK has it (the master's system property
+   *     {@value #AOT_PROPERTY}; off by default, see ADR 0030)
+   */
+  WorkerClassData(Path dataDir, String classPath, Runtime.Version jdk, boolean aotCache) {
     this.dataDir = dataDir;
     this.classPath = classPath;
     this.jdk = jdk;
+    this.aotCache = aotCache;
   }
+
+  /** The master's system property that turns the AOT cache on. */
+  static final String AOT_PROPERTY = "libreconnect.workers.aotCache";
 
   /** Whether this JDK has the AOT cache in the form used here (one-step training, JDK 25). */
   static boolean aotCacheAvailable(Runtime.Version jdk) {
@@ -71,7 +80,7 @@ final class WorkerClassData {
     if (!WorkerCommandLine.canShareClasses(classPath)) {
       return new Choice("none", List.of());
     }
-    if (aotCacheAvailable(jdk)) {
+    if (aotCache && aotCacheAvailable(jdk)) {
       Path cache = dataDir.resolve(AOT_CACHE);
       if (Files.isRegularFile(cache) && stamp().equals(readStamp())) {
         return new Choice("aot", List.of("-XX:AOTCache=" + cache, "-Xlog:aot=off", "-Xlog:cds=off"));

@@ -77,7 +77,8 @@ public final class WorkerLauncher implements WorkerFactory {
     this.classPath = classPath;
     this.jvmOptions = List.copyOf(jvmOptions);
     this.clock = clock;
-    this.classData = new WorkerClassData(layout.dataDir(), classPath, Runtime.version());
+    this.classData = new WorkerClassData(layout.dataDir(), classPath, Runtime.version(),
+        Boolean.getBoolean(WorkerClassData.AOT_PROPERTY));
   }
 
   @Override

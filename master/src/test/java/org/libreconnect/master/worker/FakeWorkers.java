@@ -23,6 +23,20 @@ public final class FakeWorkers implements WorkerFactory {
   public final List<EmbeddedChannel> links = new CopyOnWriteArrayList<>();
   private final AtomicInteger ids = new AtomicInteger();
   public volatile boolean answer = true;
+  /** The timeout of the last {@link #awaitExits} call; null before one. */
+  public volatile java.time.Duration awaitedExits;
+  /** Workers given a longer stop grace, and that grace. */
+  public final java.util.Map<Integer, java.time.Duration> graces = new java.util.concurrent.ConcurrentHashMap<>();
+
+  @Override
+  public java.time.Duration stopGrace(WorkerHandle worker, java.time.Duration usual) {
+    return graces.getOrDefault(worker.id(), usual);
+  }
+
+  @Override
+  public void awaitExits(java.time.Duration timeout) {
+    awaitedExits = timeout;
+  }
   public volatile boolean failStarts;
 
   @Override

@@ -28,7 +28,7 @@ class WorkerClassDataTest {
 
   @Test
   void oneWorkerTrainsTheCacheWhileTheOthersUseTheDynamicArchive() throws Exception {
-    WorkerClassData classes = new WorkerClassData(data, classPath, JDK_25);
+    WorkerClassData classes = new WorkerClassData(data, classPath, JDK_25, true);
 
     assertThat(classes.optionsFor(1)).contains("-XX:AOTCacheOutput=" + data.resolve(WorkerClassData.AOT_TRAINING));
     assertThat(classes.optionsFor(2)).contains("-XX:+AutoCreateSharedArchive").noneMatch(o -> o.startsWith("-XX:AOT"));
@@ -42,13 +42,13 @@ class WorkerClassDataTest {
     assertThat(data.resolve(WorkerClassData.AOT_TRAINING)).doesNotExist();
     assertThat(classes.optionsFor(3)).containsExactly(
         "-XX:AOTCache=" + data.resolve(WorkerClassData.AOT_CACHE), "-Xlog:aot=off", "-Xlog:cds=off");
-    assertThat(new WorkerClassData(data, classPath, JDK_25).optionsFor(1))
+    assertThat(new WorkerClassData(data, classPath, JDK_25, true).optionsFor(1))
         .as("after a restart of the master").contains("-XX:AOTCache=" + data.resolve(WorkerClassData.AOT_CACHE));
   }
 
   @Test
   void aTrainerThatDidNotEndNormallyLeavesNoCacheAndTheNextWorkerTrains() throws Exception {
-    WorkerClassData classes = new WorkerClassData(data, classPath, JDK_25);
+    WorkerClassData classes = new WorkerClassData(data, classPath, JDK_25, true);
     classes.optionsFor(1);
     Files.writeString(data.resolve(WorkerClassData.AOT_TRAINING), "half a cache");
     Files.writeString(data.resolve(WorkerClassData.AOT_TRAINING + ".config"), "the JVM's configuration");
@@ -65,23 +65,29 @@ class WorkerClassDataTest {
 
   @Test
   void aChangedJarOrJdkMakesTheCacheStaleAndItIsTrainedAgain() throws Exception {
-    WorkerClassData classes = new WorkerClassData(data, classPath, JDK_25);
+    WorkerClassData classes = new WorkerClassData(data, classPath, JDK_25, true);
     classes.optionsFor(1);
     Files.writeString(data.resolve(WorkerClassData.AOT_TRAINING), "cache");
     classes.exited(1, 0);
     assertThat(classes.optionsFor(2)).anyMatch(o -> o.startsWith("-XX:AOTCache="));
 
-    assertThat(new WorkerClassData(data, classPath, Runtime.Version.parse("25.0.4")).optionsFor(3))
+    assertThat(new WorkerClassData(data, classPath, Runtime.Version.parse("25.0.4"), true).optionsFor(3))
         .as("another JDK").anyMatch(o -> o.startsWith("-XX:AOTCacheOutput="));
     Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
     assertThat(classes.optionsFor(4)).as("an updated jar").anyMatch(o -> o.startsWith("-XX:AOTCacheOutput="));
   }
 
   @Test
-  void anOlderJdkUsesTheDynamicArchiveAndClassFoldersNothing() {
-    assertThat(new WorkerClassData(data, classPath, Runtime.Version.parse("21.0.5")).optionsFor(1))
+  void withoutTheSwitchWorkersUseTheDynamicArchive() {
+    assertThat(new WorkerClassData(data, classPath, JDK_25, false).optionsFor(1))
         .isEqualTo(WorkerCommandLine.classSharingOptions(data.resolve(WorkerCommandLine.CLASS_ARCHIVE)));
-    assertThat(new WorkerClassData(data, classPath + File.pathSeparator + dir.resolve("classes"), JDK_25).optionsFor(1))
+  }
+
+  @Test
+  void anOlderJdkUsesTheDynamicArchiveAndClassFoldersNothing() {
+    assertThat(new WorkerClassData(data, classPath, Runtime.Version.parse("21.0.5"), true).optionsFor(1))
+        .isEqualTo(WorkerCommandLine.classSharingOptions(data.resolve(WorkerCommandLine.CLASS_ARCHIVE)));
+    assertThat(new WorkerClassData(data, classPath + File.pathSeparator + dir.resolve("classes"), JDK_25, true).optionsFor(1))
         .isEmpty();
   }
 }

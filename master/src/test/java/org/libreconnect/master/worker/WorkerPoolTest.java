@@ -139,6 +139,26 @@ class WorkerPoolTest {
     assertThat(pool.idleTarget()).isZero();
   }
 
+  @Test
+  void aClosingPoolWaitsForTheExitsOfItsWorkersAsLongAsTheLongestGrace() throws Exception {
+    WorkerPool pool = pool(4, 1, Runnable::run);
+    pool.start();
+    workers.graces.put(workers.created.get(0).id(), Duration.ofSeconds(15));
+    // the worker exits when asked, as a real one does
+    Thread.ofVirtual().start(() -> {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        return;
+      }
+      workers.processes.get(0).exit(0);
+    });
+
+    pool.close();
+
+    assertThat(workers.awaitedExits).as("the trainer's grace and a margin").isEqualTo(Duration.ofSeconds(17));
+  }
+
   private void runQueued() {
     while (!queued.isEmpty()) {
       queued.remove(0).run();
