@@ -1,7 +1,6 @@
 package org.libreconnect.dmp;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -49,10 +48,8 @@ final class DumpWriter {
   private static void writeNow(Path file, Supplier<byte[]> content) {
     try {
       AtomicFiles.write(file, content.get());
-    } catch (IOException | UncheckedIOException e) {
+    } catch (IOException | RuntimeException e) {
       // The dump helps support; failing to write it must not fail anything else.
-      log.warn("dmp.dump.failed file={} reason={}", file.getFileName(), e.toString());
-    } catch (RuntimeException e) {
       log.warn("dmp.dump.failed file={} reason={}", file.getFileName(), e.toString());
     }
   }

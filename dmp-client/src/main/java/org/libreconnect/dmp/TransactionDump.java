@@ -19,8 +19,8 @@ import org.w3c.dom.Document;
  * homologation asks: one file for the request and one for the answer (or the fault, or the
  * transport error), each complete with its MTOM parts, written to a temporary name and moved in
  * place so that a reader never sees half a file. The files are written in the background, in
- * order, by the {@link DumpWriter}: a transaction does not wait for them. Nothing of the PIN ever reaches this class: the
- * requests hold the VIHF, the body and documents only.
+ * order, by the {@link DumpWriter}: a transaction does not wait for them. Nothing of the PIN ever
+ * reaches this class: the requests hold the VIHF, the body and documents only.
  */
 public final class TransactionDump {
   private static final DateTimeFormatter STAMP =

@@ -2,6 +2,7 @@ package org.libreconnect.worker;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -37,7 +38,7 @@ final class QuietMachine {
    * Returns true once {@link #QUIET_PERIODS} periods in a row were quiet (or at once when the load
    * cannot be read), false when {@code giveUp} passed first or {@code stillWanted} turned false.
    */
-  boolean await(Duration giveUp, java.util.function.BooleanSupplier stillWanted) throws InterruptedException {
+  boolean await(Duration giveUp, BooleanSupplier stillWanted) throws InterruptedException {
     long deadline = System.nanoTime() + giveUp.toNanos();
     int quiet = 0;
     cpuLoad.getAsDouble(); // the first reading covers an unknown interval

@@ -15,14 +15,16 @@ import org.slf4j.LoggerFactory;
 /**
  * How the connector's own workers get their classes ready before {@code main} (ADR 0025, 0030).
  *
- * <p>With a JDK 25 or newer, through the JDK's AOT cache ({@code -XX:AOTCache}, JEP 483/514/515):
- * classes loaded and linked, and method profiles, as a worker of this installation used them. One
+ * <p>By default through the dynamic class-data archive the first worker to exit writes ({@link
+ * WorkerCommandLine#classSharingOptions}). With the master's {@value #AOT_PROPERTY} set and a JDK
+ * 25 or newer, through the JDK's AOT cache ({@code -XX:AOTCache}, JEP 483/514/515) instead, which
+ * measured slower to a worker's hello (ADR 0030): classes loaded and linked, and method profiles,
+ * as a worker of this installation used them. One
  * worker at a time trains it ({@code -XX:AOTCacheOutput}): when that worker exits normally its
  * JVM writes the cache to a file of its own, which is then moved in place with a stamp of what it
  * was made from (the JDK and every class path entry's size and time). A cache whose stamp no
- * longer matches (a new JDK, an updated jar) is trained again. While there is no cache, and with
- * an older JDK, workers use the dynamic class-data archive the first worker to exit writes ({@link
- * WorkerCommandLine#classSharingOptions}).
+ * longer matches (a new JDK, an updated jar) is trained again. While a cache is being trained,
+ * workers use the dynamic archive.
  *
  * <p>Only for class paths of jars (a distribution, {@code ./run.sh}), and never for workers of
  * another account, who can neither read nor write the connector's data folder.
@@ -32,6 +34,8 @@ final class WorkerClassData {
   static final String AOT_CACHE = "worker.aot";
   static final String AOT_STAMP = "worker.aot.stamp";
   static final String AOT_TRAINING = "worker.aot.training";
+  /** The master's system property that turns the AOT cache on. */
+  static final String AOT_PROPERTY = "libreconnect.workers.aotCache";
   /** Exit values of a worker whose JVM ended through {@code System.exit}, so wrote its cache whole. */
   static final List<Integer> ORDERLY_EXITS = List.of(0, LinkMessages.EXIT_REPLACE_ME);
 
@@ -58,22 +62,15 @@ final class WorkerClassData {
     this.aotCache = aotCache;
   }
 
-  /** The master's system property that turns the AOT cache on. */
-  static final String AOT_PROPERTY = "libreconnect.workers.aotCache";
-
   /** Whether this JDK has the AOT cache in the form used here (one-step training, JDK 25). */
   static boolean aotCacheAvailable(Runtime.Version jdk) {
     return jdk.feature() >= 25;
   }
 
-  /** The JVM options of worker {@code workerId}'s start. Blocking (reads files): starter thread only. */
-  synchronized List<String> optionsFor(int workerId) {
-    return choose(workerId).options();
-  }
-
   /**
    * What worker {@code workerId} starts with, and its name for the logs: {@code aot}, {@code
-   * aot-training}, {@code archive} (the dynamic archive, mapped or written at exit) or {@code none}.
+   * aot-training}, {@code archive} (the dynamic archive mapped), {@code archive-to-write} (written
+   * when the worker exits) or {@code none}.
    * Blocking (reads files): starter thread only.
    */
   synchronized Choice choose(int workerId) {

@@ -105,10 +105,10 @@ public final class WorkerPool implements AutoCloseable {
       // A pre-started worker runs as the connector's account: never one for another user.
       worker = key.runAs().isPresent() ? null : takeIdle();
       boolean fresh = worker == null;
-      if (fresh && key.runAs().isEmpty() && limits.idleTarget() > 0) {
-        missed();
-      }
       if (fresh) {
+        if (key.runAs().isEmpty() && limits.idleTarget() > 0) {
+          missed();
+        }
         if (liveCount() >= limits.maxWorkers()) {
           log.warn("worker.limit max={} key=\"{}\"", limits.maxWorkers(), key);
           return CompletableFuture.failedFuture(new WorkerLimitException(limits.maxWorkers()));

@@ -30,8 +30,8 @@ class WorkerClassDataTest {
   void oneWorkerTrainsTheCacheWhileTheOthersUseTheDynamicArchive() throws Exception {
     WorkerClassData classes = new WorkerClassData(data, classPath, JDK_25, true);
 
-    assertThat(classes.optionsFor(1)).contains("-XX:AOTCacheOutput=" + data.resolve(WorkerClassData.AOT_TRAINING));
-    assertThat(classes.optionsFor(2)).contains("-XX:+AutoCreateSharedArchive").noneMatch(o -> o.startsWith("-XX:AOT"));
+    assertThat(classes.choose(1).options()).contains("-XX:AOTCacheOutput=" + data.resolve(WorkerClassData.AOT_TRAINING));
+    assertThat(classes.choose(2).options()).contains("-XX:+AutoCreateSharedArchive").noneMatch(o -> o.startsWith("-XX:AOT"));
 
     Files.writeString(data.resolve(WorkerClassData.AOT_TRAINING), "the JVM's cache");
     classes.exited(2, 0);
@@ -40,16 +40,16 @@ class WorkerClassDataTest {
 
     assertThat(data.resolve(WorkerClassData.AOT_CACHE)).hasContent("the JVM's cache");
     assertThat(data.resolve(WorkerClassData.AOT_TRAINING)).doesNotExist();
-    assertThat(classes.optionsFor(3)).containsExactly(
+    assertThat(classes.choose(3).options()).containsExactly(
         "-XX:AOTCache=" + data.resolve(WorkerClassData.AOT_CACHE), "-Xlog:aot=off", "-Xlog:cds=off");
-    assertThat(new WorkerClassData(data, classPath, JDK_25, true).optionsFor(1))
+    assertThat(new WorkerClassData(data, classPath, JDK_25, true).choose(1).options())
         .as("after a restart of the master").contains("-XX:AOTCache=" + data.resolve(WorkerClassData.AOT_CACHE));
   }
 
   @Test
   void aTrainerThatDidNotEndNormallyLeavesNoCacheAndTheNextWorkerTrains() throws Exception {
     WorkerClassData classes = new WorkerClassData(data, classPath, JDK_25, true);
-    classes.optionsFor(1);
+    classes.choose(1).options();
     Files.writeString(data.resolve(WorkerClassData.AOT_TRAINING), "half a cache");
     Files.writeString(data.resolve(WorkerClassData.AOT_TRAINING + ".config"), "the JVM's configuration");
     assertThat(classes.isTraining(1)).isTrue();
@@ -60,34 +60,34 @@ class WorkerClassDataTest {
     assertThat(data.resolve(WorkerClassData.AOT_TRAINING)).doesNotExist();
     assertThat(data.resolve(WorkerClassData.AOT_TRAINING + ".config")).doesNotExist();
     assertThat(classes.isTraining(1)).isFalse();
-    assertThat(classes.optionsFor(2)).contains("-XX:AOTCacheOutput=" + data.resolve(WorkerClassData.AOT_TRAINING));
+    assertThat(classes.choose(2).options()).contains("-XX:AOTCacheOutput=" + data.resolve(WorkerClassData.AOT_TRAINING));
   }
 
   @Test
   void aChangedJarOrJdkMakesTheCacheStaleAndItIsTrainedAgain() throws Exception {
     WorkerClassData classes = new WorkerClassData(data, classPath, JDK_25, true);
-    classes.optionsFor(1);
+    classes.choose(1).options();
     Files.writeString(data.resolve(WorkerClassData.AOT_TRAINING), "cache");
     classes.exited(1, 0);
-    assertThat(classes.optionsFor(2)).anyMatch(o -> o.startsWith("-XX:AOTCache="));
+    assertThat(classes.choose(2).options()).anyMatch(o -> o.startsWith("-XX:AOTCache="));
 
-    assertThat(new WorkerClassData(data, classPath, Runtime.Version.parse("25.0.4"), true).optionsFor(3))
+    assertThat(new WorkerClassData(data, classPath, Runtime.Version.parse("25.0.4"), true).choose(3).options())
         .as("another JDK").anyMatch(o -> o.startsWith("-XX:AOTCacheOutput="));
     Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
-    assertThat(classes.optionsFor(4)).as("an updated jar").anyMatch(o -> o.startsWith("-XX:AOTCacheOutput="));
+    assertThat(classes.choose(4).options()).as("an updated jar").anyMatch(o -> o.startsWith("-XX:AOTCacheOutput="));
   }
 
   @Test
   void withoutTheSwitchWorkersUseTheDynamicArchive() {
-    assertThat(new WorkerClassData(data, classPath, JDK_25, false).optionsFor(1))
+    assertThat(new WorkerClassData(data, classPath, JDK_25, false).choose(1).options())
         .isEqualTo(WorkerCommandLine.classSharingOptions(data.resolve(WorkerCommandLine.CLASS_ARCHIVE)));
   }
 
   @Test
   void anOlderJdkUsesTheDynamicArchiveAndClassFoldersNothing() {
-    assertThat(new WorkerClassData(data, classPath, Runtime.Version.parse("21.0.5"), true).optionsFor(1))
+    assertThat(new WorkerClassData(data, classPath, Runtime.Version.parse("21.0.5"), true).choose(1).options())
         .isEqualTo(WorkerCommandLine.classSharingOptions(data.resolve(WorkerCommandLine.CLASS_ARCHIVE)));
-    assertThat(new WorkerClassData(data, classPath + File.pathSeparator + dir.resolve("classes"), JDK_25, true).optionsFor(1))
+    assertThat(new WorkerClassData(data, classPath + File.pathSeparator + dir.resolve("classes"), JDK_25, true).choose(1).options())
         .isEmpty();
   }
 }
