@@ -2,8 +2,8 @@ package org.libreconnect.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.libreconnect.runtime.LogFiles;
 
 /**
  * Waits for pre-started workers to finish their rehearsals: a worker logs {@code
@@ -12,6 +12,8 @@ import java.nio.file.Path;
  * rehearsal, waits for it.
  */
 final class Rehearsals {
+  private static final String DONE = "worker.warmup.dmp.done";
+
   private Rehearsals() {}
 
   /** Waits until {@code count} workers of {@code home} logged their DMP rehearsal; fails after a minute. */
@@ -25,16 +27,11 @@ final class Rehearsals {
   }
 
   private static int count(Path home) throws Exception {
+    // service.log and its rotated files (service.log.1…): a busy worker's debug log rotates
+    String logs = LogFiles.readAll(home.resolve("logs"), Integer.MAX_VALUE);
     int count = 0;
-    try (var files = Files.walk(home.resolve("logs"))) {
-      // service.log and its rotated files (service.log.1…): a busy worker's debug log rotates
-      for (Path file : files.filter(p -> p.getFileName().toString().contains(".log")).toList()) {
-        for (String line : Files.readAllLines(file)) {
-          if (line.contains("worker.warmup.dmp.done")) {
-            count++;
-          }
-        }
-      }
+    for (int at = logs.indexOf(DONE); at >= 0; at = logs.indexOf(DONE, at + 1)) {
+      count++;
     }
     return count;
   }

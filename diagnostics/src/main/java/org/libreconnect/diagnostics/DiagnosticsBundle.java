@@ -12,11 +12,11 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.libreconnect.protocol.ProductVersion;
 import org.libreconnect.runtime.AtomicFiles;
+import org.libreconnect.runtime.LogFiles;
 
 /**
  * Builds the diagnostics zip support staff ask for. Entries:
@@ -118,14 +118,8 @@ public final class DiagnosticsBundle {
   }
 
   private List<Path> recentLogs() {
-    Path directory = sources.logDirectory();
-    if (!Files.isDirectory(directory)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.walk(directory, 4)) {
-      return files
-          .filter(Files::isRegularFile)
-          .filter(p -> p.getFileName().toString().matches(".*\\.(log|txt)(\\.\\d+)?"))
+    try {
+      return LogFiles.under(sources.logDirectory(), 4).stream()
           .sorted(Comparator.comparing(DiagnosticsBundle::modified).reversed())
           .limit(MAX_LOG_FILES)
           .toList();

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.libreconnect.runtime.LogFiles;
 
 /** A real server-mode process ({@code ServerMain}) on its own home and an ephemeral port. */
 final class ServerProcess implements AutoCloseable {
@@ -117,13 +118,8 @@ final class ServerProcess implements AutoCloseable {
 
   /** Everything the server's log files hold. */
   String logs() throws IOException {
-    StringBuilder all = new StringBuilder();
-    try (var files = Files.walk(home.resolve("logs"))) {
-      for (Path file : files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".log")).toList()) {
-        all.append(Files.readString(file, StandardCharsets.UTF_8));
-      }
-    }
-    return all.toString();
+    // LogFiles: the background dump writer renames its temporary files under logs/ meanwhile
+    return LogFiles.readAll(home.resolve("logs"), Integer.MAX_VALUE);
   }
 
   /** SIGTERM, then waits for the graceful stop. */
