@@ -91,7 +91,9 @@ final class ConfigBinder {
             server.integer("idle_timeout_seconds", ServerLimits.DEFAULT_IDLE_TIMEOUT_SECONDS, 5, 86_400),
             server.integer(
                 "request_timeout_seconds", ServerLimits.DEFAULT_REQUEST_TIMEOUT_SECONDS, 1, 3600),
-            server.integer("max_connections", ServerLimits.DEFAULT_MAX_CONNECTIONS, 16, 100_000)));
+            server.integer("max_connections", ServerLimits.DEFAULT_MAX_CONNECTIONS, 16, 100_000),
+            server.bool(
+                "fixed_class_data_address", ServerLimits.DEFAULT_FIXED_CLASS_DATA_ADDRESS)));
   }
 
   private static List<AllowedOrigin> allowedOrigins(ElementReader origins) {

@@ -1,8 +1,9 @@
 package org.libreconnect.config;
 
 /**
- * How much the master accepts from pages and local processes: the hardening limits of the
- * {@code <server>} section (docs/security.md explains each one).
+ * How much the master accepts from pages and local processes, and how far workers trade a
+ * hardening for memory: the limits of the {@code <server>} section (docs/security.md explains
+ * each one).
  *
  * @param maxWorkers most worker processes alive at once, pre-started ones included
  * @param workerStartIntervalMillis least time between two worker process starts
@@ -11,6 +12,8 @@ package org.libreconnect.config;
  *     progress and no monitoring stream) that sends nothing for this long is closed
  * @param requestTimeoutSeconds time a client has to send a whole HTTP request (head and body)
  * @param maxConnections most connections open at once on the connector's port
+ * @param fixedClassDataAddress whether workers map their class data at the address recorded in
+ *     the archive instead of a random one, so that its pages are shared between workers (ADR 0031)
  */
 public record ServerLimits(
     int maxWorkers,
@@ -18,7 +21,8 @@ public record ServerLimits(
     int maxRestBodyBytes,
     int idleTimeoutSeconds,
     int requestTimeoutSeconds,
-    int maxConnections) {
+    int maxConnections,
+    boolean fixedClassDataAddress) {
 
   public static final int DEFAULT_MAX_WORKERS = 8;
   public static final int DEFAULT_WORKER_START_INTERVAL_MILLIS = 250;
@@ -26,6 +30,7 @@ public record ServerLimits(
   public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 120;
   public static final int DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
   public static final int DEFAULT_MAX_CONNECTIONS = 512;
+  public static final boolean DEFAULT_FIXED_CLASS_DATA_ADDRESS = false;
 
   public ServerLimits {
     Require.between("maxWorkers", maxWorkers, 1, 1000);
@@ -43,6 +48,7 @@ public record ServerLimits(
         DEFAULT_MAX_REST_BODY_BYTES,
         DEFAULT_IDLE_TIMEOUT_SECONDS,
         DEFAULT_REQUEST_TIMEOUT_SECONDS,
-        DEFAULT_MAX_CONNECTIONS);
+        DEFAULT_MAX_CONNECTIONS,
+        DEFAULT_FIXED_CLASS_DATA_ADDRESS);
   }
 }

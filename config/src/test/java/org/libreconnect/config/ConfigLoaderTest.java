@@ -58,6 +58,7 @@ class ConfigLoaderTest {
                 <max_persistent_data_bytes>4096</max_persistent_data_bytes>
                 <max_session_log_age_days>3</max_session_log_age_days>
                 <max_session_log_folders>7</max_session_log_folders>
+                <fixed_class_data_address>yes</fixed_class_data_address>
                 <allowed_origins>
                   <origin>https://*.example.com</origin>
                   <origin>http://localhost:3000</origin>
@@ -85,6 +86,7 @@ class ConfigLoaderTest {
     assertThat(server.maxPersistentDataBytes()).isEqualTo(4096);
     assertThat(server.maxSessionLogAgeDays()).isEqualTo(3);
     assertThat(server.maxSessionLogFolders()).isEqualTo(7);
+    assertThat(server.limits().fixedClassDataAddress()).isTrue();
     assertThat(server.allowedOrigins())
         .extracting(AllowedOrigin::pattern)
         .containsExactly("https://*.example.com", "http://localhost:3000");

@@ -52,6 +52,50 @@ class WorkerProcessesIT {
     }
   }
 
+  /**
+   * {@code server/fixed_class_data_address}: every worker maps the JDK's class-data archive at the
+   * same address (so the pages are the file's, shared), and serves; by default each worker has its
+   * own random address.
+   */
+  @Test
+  void aFixedClassDataAddressPutsEveryWorkersArchiveAtOneAddress() throws Exception {
+    String fixed = ConnectorProcess.config(0, ConnectorFixture.APP_ORIGIN)
+        .replace("<prestarted_workers>", "<fixed_class_data_address>true</fixed_class_data_address>\n    <prestarted_workers>");
+    List<String> fixedAddresses = new ArrayList<>();
+    try (ConnectorFixture fixture = new ConnectorFixture(home, fixed)) {
+      for (String application : List.of("fixed-one", "fixed-two")) {
+        String session = fixture.openSession(application);
+        long pid = fixture.workerPidOf(session);
+        byte[] commandLine = java.nio.file.Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
+        assertThat(new String(commandLine, java.nio.charset.StandardCharsets.UTF_8).split("\0"))
+            .contains("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
+        fixedAddresses.add(jdkArchiveAddress(pid));
+        assertThat(fixture.call("{\"s_commandName\":\"hl_getSessionDataSize\",\"s_sessionId\":\"" + session + "\"}")
+            .path("s_status").asText()).isEqualTo("OK");
+      }
+    }
+    assertThat(fixedAddresses.get(0)).isEqualTo(fixedAddresses.get(1));
+
+    List<String> randomAddresses = new ArrayList<>();
+    try (ConnectorFixture fixture = new ConnectorFixture(home.resolve("default"), 0)) {
+      for (String application : List.of("random-one", "random-two")) {
+        randomAddresses.add(jdkArchiveAddress(fixture.workerPidOf(fixture.openSession(application))));
+      }
+    }
+    assertThat(randomAddresses.get(0)).as("by default, each worker its own address")
+        .isNotEqualTo(randomAddresses.get(1));
+  }
+
+  /** Where the process mapped the JDK's class-data archive ({@code lib/server/classes.jsa}) first. */
+  private static String jdkArchiveAddress(long pid) throws Exception {
+    for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", Long.toString(pid), "maps"))) {
+      if (line.endsWith("/classes.jsa")) {
+        return line.substring(0, line.indexOf('-'));
+      }
+    }
+    throw new AssertionError("worker " + pid + " maps no classes.jsa");
+  }
+
   @Test
   void sessionsWithoutApplicationIdShareOneWorkerPerOriginThatStopsWithTheLastOne() throws Exception {
     try (ConnectorFixture fixture = new ConnectorFixture(home, 0)) {

@@ -105,9 +105,19 @@ public final class MasterMain {
     }
   }
 
-  private static List<String> workerJvmOptions(Path configFile) {
+  private static List<String> workerJvmOptions(Path configFile, ConnectorConfig config, Logger log) {
     List<String> options = new java.util.ArrayList<>(WorkerCommandLine.DEFAULT_JVM_OPTIONS);
     options.addAll(WorkerCommandLine.memoryOptions(Runtime.version(), System.getProperty("os.name")));
+    if (config.server().limits().fixedClassDataAddress()) {
+      List<String> fixed = WorkerCommandLine.fixedClassDataAddressOptions(Runtime.version());
+      if (fixed.isEmpty()) {
+        log.warn("config.ignored setting=server/fixed_class_data_address reason=\"not measured on"
+            + " Java {}: workers map their class data at a random address\"", Runtime.version().feature());
+      } else {
+        log.info("workers.classData address=fixed setting=server/fixed_class_data_address");
+      }
+      options.addAll(fixed);
+    }
     options.add("-Dlibreconnect.config=" + configFile.toAbsolutePath());
     return options;
   }
@@ -159,7 +169,7 @@ public final class MasterMain {
         new WorkerLauncher(
             layout, runDirectory, link, WorkerLauncher.currentJava(),
             WorkerClassPath.forThisMaster(config.simulation().enabled()),
-            workerJvmOptions(configFile), clock,
+            workerJvmOptions(configFile, config, log), clock,
             new UserWorkers(configFile, UserWorkers.pcscSocketPatternFrom(System.getenv()),
                 ProcessRights.current().uid()));
     WorkerPool pool =

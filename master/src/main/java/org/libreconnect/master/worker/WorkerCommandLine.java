@@ -43,6 +43,26 @@ public record WorkerCommandLine(
     return List.of();
   }
 
+  /** The JDKs on which {@link #fixedClassDataAddressOptions} was measured and has its meaning. */
+  static final int FIXED_ADDRESS_FIRST_JDK = 21;
+
+  static final int FIXED_ADDRESS_LAST_JDK = 25;
+
+  /**
+   * Options that map a worker's class data (the JDK's archive and the workers' own) at the
+   * address recorded in the archive instead of a random one ({@code ArchiveRelocationMode=0}, a
+   * diagnostic option of HotSpot, hence its unlock): the archive's pages then stay those of the
+   * file, shared by every worker, instead of a private copy each worker's relocation writes
+   * (ADR 0031). Empty on a JDK outside the versions it was measured on, where the option may
+   * mean something else or be gone (a JVM refuses to start on an unknown {@code -XX} option).
+   */
+  public static List<String> fixedClassDataAddressOptions(Runtime.Version jdk) {
+    if (jdk.feature() < FIXED_ADDRESS_FIRST_JDK || jdk.feature() > FIXED_ADDRESS_LAST_JDK) {
+      return List.of();
+    }
+    return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
+  }
+
   /** The dynamic class-data archive of the connector's own workers, under its data folder. */
   public static final String CLASS_ARCHIVE = "worker-classes.jsa";
 

@@ -3,8 +3,11 @@ package org.libreconnect.master.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class WorkerCommandLineTest {
@@ -34,5 +37,30 @@ class WorkerCommandLineTest {
         .containsExactly("-XX:TrimNativeHeapInterval=" + WorkerCommandLine.NATIVE_HEAP_TRIM_MILLIS);
     assertThat(WorkerCommandLine.memoryOptions(Runtime.Version.parse("21.0.5"), "Linux")).isEmpty();
     assertThat(WorkerCommandLine.memoryOptions(Runtime.Version.parse("25"), "Windows 11")).isEmpty();
+  }
+
+  @Test
+  void theFixedClassDataAddressIsAskedOnlyOfTheJdksItWasMeasuredOn() {
+    assertThat(WorkerCommandLine.fixedClassDataAddressOptions(Runtime.Version.parse("25.0.1")))
+        .containsExactly("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
+    assertThat(WorkerCommandLine.fixedClassDataAddressOptions(Runtime.Version.parse("21"))).hasSize(2);
+    assertThat(WorkerCommandLine.fixedClassDataAddressOptions(Runtime.Version.parse("17.0.12"))).isEmpty();
+    assertThat(WorkerCommandLine.fixedClassDataAddressOptions(Runtime.Version.parse("26"))).isEmpty();
+  }
+
+  /** The JVM that runs the tests (the JDK the connector runs on) starts with them and maps its archive. */
+  @Test
+  void theJvmAcceptsTheFixedAddressOptions() throws Exception {
+    List<String> fixed = WorkerCommandLine.fixedClassDataAddressOptions(Runtime.version());
+    assertThat(fixed).as("the build's JDK is one of those measured").isNotEmpty();
+    List<String> argv = new ArrayList<>();
+    argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    argv.addAll(fixed);
+    argv.addAll(List.of("-Xshare:on", "-Xlog:cds=info", "-version"));
+    Process java = new ProcessBuilder(argv).redirectErrorStream(true).start();
+    String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(java.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(java.exitValue()).as(output).isZero();
+    assertThat(output).as(output).contains("ArchiveRelocationMode: 0").doesNotContain("alternative address");
   }
 }
