@@ -51,6 +51,7 @@ import org.libreconnect.protocol.error.ErrorMapper;
 import org.libreconnect.protocol.link.LinkCodec;
 import org.libreconnect.runtime.InstallationLayout;
 import org.libreconnect.runtime.LogSetup;
+import org.libreconnect.runtime.NativeHeapTrim;
 import org.libreconnect.runtime.RunDirectory;
 import org.libreconnect.runtime.SecretFileCheck;
 import org.libreconnect.runtime.SessionLogPruner;
@@ -107,7 +108,7 @@ public final class MasterMain {
 
   private static List<String> workerJvmOptions(Path configFile, ConnectorConfig config, Logger log) {
     List<String> options = new java.util.ArrayList<>(WorkerCommandLine.DEFAULT_JVM_OPTIONS);
-    options.addAll(WorkerCommandLine.memoryOptions(Runtime.version(), System.getProperty("os.name")));
+    options.addAll(NativeHeapTrim.forThisJvm());
     if (config.server().limits().fixedClassDataAddress()) {
       List<String> fixed = WorkerCommandLine.fixedClassDataAddressOptions(Runtime.version());
       if (fixed.isEmpty()) {

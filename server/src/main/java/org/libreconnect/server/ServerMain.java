@@ -174,10 +174,14 @@ public final class ServerMain {
    * The simulators, on the class path in simulation mode only: tests and build trees have them;
    * the distribution's launcher adds lib/simulation with {@code --simulation} (docs/adr/0016).
    */
+  /** The process's simulators ({@link Simulation#load}), with the server launcher's advice when absent. */
   private static Simulation simulation() {
-    return java.util.ServiceLoader.load(Simulation.class).findFirst().orElseThrow(() ->
-        new IllegalStateException("simulation mode needs the LibreConnect simulators:"
-            + " start it with libreconnect-server --simulation"));
+    try {
+      return Simulation.load();
+    } catch (IllegalStateException absent) {
+      throw new IllegalStateException("simulation mode needs the LibreConnect simulators:"
+          + " start it with libreconnect-server --simulation", absent);
+    }
   }
 
   private static Optional<org.libreconnect.dmp.transport.ProxySettings> proxy(org.libreconnect.config.Proxy configured) {

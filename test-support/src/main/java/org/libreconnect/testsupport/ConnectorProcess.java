@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.libreconnect.runtime.NativeHeapTrim;
 
 /**
  * A real master process for end-to-end tests: its own installation directory, its own
@@ -65,9 +66,7 @@ public final class ConnectorProcess implements AutoCloseable {
     argv.add(ProcessHandle.current().info().command().orElseThrow());
     argv.add("-Xmx256m");
     argv.add("-XX:+UseSerialGC");
-    if (Runtime.version().feature() >= 22 && System.getProperty("os.name").startsWith("Linux")) {
-      argv.add("-XX:TrimNativeHeapInterval=2000"); // as the distribution's launcher
-    }
+    argv.addAll(NativeHeapTrim.forThisJvm()); // as the distribution's launcher
     argv.add("-Dlibreconnect.home=" + home.toAbsolutePath());
     argv.add("-cp");
     argv.add(classPath);

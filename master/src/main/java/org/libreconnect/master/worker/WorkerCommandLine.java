@@ -27,22 +27,6 @@ public record WorkerCommandLine(
   public static final List<String> DEFAULT_JVM_OPTIONS =
       List.of("-Xms16m", "-Xmx512m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED");
 
-  /** How often a JVM hands the memory its native heap freed back to the system, in milliseconds. */
-  public static final int NATIVE_HEAP_TRIM_MILLIS = 2000;
-
-  /**
-   * Options that return memory to the system: glibc keeps what the JIT compilers and the class
-   * loading of a worker's start freed (about 20 MB of an idle worker's RSS) unless it is asked to
-   * trim it, which {@code -XX:TrimNativeHeapInterval} does from JDK 22 on Linux. None on another
-   * system or an older JDK (where the option does not exist as such).
-   */
-  public static List<String> memoryOptions(Runtime.Version jdk, String osName) {
-    if (jdk.feature() >= 22 && osName.toLowerCase(java.util.Locale.ROOT).startsWith("linux")) {
-      return List.of("-XX:TrimNativeHeapInterval=" + NATIVE_HEAP_TRIM_MILLIS);
-    }
-    return List.of();
-  }
-
   /** The JDKs on which {@link #fixedClassDataAddressOptions} was measured and has its meaning. */
   static final int FIXED_ADDRESS_FIRST_JDK = 21;
 

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -319,10 +320,13 @@ public final class WorkerPool implements AutoCloseable {
       closed = true;
       workers = List.copyOf(all);
     }
-    workers.forEach(worker -> worker.shutdown("the master is stopping", factory.stopGrace(worker, STOP_GRACE)));
+    Map<WorkerHandle, Duration> graces = new LinkedHashMap<>();
+    workers.forEach(worker -> graces.put(worker, factory.stopGrace(worker, STOP_GRACE)));
+    graces.forEach((worker, grace) -> worker.shutdown("the master is stopping", grace));
     Duration longest = STOP_GRACE;
-    for (WorkerHandle worker : workers) {
-      Duration grace = factory.stopGrace(worker, STOP_GRACE);
+    for (Map.Entry<WorkerHandle, Duration> entry : graces.entrySet()) {
+      WorkerHandle worker = entry.getKey();
+      Duration grace = entry.getValue();
       longest = grace.compareTo(longest) > 0 ? grace : longest;
       try {
         worker.gone().get(grace.plusSeconds(2).toMillis(), TimeUnit.MILLISECONDS);

@@ -32,14 +32,6 @@ class WorkerCommandLineTest {
   }
 
   @Test
-  void workersTrimTheirNativeHeapOnLinuxWithAJdkThatHasTheOption() {
-    assertThat(WorkerCommandLine.memoryOptions(Runtime.Version.parse("25.0.3"), "Linux"))
-        .containsExactly("-XX:TrimNativeHeapInterval=" + WorkerCommandLine.NATIVE_HEAP_TRIM_MILLIS);
-    assertThat(WorkerCommandLine.memoryOptions(Runtime.Version.parse("21.0.5"), "Linux")).isEmpty();
-    assertThat(WorkerCommandLine.memoryOptions(Runtime.Version.parse("25"), "Windows 11")).isEmpty();
-  }
-
-  @Test
   void theFixedClassDataAddressIsAskedOnlyOfTheJdksItWasMeasuredOn() {
     assertThat(WorkerCommandLine.fixedClassDataAddressOptions(Runtime.Version.parse("25.0.1")))
         .containsExactly("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
