@@ -18,11 +18,15 @@ import org.slf4j.LoggerFactory;
  * over, so that a DMP transaction does not wait for its diagnostic files (about 6 ms of rendering,
  * two files and their fsyncs per transaction). Each file is still written whole or not at all
  * ({@link AtomicFiles}); when the queue is full the caller writes the file itself, so a dump is
- * never dropped. The thread is not a daemon: a worker that ends normally writes what is queued.
+ * never dropped. A process that ends (a worker's {@code System.exit}, a server's SIGTERM) first
+ * writes what is queued, for {@value #EXIT_FLUSH_SECONDS} s at most, from a shutdown hook: neither
+ * ends wait for a non-daemon thread.
  */
 final class DumpWriter {
   private static final Logger log = LoggerFactory.getLogger(DumpWriter.class);
   private static final int QUEUE = 256;
+  /** Within the master's stop grace for a worker. */
+  static final int EXIT_FLUSH_SECONDS = 4;
   private static final ThreadPoolExecutor THREAD = newThread();
 
   private DumpWriter() {}
@@ -60,6 +64,11 @@ final class DumpWriter {
         task -> Thread.ofPlatform().name("dmp-dump").daemon(false).unstarted(task),
         new ThreadPoolExecutor.CallerRunsPolicy());
     executor.allowCoreThreadTimeOut(true);
+    Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("dmp-dump-exit").unstarted(() -> {
+      if (!flush(Duration.ofSeconds(EXIT_FLUSH_SECONDS))) {
+        log.warn("dmp.dump.exit reason=\"files still queued after {} s\"", EXIT_FLUSH_SECONDS);
+      }
+    }));
     return executor;
   }
 }
