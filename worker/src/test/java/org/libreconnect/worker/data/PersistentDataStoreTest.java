@@ -178,14 +178,18 @@ class PersistentDataStoreTest {
   }
 
   @Test
-  void aWriteRefusedByTheFileSystemKeepsTheOldBlob() throws IOException {
+  void aWriteRefusedByTheFileSystemKeepsTheOldBlob() throws Exception {
     PersistentDataStore store = store();
     store.put("app", bytes("old content"));
     assumeTrue(
         directory().getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX file system");
     Files.setPosixFilePermissions(directory(), PosixFilePermissions.fromString("r-x------"));
+    // root ignores the permissions: the folder is made immutable instead (ext4 and most Linux file
+    // systems refuse any change in it, to root as well)
+    boolean immutable = Files.isWritable(directory()) && immutable(directory(), true);
     try {
-      assumeTrue(!Files.isWritable(directory()), "permissions are enforced (not running as root)");
+      assumeTrue(!Files.isWritable(directory()) || immutable,
+          "the file system can refuse a write to this user (permissions, or chattr +i for root)");
 
       assertThatThrownBy(() -> store.put("app", bytes("new content")))
           .isInstanceOf(PersistentDataAccessException.class);
@@ -193,7 +197,22 @@ class PersistentDataStoreTest {
       assertThat(store.get("app")).isEqualTo(bytes("old content"));
       assertThat(fileNames()).containsExactly(PersistentDataStore.fileNameFor("app"));
     } finally {
+      if (immutable) {
+        immutable(directory(), false);
+      }
       Files.setPosixFilePermissions(directory(), PosixFilePermissions.fromString("rwx------"));
+    }
+  }
+
+  /** {@code chattr +i} or {@code -i}; false when the tool or the file system cannot. */
+  private static boolean immutable(Path folder, boolean on) throws Exception {
+    try {
+      Process chattr = new ProcessBuilder("chattr", on ? "+i" : "-i", folder.toString())
+          .redirectErrorStream(true).start();
+      chattr.getInputStream().readAllBytes();
+      return chattr.waitFor() == 0;
+    } catch (IOException noTool) {
+      return false;
     }
   }
 
