@@ -65,8 +65,11 @@ class AtomicSaveTest {
     Path file = original();
     byte[] before = Files.readAllBytes(file);
     Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("r-xr-xr-x"));
+    // root ignores the permissions: the folder is made immutable instead (chattr +i binds root too)
+    boolean immutable = Files.isWritable(directory) && immutable(directory, true);
     try {
-      assumeTrue(!Files.isWritable(directory), "not running with permission checks (root)");
+      assumeTrue(!Files.isWritable(directory) || immutable,
+          "the file system can refuse a write to this user (permissions, or chattr +i for root)");
       ConfigDocument document = ConfigDocument.open(file).set("server/port", "9983");
 
       assertThatThrownBy(() -> document.save(AtomicFiles::write))
@@ -74,9 +77,27 @@ class AtomicSaveTest {
           .hasMessageStartingWith("cannot write " + file);
       assertThat(Files.readAllBytes(file)).isEqualTo(before);
     } finally {
+      if (immutable) {
+        immutable(directory, false);
+      }
       Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
     }
     assertThat(filesIn(directory)).containsExactly("libreconnect.xml");
+  }
+
+  /** {@code chattr +i} or {@code -i}; false when the tool or the file system cannot. */
+  private static boolean immutable(Path folder, boolean on) throws IOException {
+    try {
+      Process chattr = new ProcessBuilder("chattr", on ? "+i" : "-i", folder.toString())
+          .redirectErrorStream(true).start();
+      chattr.getInputStream().readAllBytes();
+      return chattr.waitFor() == 0;
+    } catch (IOException noTool) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   @Test
