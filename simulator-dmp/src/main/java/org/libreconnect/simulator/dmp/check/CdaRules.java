@@ -108,7 +108,7 @@ public final class CdaRules {
     for (String error : OfficialSchemas.errors(OfficialSchemas.CDA, document)) {
       violations.add("CDA_extended.xsd " + error);
     }
-    XPath xpath = XPathFactory.newInstance().newXPath();
+    XPath xpath = XPathFactory.newDefaultInstance().newXPath();
     xpath.setNamespaceContext(new Hl7Context());
     for (Rule rule : RULES) {
       try {
@@ -130,7 +130,7 @@ public final class CdaRules {
   public static String documentCode(byte[] cda) {
     try {
       Document document = Xml.parse(cda);
-      XPath xpath = XPathFactory.newInstance().newXPath();
+      XPath xpath = XPathFactory.newDefaultInstance().newXPath();
       xpath.setNamespaceContext(new Hl7Context());
       return xpath.evaluate("string(" + DOC + "/hl7:code/@code)", document);
     } catch (RuntimeException | XPathExpressionException e) {

@@ -34,7 +34,7 @@ final class SoapMessages {
       throws SOAPException {
     DOMResult copy = new DOMResult(Xml.newDocument());
     try {
-      TransformerFactory.newInstance().newTransformer()
+      TransformerFactory.newDefaultInstance().newTransformer()
           .transform(message.getSOAPPart().getContent(), copy);
     } catch (TransformerException e) {
       throw new SOAPException("cannot read the SOAP envelope", e);

@@ -51,7 +51,7 @@ public final class Xml {
   public static byte[] serialize(Node node) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      Transformer transformer = TransformerFactory.newInstance().newTransformer();
+      Transformer transformer = TransformerFactory.newDefaultInstance().newTransformer();
       transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
       transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
       transformer.transform(new DOMSource(node), new StreamResult(out));
@@ -141,7 +141,7 @@ public final class Xml {
   }
 
   private static DocumentBuilderFactory secureFactory() {
-    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
     factory.setNamespaceAware(true);
     factory.setXIncludeAware(false);
     factory.setExpandEntityReferences(false);
