@@ -3,6 +3,8 @@ package org.libreconnect.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,8 +68,8 @@ class WorkerProcessesIT {
       for (String application : List.of("fixed-one", "fixed-two")) {
         String session = fixture.openSession(application);
         long pid = fixture.workerPidOf(session);
-        byte[] commandLine = java.nio.file.Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
-        assertThat(new String(commandLine, java.nio.charset.StandardCharsets.UTF_8).split("\0"))
+        byte[] commandLine = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
+        assertThat(new String(commandLine, StandardCharsets.UTF_8).split("\0"))
             .contains("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
         fixedAddresses.add(jdkArchiveAddress(pid));
         assertThat(fixture.call("{\"s_commandName\":\"hl_getSessionDataSize\",\"s_sessionId\":\"" + session + "\"}")
@@ -88,7 +90,7 @@ class WorkerProcessesIT {
 
   /** Where the process mapped the JDK's class-data archive ({@code lib/server/classes.jsa}) first. */
   private static String jdkArchiveAddress(long pid) throws Exception {
-    for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", Long.toString(pid), "maps"))) {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "maps"))) {
       if (line.endsWith("/classes.jsa")) {
         return line.substring(0, line.indexOf('-'));
       }

@@ -171,10 +171,10 @@ public final class ServerMain {
   }
 
   /**
-   * The simulators, on the class path in simulation mode only: tests and build trees have them;
-   * the distribution's launcher adds lib/simulation with {@code --simulation} (docs/adr/0016).
+   * The process's simulators ({@link Simulation#load}), on the class path in simulation mode only:
+   * tests and build trees have them; the distribution's launcher adds lib/simulation with {@code
+   * --simulation} (docs/adr/0016), which the error names when they are absent.
    */
-  /** The process's simulators ({@link Simulation#load}), with the server launcher's advice when absent. */
   private static Simulation simulation() {
     try {
       return Simulation.load();
