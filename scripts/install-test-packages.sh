@@ -6,16 +6,20 @@
 # the supervisor test (SupervisorXvfbIT); systemd (systemd-analyze), init-system-helpers and
 # iproute2 for the Debian package test; haproxy for the server mode's load-balancing test
 # (ServerModeHaproxyIT runs an instance of its own); curl, which runs the server mode's printed
-# command line (ServerModeIT, ServerLauncherIT).
+# command line (ServerModeIT, ServerLauncherIT); a C++ toolchain, python3 and the PC/SC headers
+# (libpcsclite-dev) to compile the native add-ons of webcrypto-local, the peer SoftHsmSignBenchmark
+# compares with (benchmarks/webcrypto-local), and Node's headers when the node found lacks them.
 set -euo pipefail
 
-packages=(pcscd libpcsclite1 vsmartcard-vpcd pcsc-tools opensc softhsm2 procps chromium libnss3-tools tinyproxy chrony faketime cups-daemon cups-client xvfb systemd init-system-helpers iproute2 haproxy curl)
+packages=(pcscd libpcsclite1 vsmartcard-vpcd pcsc-tools opensc softhsm2 procps chromium libnss3-tools tinyproxy chrony faketime cups-daemon cups-client xvfb systemd init-system-helpers iproute2 haproxy curl g++ make python3 libpcsclite-dev)
 
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
 command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
+# Debian's nodejs keeps its headers in libnode-dev (NodeSource's build ships them itself)
+[ -f /usr/include/node/node.h ] || missing+=(libnode-dev)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if ! command -v apt-get >/dev/null 2>&1; then

@@ -50,6 +50,7 @@ final class Figures implements AutoCloseable {
   private final String benchmark;
   private final List<Figure> figures = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
+  private final List<String> remarks = new ArrayList<>();
 
   Figures(String benchmark) {
     this.benchmark = benchmark;
@@ -98,6 +99,12 @@ final class Figures implements AutoCloseable {
     notes.add(note);
   }
 
+  /** Adds and prints a line of text that goes with the figures (something left out, and why). */
+  synchronized void note(String note) {
+    System.out.println("benchmark " + benchmark + " " + note);
+    remarks.add(note);
+  }
+
   private Figure add(Figure figure) {
     if (figure.samples().isEmpty()) {
       throw new IllegalArgumentException("no samples for " + figure.name());
@@ -141,6 +148,8 @@ final class Figures implements AutoCloseable {
     }
     ArrayNode ratios = root.putArray("ratios");
     notes.forEach(ratios::add);
+    ArrayNode left = root.putArray("notes");
+    remarks.forEach(left::add);
     mapper.writeValue(FOLDER.resolve(benchmark + ".json").toFile(), root);
     LatencyPlot.write(benchmark, figures, FOLDER.resolve(benchmark + ".png"));
   }

@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.Security;
 import java.security.Signature;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +33,11 @@ import org.libreconnect.testsupport.Js2Client;
  * floor: the same signature (SHA256withRSA, same key, same data) asked of the same token directly
  * through SunPKCS11 in this JVM, already logged in with the key found. Each signature is verified.
  *
+ * <p>Interleaved too, in the same loop: webcrypto-local (Fortify's engine, {@link WebcryptoLocal})
+ * signing with the same key on the same token, on its open connection as a page uses it, and on a
+ * connection of its own as a page's first signature. When its sources are not on the machine the
+ * comparison is left out and the reason printed.
+ *
  * <pre>./mvnw -B verify -pl benchmarks -Dit.test=SoftHsmSignBenchmark [-Pbench]</pre>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -40,6 +47,7 @@ class SoftHsmSignBenchmark {
   private static final int SAMPLES = Figures.samples(30, 300);
   private static final int WARM_UP = Figures.warmUp(150, 1000);
   private static final String TEXT = "VIHF";
+  private static final Duration PEER_SETTLE = Duration.ofMillis(Long.getLong("libreconnect.benchmark.peerSettleMillis", 20));
 
   @TempDir static Path home;
   @TempDir static Path work;
@@ -47,6 +55,7 @@ class SoftHsmSignBenchmark {
   private ConnectorFixture fixture;
   private String reader;
   private final Figures figures = new Figures("softhsm-sign");
+  private WebcryptoLocal peer;
 
   @BeforeAll
   void start() throws Exception {
@@ -56,11 +65,22 @@ class SoftHsmSignBenchmark {
     CardSession probe = CardSession.open(fixture.client, ORIGIN, "softhsm-readers");
     reader = probe.readers().path("Readers").get(0).path("s_name").asText();
     SoftHsmToken.provision(work, reader, stack.credentials, stack.identity);
+    try {
+      // the token provisioned is the first slot; its signature key has CKA_ID 10
+      peer = WebcryptoLocal.start(Path.of(System.getProperty("libreconnect.webcryptoLocal.tool")),
+          Path.of(System.getProperty("libreconnect.webcryptoLocal.build")), SoftHsmToken.LIBRARY.toString(), 0,
+          SoftHsmToken.PIN, "10");
+    } catch (WebcryptoLocal.Unavailable e) {
+      figures.note("webcrypto-local not compared: " + e.getMessage());
+    }
   }
 
   @AfterAll
   void stop() throws Exception {
     try {
+      if (peer != null) {
+        peer.close();
+      }
       fixture.close();
     } finally {
       try {
@@ -84,11 +104,15 @@ class SoftHsmSignBenchmark {
     command.put("s_stringToSign", TEXT);
     command.put("s_sessionId", session.id);
     String json = command.toString();
+    String exists = "{\"s_commandName\":\"hl_sessionExists\",\"s_sessionId\":\"" + session.id + "\"}";
     List<Double> newSocket = new ArrayList<>();
     List<Double> oneSocket = new ArrayList<>();
     List<Double> direct = new ArrayList<>();
-    List<Double> exists = new ArrayList<>();
+    List<Double> existsKept = new ArrayList<>();
+    List<Double> existsFresh = new ArrayList<>();
     List<Double> coldOneSocket = new ArrayList<>();
+    List<Double> peerOpen = new ArrayList<>();
+    List<Double> peerNew = new ArrayList<>();
     try (Js2Client.Connection socket = fixture.client.connect(ORIGIN)) {
       for (int i = 0; i < SAMPLES + WARM_UP; i++) {
         long t = System.nanoTime();
@@ -99,16 +123,38 @@ class SoftHsmSignBenchmark {
         JsonNode kept = fixture.client.mapper().readTree(socket.next());
         double b = Figures.since(t);
         t = System.nanoTime();
-        socket.send("{\"s_commandName\":\"hl_sessionExists\",\"s_sessionId\":\"" + session.id + "\"}");
+        socket.send(exists);
         assertOk(fixture.client.mapper().readTree(socket.next()));
         double d = Figures.since(t);
         t = System.nanoTime();
+        assertOk(fixture.call(exists));
+        double e = Figures.since(t);
+        t = System.nanoTime();
         byte[] value = floor.sign(data);
         double c = Figures.since(t);
+        String expected = Base64.getEncoder().encodeToString(value);
+        if (peer != null) {
+          // RSASSA-PKCS1-v1_5 is deterministic: the same key signs the same bytes alike
+          WebcryptoLocal.Signed open = peer.sign(data);
+          assertThat(open.signature()).as("webcrypto-local's signature").isEqualTo(expected);
+          if (i >= WARM_UP || i % 10 == 0) {
+            WebcryptoLocal.Signed first = peer.signOnNewConnection(data);
+            assertThat(first.signature()).as("webcrypto-local's signature").isEqualTo(expected);
+            if (i >= WARM_UP) {
+              peerNew.add(first.millis());
+            }
+          }
+          if (i >= WARM_UP) {
+            peerOpen.add(open.millis());
+          }
+          // webcrypto-local's processes finish their own work (a connection's close, their garbage
+          // collection) before the connector is measured again on the same two processors
+          Thread.sleep(PEER_SETTLE.toMillis());
+        }
         if (i < WARM_UP || i == SAMPLES + WARM_UP - 1) {
           CardSession.assertSignature(fresh, data);
           CardSession.assertSignature(kept, data);
-          assertThat(java.util.Base64.getEncoder().encodeToString(value)).isEqualTo(kept.path("s_signature").asText());
+          assertThat(expected).isEqualTo(kept.path("s_signature").asText());
         } else {
           assertOk(fresh);
           assertOk(kept);
@@ -120,18 +166,30 @@ class SoftHsmSignBenchmark {
           newSocket.add(a);
           oneSocket.add(b);
           direct.add(c);
-          exists.add(d);
+          existsKept.add(d);
+          existsFresh.add(e);
         }
       }
     }
     Figures.Figure fresh = figures.latency("hl_signWithCpxCard on SoftHSM2, new WebSocket per command", newSocket);
     Figures.Figure kept = figures.latency("hl_signWithCpxCard on SoftHSM2, one open WebSocket", oneSocket);
     Figures.Figure floorFigure = figures.latency("floor: the same signature through SunPKCS11 in the benchmark JVM", direct);
-    figures.latency("hl_sessionExists on the same open WebSocket (master only, no worker)", exists);
+    figures.latency("hl_sessionExists on the same open WebSocket (master only, no worker)", existsKept);
+    figures.latency("hl_sessionExists over a new WebSocket per command (master only, no worker)", existsFresh);
     figures.latency("hl_signWithCpxCard on SoftHSM2, one open WebSocket, the first " + Figures.COLD
         + " after start (JIT warming)", coldOneSocket);
     figures.ratio("one open WebSocket / token floor (target <= 2)", kept, floorFigure);
     figures.ratio("new WebSocket / token floor", fresh, floorFigure);
+    if (peer != null) {
+      Figures.Figure peerKept = figures.latency(
+          "webcrypto-local's signature on SoftHSM2, its open connection (its client's own time)", peerOpen);
+      Figures.Figure peerFirst = figures.latency(
+          "webcrypto-local's signature on SoftHSM2, a connection of its own (its client's own time)", peerNew);
+      figures.ratio("new WebSocket / webcrypto-local on its open connection (target <= 0.4)", fresh, peerKept);
+      figures.ratio("one open WebSocket / webcrypto-local on its open connection", kept, peerKept);
+      figures.ratio("new WebSocket / webcrypto-local on a connection of its own", fresh, peerFirst);
+      figures.ratio("webcrypto-local on its open connection / token floor", peerKept, floorFigure);
+    }
   }
 
   /** The token asked directly: SunPKCS11 over libsofthsm2, logged in once, the signature key found once. */
