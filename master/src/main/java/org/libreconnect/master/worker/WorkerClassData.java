@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * How the connector's own workers get their classes ready before {@code main} (ADR 0025, 0030).
  *
  * <p>By default through the dynamic class-data archive the first worker to exit writes ({@link
- * WorkerCommandLine#classSharingOptions}). With the master's {@value #AOT_PROPERTY} set and a JDK
+ * WorkerCommandLine#classSharingOptions}), with the same stamp as the AOT cache: an archive made
+ * from other jars or another JDK is deleted, and written again. With the master's {@value #AOT_PROPERTY} set and a JDK
  * 25 or newer, through the JDK's AOT cache ({@code -XX:AOTCache}, JEP 483/514/515) instead, which
  * measured slower to a worker's hello (ADR 0030): classes loaded and linked, and method profiles,
  * as a worker of this installation used them. One
@@ -34,6 +35,8 @@ final class WorkerClassData {
   static final String AOT_CACHE = "worker.aot";
   static final String AOT_STAMP = "worker.aot.stamp";
   static final String AOT_TRAINING = "worker.aot.training";
+  /** What the dynamic archive was made from, in the form of {@link #stamp()}. */
+  static final String ARCHIVE_STAMP = WorkerCommandLine.CLASS_ARCHIVE + ".stamp";
   /** The master's system property that turns the AOT cache on. */
   static final String AOT_PROPERTY = "libreconnect.workers.aotCache";
   /** Exit values of a worker whose JVM ended through {@code System.exit}, so wrote its cache whole. */
@@ -89,9 +92,35 @@ final class WorkerClassData {
             List.of("-XX:AOTCacheOutput=" + dataDir.resolve(AOT_TRAINING), "-Xlog:aot=off", "-Xlog:cds=off"));
       }
     }
-    boolean mapped = Files.isRegularFile(dataDir.resolve(WorkerCommandLine.CLASS_ARCHIVE));
-    return new Choice(mapped ? "archive" : "archive-to-write",
-        WorkerCommandLine.classSharingOptions(dataDir.resolve(WorkerCommandLine.CLASS_ARCHIVE)));
+    Path archive = dataDir.resolve(WorkerCommandLine.CLASS_ARCHIVE);
+    return new Choice(currentArchive(archive) ? "archive" : "archive-to-write",
+        WorkerCommandLine.classSharingOptions(archive));
+  }
+
+  /**
+   * Whether the dynamic archive is there and made from this class path and JDK. The JVM only
+   * stops using an archive whose jars changed (an upgrade, a rebuild) and does not write it again
+   * while the file is there: a stale one is deleted here, so that the next worker to exit writes
+   * a current one, and the stamp of what it will be made from is written beside it.
+   */
+  private boolean currentArchive(Path archive) {
+    String stamp = stamp();
+    Path stampFile = dataDir.resolve(ARCHIVE_STAMP);
+    if (Files.isRegularFile(archive) && stamp.equals(read(stampFile))) {
+      return true;
+    }
+    try {
+      if (Files.deleteIfExists(archive)) {
+        log.info("worker.archive.stale file={} reason=\"made from other jars or another JDK\"", archive.getFileName());
+      }
+      if (!stamp.equals(read(stampFile))) {
+        AtomicFiles.write(stampFile, stamp.getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      // the JVM runs without the archive, as it does with a stale one
+      log.warn("worker.archive.renew.failed error=\"{}\"", e.toString());
+    }
+    return false;
   }
 
   /** A worker's class-data options and their name. */
@@ -144,8 +173,12 @@ final class WorkerClassData {
   }
 
   private String readStamp() {
+    return read(dataDir.resolve(AOT_STAMP));
+  }
+
+  private static String read(Path stamp) {
     try {
-      return Files.readString(dataDir.resolve(AOT_STAMP), StandardCharsets.UTF_8);
+      return Files.readString(stamp, StandardCharsets.UTF_8);
     } catch (IOException e) {
       return "";
     }

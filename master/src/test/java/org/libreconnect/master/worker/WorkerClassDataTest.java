@@ -78,6 +78,38 @@ class WorkerClassDataTest {
   }
 
   @Test
+  void anArchiveMadeFromOtherJarsIsDeletedSoThatTheNextWorkerWritesItAgain() throws Exception {
+    Path archive = data.resolve(WorkerCommandLine.CLASS_ARCHIVE);
+    WorkerClassData classes = new WorkerClassData(data, classPath, JDK_25, false);
+    assertThat(classes.choose(1).name()).isEqualTo("archive-to-write");
+    Files.writeString(archive, "the JVM's archive"); // the worker exited
+    assertThat(classes.choose(2).name()).isEqualTo("archive");
+    assertThat(new WorkerClassData(data, classPath, JDK_25, false).choose(1).name())
+        .as("after a restart of the master").isEqualTo("archive");
+    assertThat(archive).exists();
+
+    Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60))); // an upgrade
+    WorkerClassData upgraded = new WorkerClassData(data, classPath, JDK_25, false);
+    assertThat(upgraded.choose(1).name()).isEqualTo("archive-to-write");
+    assertThat(archive).as("the JVM would keep the stale file and never write it again").doesNotExist();
+    assertThat(upgraded.choose(2).options()).isEqualTo(WorkerCommandLine.classSharingOptions(archive));
+    Files.writeString(archive, "the new archive");
+    assertThat(upgraded.choose(3).name()).isEqualTo("archive");
+
+    assertThat(new WorkerClassData(data, classPath, Runtime.Version.parse("25.0.4"), false).choose(1).name())
+        .as("another JDK").isEqualTo("archive-to-write");
+    assertThat(archive).doesNotExist();
+  }
+
+  @Test
+  void anArchiveWithoutAStampFromAnEarlierVersionIsWrittenAgain() throws Exception {
+    Path archive = Files.writeString(data.resolve(WorkerCommandLine.CLASS_ARCHIVE), "an archive of unknown origin");
+    assertThat(new WorkerClassData(data, classPath, JDK_25, false).choose(1).name()).isEqualTo("archive-to-write");
+    assertThat(archive).doesNotExist();
+    assertThat(data.resolve(WorkerClassData.ARCHIVE_STAMP)).content().contains(jar.toString());
+  }
+
+  @Test
   void withoutTheSwitchWorkersUseTheDynamicArchive() {
     assertThat(new WorkerClassData(data, classPath, JDK_25, false).choose(1).options())
         .isEqualTo(WorkerCommandLine.classSharingOptions(data.resolve(WorkerCommandLine.CLASS_ARCHIVE)));
