@@ -20,6 +20,9 @@ import org.libreconnect.runtime.NativeHeapTrim;
  * configuration, an ephemeral port. The class path of the test JVM carries master and worker.
  */
 public final class ConnectorProcess implements AutoCloseable {
+  /** The master's TLS implementation, passed on from this JVM's system property when set. */
+  private static final String TLS_PROVIDER = "libreconnect.tls.provider";
+
   private static final Pattern STATUS_LINE = Pattern.compile("Status page: https://[^:]+:(\\d+)/");
 
   private final Path home;
@@ -68,6 +71,10 @@ public final class ConnectorProcess implements AutoCloseable {
     argv.add("-XX:+UseSerialGC");
     argv.addAll(NativeHeapTrim.forThisJvm()); // as the distribution's launcher
     argv.add("-Dlibreconnect.home=" + home.toAbsolutePath());
+    String tls = System.getProperty(TLS_PROVIDER);
+    if (tls != null && !tls.isBlank()) {
+      argv.add("-D" + TLS_PROVIDER + "=" + tls); // to measure one implementation against the other
+    }
     argv.add("-cp");
     argv.add(classPath);
     argv.add("org.libreconnect.master.MasterMain");

@@ -18,10 +18,16 @@ import javax.net.ssl.SSLException;
 public final class ConnectorServer implements AutoCloseable {
   private Channel channel;
 
-  /** TLS 1.2 and 1.3 only, with the JDK's implementation. */
+  /** TLS 1.2 and 1.3 only, with the implementation {@link TlsProvider} picks for this master. */
   public static SslContext sslContext(PrivateKey key, List<X509Certificate> chain) throws SSLException {
+    return sslContext(key, chain, TlsProvider.forThisMaster());
+  }
+
+  /** TLS 1.2 and 1.3 only, with {@code provider}'s implementation. */
+  public static SslContext sslContext(PrivateKey key, List<X509Certificate> chain, SslProvider provider)
+      throws SSLException {
     return SslContextBuilder.forServer(key, chain.toArray(X509Certificate[]::new))
-        .sslProvider(SslProvider.JDK)
+        .sslProvider(provider)
         .protocols("TLSv1.3", "TLSv1.2")
         .build();
   }

@@ -1,0 +1,100 @@
+package org.libreconnect.master.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslProvider;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Clock;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.libreconnect.master.tls.ServerCertificates;
+
+class TlsProviderTest {
+  @TempDir Path dir;
+
+  @Test
+  void openSslWhereItLoadsUnlessTheJdkIsAskedFor() {
+    assertThat(TlsProvider.choose("auto", true)).isEqualTo(SslProvider.OPENSSL);
+    assertThat(TlsProvider.choose(null, true)).isEqualTo(SslProvider.OPENSSL);
+    assertThat(TlsProvider.choose(" JDK ", true)).isEqualTo(SslProvider.JDK);
+    assertThat(TlsProvider.choose("openssl", true)).isEqualTo(SslProvider.OPENSSL);
+    assertThat(TlsProvider.choose("openssl", false)).as("a port that opens").isEqualTo(SslProvider.JDK);
+    assertThat(TlsProvider.choose("auto", false)).isEqualTo(SslProvider.JDK);
+    assertThat(TlsProvider.choose("boringssl", true)).as("unknown: auto").isEqualTo(SslProvider.OPENSSL);
+  }
+
+  @Test
+  void openSslLoadsOnThisLinuxMachine() {
+    assertThat(OpenSsl.isAvailable()).as("netty-tcnative for linux-x86_64: %s", OpenSsl.unavailabilityCause()).isTrue();
+    assertThat(TlsProvider.forThisMaster()).isEqualTo(SslProvider.OPENSSL);
+  }
+
+  /** A JDK client completes TLS 1.3 and 1.2 with the connector's certificate through each implementation. */
+  @ParameterizedTest
+  @EnumSource(value = SslProvider.class, names = {"JDK", "OPENSSL"})
+  void aClientTrustingTheConnectorsCaCompletesAHandshake(SslProvider provider) throws Exception {
+    ServerCertificates certificates = new ServerCertificates(dir, "localhost.icanopee.net", Clock.systemUTC());
+    ServerCertificates.Material material = certificates.ensure();
+    SslContext context = ConnectorServer.sslContext(material.key(), material.chain(), provider);
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    try {
+      Channel server = new ServerBootstrap()
+          .group(group)
+          .channel(NioServerSocketChannel.class)
+          .childHandler(new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+              ch.pipeline().addLast(context.newHandler(ch.alloc()));
+            }
+          })
+          .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
+      int port = ((InetSocketAddress) server.localAddress()).getPort();
+      for (String protocol : new String[] {"TLSv1.3", "TLSv1.2"}) {
+        try (SSLSocket socket = (SSLSocket) client(certificates).getSocketFactory().createSocket("127.0.0.1", port)) {
+          SSLParameters parameters = socket.getSSLParameters();
+          parameters.setProtocols(new String[] {protocol});
+          parameters.setServerNames(java.util.List.of(new javax.net.ssl.SNIHostName("localhost.icanopee.net")));
+          parameters.setEndpointIdentificationAlgorithm("HTTPS");
+          socket.setSSLParameters(parameters);
+          socket.startHandshake();
+          assertThat(socket.getSession().getProtocol()).isEqualTo(protocol);
+          assertThat(socket.getSession().getPeerCertificates()[0]).isEqualTo(material.serverCertificate());
+        }
+      }
+      server.close().sync();
+    } finally {
+      group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).sync();
+    }
+  }
+
+  private static SSLContext client(ServerCertificates certificates) throws Exception {
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    try (var in = java.nio.file.Files.newInputStream(certificates.caCertificateFile())) {
+      trust.setCertificateEntry("ca", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+    }
+    TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX");
+    factory.init(trust);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, factory.getTrustManagers(), null);
+    return context;
+  }
+}
