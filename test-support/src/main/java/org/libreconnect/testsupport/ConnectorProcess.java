@@ -69,6 +69,7 @@ public final class ConnectorProcess implements AutoCloseable {
     argv.add(ProcessHandle.current().info().command().orElseThrow());
     argv.add("-Xmx256m");
     argv.add("-XX:+UseSerialGC");
+    argv.add("--enable-native-access=ALL-UNNAMED"); // OpenSSL on the port (netty-tcnative)
     argv.addAll(NativeHeapTrim.forThisJvm()); // as the distribution's launcher
     argv.add("-Dlibreconnect.home=" + home.toAbsolutePath());
     String tls = System.getProperty(TLS_PROVIDER);

@@ -3,7 +3,10 @@ package org.libreconnect.master.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -12,6 +15,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.ssl.SslProvider;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -47,10 +51,14 @@ class TlsProviderTest {
     assertThat(TlsProvider.forThisMaster()).isEqualTo(SslProvider.OPENSSL);
   }
 
-  /** A JDK client completes TLS 1.3 and 1.2 with the connector's certificate through each implementation. */
+  /**
+   * A JDK client completes TLS 1.3 and 1.2 with the connector's certificate through each
+   * implementation, and its next connection resumes the session from the ticket the server sent
+   * (BoringSSL makes and rotates its ticket keys itself; the JDK's issues stateless tickets).
+   */
   @ParameterizedTest
   @EnumSource(value = SslProvider.class, names = {"JDK", "OPENSSL"})
-  void aClientTrustingTheConnectorsCaCompletesAHandshake(SslProvider provider) throws Exception {
+  void aClientTrustingTheConnectorsCaCompletesAHandshakeAndResumesIt(SslProvider provider) throws Exception {
     ServerCertificates certificates = new ServerCertificates(dir, "localhost.icanopee.net", Clock.systemUTC());
     ServerCertificates.Material material = certificates.ensure();
     SslContext context = ConnectorServer.sslContext(material.key(), material.chain(), provider);
@@ -62,27 +70,53 @@ class TlsProviderTest {
           .childHandler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
-              ch.pipeline().addLast(context.newHandler(ch.alloc()));
+              ch.pipeline().addLast(context.newHandler(ch.alloc()), new ChannelInboundHandlerAdapter() {
+                @Override
+                public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+                  // the first bytes after the handshake, as the upgrade's answer: tickets go with them
+                  if (event instanceof SslHandshakeCompletionEvent done && done.isSuccess()) {
+                    ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {'!'}));
+                  }
+                }
+              });
             }
           })
           .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
       int port = ((InetSocketAddress) server.localAddress()).getPort();
       for (String protocol : new String[] {"TLSv1.3", "TLSv1.2"}) {
-        try (SSLSocket socket = (SSLSocket) client(certificates).getSocketFactory().createSocket("127.0.0.1", port)) {
-          SSLParameters parameters = socket.getSSLParameters();
-          parameters.setProtocols(new String[] {protocol});
-          parameters.setServerNames(java.util.List.of(new javax.net.ssl.SNIHostName("localhost.icanopee.net")));
-          parameters.setEndpointIdentificationAlgorithm("HTTPS");
-          socket.setSSLParameters(parameters);
-          socket.startHandshake();
-          assertThat(socket.getSession().getProtocol()).isEqualTo(protocol);
-          assertThat(socket.getSession().getPeerCertificates()[0]).isEqualTo(material.serverCertificate());
-        }
+        SSLContext client = client(certificates);
+        SSLSocket first = handshake(client, port, protocol);
+        assertThat(first.getSession().getProtocol()).isEqualTo(protocol);
+        assertThat(first.getSession().getPeerCertificates()[0]).isEqualTo(material.serverCertificate());
+        readTickets(first);
+        SSLSocket second = handshake(client, port, protocol);
+        assertThat(second.getSession().getCreationTime())
+            .as("the second connection resumes the first one's session (%s, %s)", provider, protocol)
+            .isEqualTo(first.getSession().getCreationTime());
+        first.close();
+        second.close();
       }
       server.close().sync();
     } finally {
       group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).sync();
     }
+  }
+
+  private static SSLSocket handshake(SSLContext client, int port, String protocol) throws Exception {
+    SSLSocket socket = (SSLSocket) client.getSocketFactory().createSocket("127.0.0.1", port);
+    SSLParameters parameters = socket.getSSLParameters();
+    parameters.setProtocols(new String[] {protocol});
+    parameters.setServerNames(java.util.List.of(new javax.net.ssl.SNIHostName("localhost.icanopee.net")));
+    parameters.setEndpointIdentificationAlgorithm("HTTPS");
+    socket.setSSLParameters(parameters);
+    socket.startHandshake();
+    return socket;
+  }
+
+  /** TLS 1.3 tickets come after the handshake, before the server's first bytes: reading those stores them. */
+  private static void readTickets(SSLSocket socket) throws Exception {
+    socket.setSoTimeout(5_000);
+    assertThat(socket.getInputStream().read()).isEqualTo('!');
   }
 
   private static SSLContext client(ServerCertificates certificates) throws Exception {
