@@ -48,6 +48,7 @@ final class ServerProcess implements AutoCloseable {
     argv.add(ProcessHandle.current().info().command().orElseThrow());
     argv.add("-Xmx256m");
     argv.add("-XX:+UseSerialGC");
+    argv.add("--enable-native-access=ALL-UNNAMED"); // as bin/libreconnect-server (OpenSSL)
     argv.add("-cp");
     argv.add(System.getProperty("java.class.path"));
     argv.add("org.libreconnect.server.ServerMain");

@@ -159,7 +159,8 @@ public final class ServerMain {
     int port = portOverride == null ? rest.port() : portOverride;
     RestServer server = RestServer.start(service, executor, dmp, tls, new InetSocketAddress(rest.ip(), port));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(timeout.plusSeconds(1)), "graceful-stop"));
-    log.info("server.started ip={} port={} simulation={}", rest.ip(), server.port(), simulation);
+    log.info("server.started ip={} port={} simulation={} tls={}", rest.ip(), server.port(), simulation,
+        tls instanceof io.netty.handler.ssl.OpenSslContext ? "openssl" : "jdk");
     System.out.println("libreconnect-server: listening on https://" + rest.ip() + ":" + server.port()
         + (simulation ? " (simulation mode)" : ""));
     if (testToken != null) {

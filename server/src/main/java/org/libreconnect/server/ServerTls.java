@@ -51,7 +51,11 @@ public final class ServerTls {
     return tlsDir.resolve("server-mode");
   }
 
-  /** The Netty server context: TLS 1.2/1.3, client certificates asked when a client CA is set. */
+  /**
+   * The Netty server context: TLS 1.2/1.3, client certificates asked when a client CA is set;
+   * Netty's default implementation, OpenSSL where the distribution's {@code netty-tcnative} loads
+   * (Linux x86-64), else the JDK's (ADR 0033).
+   */
   public static SslContext context(RestServerConfig config, Path tlsDir, Clock clock) throws IOException {
     Path certificate;
     Path key;
