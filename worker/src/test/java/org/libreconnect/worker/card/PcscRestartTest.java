@@ -44,8 +44,19 @@ class PcscRestartTest {
       assertThat(readers.path("i_apiErrorCode").asInt()).isEqualTo(1007);
       assertThat(readers.path("s_apiErrorDescription").asText()).contains("restarted");
       assertThat(readers.path("s_apiErrorExtendedInformations").asText()).contains("SCARD_E_NO_SERVICE");
+      // the request goes out from the card thread, after the answer the page receives
+      awaitSize(requests, 1);
       rig.worker.call("s-1", "{\"s_commandName\":\"hl_getCpxStatus\"}");
+      Thread.sleep(300); // time for a second request, which must not come
       assertThat(requests).hasSize(1);
     }
+  }
+
+  private static void awaitSize(List<String> list, int size) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (list.size() < size && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(list).hasSize(size);
   }
 }
