@@ -49,8 +49,8 @@ final class Figures implements AutoCloseable {
 
   private final String benchmark;
   private final List<Figure> figures = new ArrayList<>();
+  private final List<String> ratios = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
-  private final List<String> remarks = new ArrayList<>();
 
   Figures(String benchmark) {
     this.benchmark = benchmark;
@@ -96,13 +96,13 @@ final class Figures implements AutoCloseable {
         numerator.percentile(50) / denominator.percentile(50), numerator.percentile(50),
         denominator.percentile(50), numerator.unit());
     System.out.println("benchmark " + benchmark + " " + note);
-    notes.add(note);
+    ratios.add(note);
   }
 
   /** Adds and prints a line of text that goes with the figures (something left out, and why). */
   synchronized void note(String note) {
     System.out.println("benchmark " + benchmark + " " + note);
-    remarks.add(note);
+    notes.add(note);
   }
 
   private Figure add(Figure figure) {
@@ -146,10 +146,8 @@ final class Figures implements AutoCloseable {
       ArrayNode samples = node.putArray("samples");
       figure.samples().forEach(samples::add);
     }
-    ArrayNode ratios = root.putArray("ratios");
-    notes.forEach(ratios::add);
-    ArrayNode left = root.putArray("notes");
-    remarks.forEach(left::add);
+    ratios.forEach(root.putArray("ratios")::add);
+    notes.forEach(root.putArray("notes")::add);
     mapper.writeValue(FOLDER.resolve(benchmark + ".json").toFile(), root);
     LatencyPlot.write(benchmark, figures, FOLDER.resolve(benchmark + ".png"));
   }

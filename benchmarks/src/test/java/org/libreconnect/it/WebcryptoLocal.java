@@ -4,12 +4,15 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -114,7 +117,7 @@ final class WebcryptoLocal implements AutoCloseable {
       try {
         return answers.readLine();
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        throw new UncheckedIOException(e);
       }
     });
     try {
@@ -154,7 +157,7 @@ final class WebcryptoLocal implements AutoCloseable {
   }
 
   private static ProcessBuilder node(Path build, String script, List<String> arguments) {
-    List<String> command = new java.util.ArrayList<>(List.of(
+    List<String> command = new ArrayList<>(List.of(
         "node", "--no-warnings", "-r", "ts-node/register", "-r", "tsconfig-paths/register", script));
     command.addAll(arguments);
     return new ProcessBuilder(command).directory(build.toFile());
@@ -176,7 +179,7 @@ final class WebcryptoLocal implements AutoCloseable {
   }
 
   private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
   }

@@ -1,5 +1,6 @@
 package org.libreconnect.server;
 
+import io.netty.handler.ssl.OpenSslContext;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -160,7 +161,7 @@ public final class ServerMain {
     RestServer server = RestServer.start(service, executor, dmp, tls, new InetSocketAddress(rest.ip(), port));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(timeout.plusSeconds(1)), "graceful-stop"));
     log.info("server.started ip={} port={} simulation={} tls={}", rest.ip(), server.port(), simulation,
-        tls instanceof io.netty.handler.ssl.OpenSslContext ? "openssl" : "jdk");
+        tls instanceof OpenSslContext ? "openssl" : "jdk");
     System.out.println("libreconnect-server: listening on https://" + rest.ip() + ":" + server.port()
         + (simulation ? " (simulation mode)" : ""));
     if (testToken != null) {

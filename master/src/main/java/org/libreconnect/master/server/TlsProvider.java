@@ -25,13 +25,13 @@ public final class TlsProvider {
    * call at start-up, not on an event loop.
    */
   public static SslProvider forThisMaster() {
-    String setting = System.getProperty(PROPERTY, "auto");
+    String setting = normalised(System.getProperty(PROPERTY));
     boolean available = OpenSsl.isAvailable();
     SslProvider chosen = choose(setting, available);
     if (chosen == SslProvider.OPENSSL) {
       log.info("tls.provider name=openssl version=\"{}\"", OpenSsl.versionString());
-    } else if (available || "jdk".equalsIgnoreCase(setting.strip())) {
-      log.info("tls.provider name=jdk setting={}", setting.strip());
+    } else if (available || setting.equals("jdk")) {
+      log.info("tls.provider name=jdk setting={}", setting);
     } else {
       log.info("tls.provider name=jdk reason=\"{}\"", reason(OpenSsl.unavailabilityCause()));
     }
@@ -44,7 +44,7 @@ public final class TlsProvider {
    * back to the JDK's, as a port that does not open would be worse.
    */
   static SslProvider choose(String setting, boolean available) {
-    String value = setting == null ? "auto" : setting.strip().toLowerCase(Locale.ROOT);
+    String value = normalised(setting);
     switch (value) {
       case "jdk":
         return SslProvider.JDK;
@@ -52,14 +52,19 @@ public final class TlsProvider {
         if (!available) {
           log.warn("tls.provider.unavailable setting=openssl fallback=jdk");
         }
-        return available ? SslProvider.OPENSSL : SslProvider.JDK;
+        break;
       case "auto":
-      case "":
-        return available ? SslProvider.OPENSSL : SslProvider.JDK;
+        break;
       default:
         log.warn("config.ignored property={} reason=\"not jdk, openssl or auto\"", PROPERTY);
-        return available ? SslProvider.OPENSSL : SslProvider.JDK;
     }
+    return available ? SslProvider.OPENSSL : SslProvider.JDK;
+  }
+
+  /** The setting in lower case, {@code auto} when absent or blank. */
+  private static String normalised(String setting) {
+    String value = setting == null ? "" : setting.strip().toLowerCase(Locale.ROOT);
+    return value.isEmpty() ? "auto" : value;
   }
 
   private static String reason(Throwable cause) {

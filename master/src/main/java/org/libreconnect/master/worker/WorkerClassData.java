@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>By default through the dynamic class-data archive the first worker to exit writes ({@link
  * WorkerCommandLine#classSharingOptions}), with the same stamp as the AOT cache: an archive made
- * from other jars or another JDK is deleted, and written again. With the master's {@value #AOT_PROPERTY} set and a JDK
- * 25 or newer, through the JDK's AOT cache ({@code -XX:AOTCache}, JEP 483/514/515) instead, which
+ * from other jars or another JDK is deleted, and written again. With the master's {@value
+ * #AOT_PROPERTY} set and a JDK 25 or newer, through the JDK's AOT cache ({@code -XX:AOTCache}, JEP 483/514/515) instead, which
  * measured slower to a worker's hello (ADR 0030): classes loaded and linked, and method profiles,
  * as a worker of this installation used them. One
  * worker at a time trains it ({@code -XX:AOTCacheOutput}): when that worker exits normally its
@@ -106,14 +106,15 @@ final class WorkerClassData {
   private boolean currentArchive(Path archive) {
     String stamp = stamp();
     Path stampFile = dataDir.resolve(ARCHIVE_STAMP);
-    if (Files.isRegularFile(archive) && stamp.equals(read(stampFile))) {
+    boolean sameMaking = stamp.equals(read(stampFile));
+    if (sameMaking && Files.isRegularFile(archive)) {
       return true;
     }
     try {
       if (Files.deleteIfExists(archive)) {
         log.info("worker.archive.stale file={} reason=\"made from other jars or another JDK\"", archive.getFileName());
       }
-      if (!stamp.equals(read(stampFile))) {
+      if (!sameMaking) {
         AtomicFiles.write(stampFile, stamp.getBytes(StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
