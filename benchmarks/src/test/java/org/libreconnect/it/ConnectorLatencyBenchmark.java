@@ -30,7 +30,7 @@ import org.libreconnect.testsupport.RawTls;
 /**
  * The connector's own costs in simulation mode, interleaved so that both sides of each comparison
  * see the same machine load: one command over a new WebSocket against a bare TLS handshake to the
- * same port; {@code hl_openSession} for an application that has its worker and for a new
+ * same port, with a browser's TLS library ({@link BrowserClient}) and again with the JDK's clients; {@code hl_openSession} for an application that has its worker and for a new
  * application taking the pre-started worker; worker JVM start to ready (from the master's log);
  * the resident memory of the idle master and of an idle worker.
  *
@@ -80,21 +80,33 @@ class ConnectorLatencyBenchmark {
   void commandOverANewWebSocketAgainstABareHandshakeAndOpenSession() throws Exception {
     String anchor = fixture.openSession("bench-same");
     PoolSettled.await(fixture.client);
-    RawTls tls = new RawTls(fixture.connector.caCertificate(), fixture.connector.port());
+    BrowserClient browser = new BrowserClient(fixture.connector.caCertificate(), fixture.connector.port(), ORIGIN);
+    RawTls jdkTls = new RawTls(fixture.connector.caCertificate(), fixture.connector.port());
     String exists = "{\"s_commandName\":\"hl_sessionExists\",\"s_sessionId\":\"" + anchor + "\"}";
     List<Double> handshakes = new ArrayList<>();
     List<Double> commands = new ArrayList<>();
+    List<Double> jdkHandshakes = new ArrayList<>();
+    List<Double> jdkCommands = new ArrayList<>();
     List<Double> opens = new ArrayList<>();
     List<Double> coldCommands = new ArrayList<>();
     for (int i = 0; i < SAMPLES + WARM_UP; i++) {
       long t = System.nanoTime();
-      try (SSLSocket socket = tls.open()) {
+      try (SSLSocket socket = browser.handshake()) {
         assertThat(socket.getSession().isValid()).isTrue();
       }
       double handshake = Figures.since(t);
       t = System.nanoTime();
-      JsonNode answer = fixture.call(exists);
+      JsonNode answer = browser.call(exists);
       double command = Figures.since(t);
+      assertThat(answer.path("i_sessionExists").asInt()).as(answer.toString()).isEqualTo(1);
+      t = System.nanoTime();
+      try (SSLSocket socket = jdkTls.open()) {
+        assertThat(socket.getSession().isValid()).isTrue();
+      }
+      double jdkHandshake = Figures.since(t);
+      t = System.nanoTime();
+      answer = fixture.call(exists);
+      double jdkCommand = Figures.since(t);
       assertThat(answer.path("i_sessionExists").asInt()).as(answer.toString()).isEqualTo(1);
       t = System.nanoTime();
       String opened = fixture.openSession("bench-same");
@@ -106,12 +118,17 @@ class ConnectorLatencyBenchmark {
       if (i >= WARM_UP) {
         handshakes.add(handshake);
         commands.add(command);
+        jdkHandshakes.add(jdkHandshake);
+        jdkCommands.add(jdkCommand);
         opens.add(open);
       }
     }
     Figures.Figure bare = figures.latency("bare TLS handshake to the connector's port", handshakes);
     Figures.Figure one = figures.latency("one command (hl_sessionExists) over a new WebSocket", commands);
     figures.ratio("one command over a new WebSocket / bare TLS handshake (target <= 1.2)", one, bare);
+    Figures.Figure jdkBare = figures.latency("bare TLS handshake, the JDK's TLS client", jdkHandshakes);
+    Figures.Figure jdkOne = figures.latency("one command over a new WebSocket, java.net.http client", jdkCommands);
+    figures.ratio("the same two with the JDK's clients", jdkOne, jdkBare);
     figures.latency("one command over a new WebSocket, the first " + Figures.COLD + " after start (JIT warming)",
         coldCommands);
     figures.latency("hl_openSession, application that has its worker, new WebSocket", opens);
