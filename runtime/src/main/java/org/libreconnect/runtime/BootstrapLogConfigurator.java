@@ -26,11 +26,16 @@ public final class BootstrapLogConfigurator extends ContextAwareBase implements 
     if (System.getProperty("logback.configurationFile") != null || hasTestConfiguration()) {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
+    toStandardError(context);
+    return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  /** The bootstrap setting itself: INFO and above to standard error. */
+  static void toStandardError(LoggerContext context) {
     LogAppenders appenders = new LogAppenders(context, "startup");
     var root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.INFO);
     root.addAppender(appenders.console());
-    return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 
   private static boolean hasTestConfiguration() {

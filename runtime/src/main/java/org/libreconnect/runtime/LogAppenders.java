@@ -1,10 +1,11 @@
 package org.libreconnect.runtime;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
@@ -42,7 +43,7 @@ final class LogAppenders {
     }
     this.context = context;
     this.pattern =
-        "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level "
+        "%" + LocalTimestampConverter.WORD + " %-5level "
             + processLabel
             + " [%thread] %logger{36} - %msg%n";
   }
@@ -94,11 +95,16 @@ final class LogAppenders {
     return requireStarted(appender, "standard error");
   }
 
-  private PatternLayoutEncoder encoder() {
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+  private LayoutWrappingEncoder<ILoggingEvent> encoder() {
+    PatternLayout layout = new PatternLayout();
+    layout.setContext(context);
+    layout.getInstanceConverterMap().put(LocalTimestampConverter.WORD, LocalTimestampConverter::new);
+    layout.setPattern(pattern);
+    layout.start();
+    LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
     encoder.setContext(context);
     encoder.setCharset(StandardCharsets.UTF_8);
-    encoder.setPattern(pattern);
+    encoder.setLayout(layout);
     encoder.start();
     return encoder;
   }

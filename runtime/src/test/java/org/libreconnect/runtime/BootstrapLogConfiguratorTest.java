@@ -67,6 +67,43 @@ class BootstrapLogConfiguratorTest {
   }
 
   @Test
+  void theDirectProviderStartsWithTheSameSettingAndNoWarning() throws Exception {
+    Output output =
+        runLoggingMain("-Dslf4j.provider=" + DirectLogbackProvider.CLASS_NAME, "-Dslf4j.internal.verbosity=WARN");
+
+    assertThat(output.out()).isEmpty();
+    assertThat(output.err().lines())
+        .singleElement()
+        .asString()
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d)"
+            + " INFO  startup \\[main\\] org\\.libreconnect\\.master\\.Y - bootstrap\\.info");
+  }
+
+  @Test
+  void theDirectProviderReadsNoLogbackConfiguration() throws Exception {
+    Path config = directory.resolve("logback.xml");
+    Files.writeString(
+        config,
+        """
+        <configuration>
+          <appender name="out" class="ch.qos.logback.core.ConsoleAppender">
+            <encoder><pattern>%level %msg%n</pattern></encoder>
+          </appender>
+          <root level="DEBUG"><appender-ref ref="out"/></root>
+        </configuration>
+        """);
+
+    Output output =
+        runLoggingMain(
+            "-Dslf4j.provider=" + DirectLogbackProvider.CLASS_NAME,
+            "-Dslf4j.internal.verbosity=WARN",
+            "-Dlogback.configurationFile=" + config);
+
+    assertThat(output.out()).isEmpty();
+    assertThat(output.err()).contains("bootstrap.info").doesNotContain("bootstrap.debug");
+  }
+
+  @Test
   void explicitLogbackConfigurationFileIsHonoured() throws Exception {
     Path config = directory.resolve("logback.xml");
     Files.writeString(

@@ -16,6 +16,7 @@ import org.libreconnect.protocol.link.LinkCodec;
 import org.libreconnect.runtime.InstallationLayout;
 import org.libreconnect.pkcs11.CryptolibLibraries;
 import org.libreconnect.runtime.LogSetup;
+import org.libreconnect.runtime.MachineClock;
 import org.libreconnect.runtime.SessionLogPruner;
 import org.libreconnect.worker.card.AtrClassifier;
 import org.libreconnect.worker.card.CardBackends;
@@ -120,7 +121,7 @@ public final class WorkerMain {
     SocketLinkPeer peer = SocketLinkPeer.connect(arguments.linkPort(), codec);
     CommandActivity activity = new CommandActivity();
     WorkerRetirement retirement = new WorkerRetirement(peer, wire, activity, exit);
-    Clock clock = Clock.systemDefaultZone();
+    Clock clock = new MachineClock();
     CardService cards = cardService(config, layout, clock, retirement);
     HandlerTable handlers =
         StandardHandlers.table(

@@ -3,6 +3,7 @@ package org.libreconnect.master.worker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.libreconnect.runtime.DirectLogbackProvider;
 
 /**
  * The exact command line of a worker JVM: the master's own {@code java}, the worker class path
@@ -22,10 +23,13 @@ public record WorkerCommandLine(
 
   /**
    * Options that keep an idle worker small and quick to start; native access is granted because
-   * the worker calls the PKCS#11 library directly (JNA) for what SunPKCS11 hides.
+   * the worker calls the PKCS#11 library directly (JNA) for what SunPKCS11 hides. SLF4J is told
+   * its provider ({@link DirectLogbackProvider}) instead of searching the class path for one, and
+   * keeps its note that it did so off the worker's console.
    */
   public static final List<String> DEFAULT_JVM_OPTIONS =
-      List.of("-Xms16m", "-Xmx512m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED");
+      List.of("-Xms16m", "-Xmx512m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
+          "-Dslf4j.provider=" + DirectLogbackProvider.CLASS_NAME, "-Dslf4j.internal.verbosity=WARN");
 
   /** The JDKs on which {@link #fixedClassDataAddressOptions} was measured and has its meaning. */
   static final int FIXED_ADDRESS_FIRST_JDK = 21;
