@@ -55,6 +55,22 @@ class BootstrapLogConfiguratorTest {
         Files.readString(err, StandardCharsets.UTF_8));
   }
 
+  /** A Logback configuration that writes DEBUG and above, level and message only, to standard output. */
+  private Path debugToStandardOutput() throws IOException {
+    Path config = directory.resolve("logback.xml");
+    Files.writeString(
+        config,
+        """
+        <configuration>
+          <appender name="out" class="ch.qos.logback.core.ConsoleAppender">
+            <encoder><pattern>%level %msg%n</pattern></encoder>
+          </appender>
+          <root level="DEBUG"><appender-ref ref="out"/></root>
+        </configuration>
+        """);
+    return config;
+  }
+
   @Test
   void beforeLogSetupInfoGoesToStandardErrorWithoutStatusMessages() throws Exception {
     Output output = runLoggingMain();
@@ -81,17 +97,7 @@ class BootstrapLogConfiguratorTest {
 
   @Test
   void theDirectProviderReadsNoLogbackConfiguration() throws Exception {
-    Path config = directory.resolve("logback.xml");
-    Files.writeString(
-        config,
-        """
-        <configuration>
-          <appender name="out" class="ch.qos.logback.core.ConsoleAppender">
-            <encoder><pattern>%level %msg%n</pattern></encoder>
-          </appender>
-          <root level="DEBUG"><appender-ref ref="out"/></root>
-        </configuration>
-        """);
+    Path config = debugToStandardOutput();
 
     Output output =
         runLoggingMain(
@@ -105,17 +111,7 @@ class BootstrapLogConfiguratorTest {
 
   @Test
   void explicitLogbackConfigurationFileIsHonoured() throws Exception {
-    Path config = directory.resolve("logback.xml");
-    Files.writeString(
-        config,
-        """
-        <configuration>
-          <appender name="out" class="ch.qos.logback.core.ConsoleAppender">
-            <encoder><pattern>%level %msg%n</pattern></encoder>
-          </appender>
-          <root level="DEBUG"><appender-ref ref="out"/></root>
-        </configuration>
-        """);
+    Path config = debugToStandardOutput();
 
     Output output = runLoggingMain("-Dlogback.configurationFile=" + config);
 
