@@ -58,20 +58,36 @@ final class BrowserClient {
   /** A connected socket, TLS handshake done, nothing sent: the bare handshake floor. */
   SSLSocket handshake() throws IOException {
     Socket raw = new Socket();
-    raw.setTcpNoDelay(true);
-    raw.setSoTimeout(TIMEOUT_MILLIS);
-    raw.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), TIMEOUT_MILLIS);
+    try {
+      raw.setTcpNoDelay(true);
+      raw.setSoTimeout(TIMEOUT_MILLIS);
+      raw.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), TIMEOUT_MILLIS);
+    } catch (IOException e) {
+      raw.close();
+      throw e;
+    }
     SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(raw, HOST, port, true);
-    SSLParameters parameters = socket.getSSLParameters();
-    parameters.setEndpointIdentificationAlgorithm("HTTPS");
-    socket.setSSLParameters(parameters);
-    socket.startHandshake();
-    return socket;
+    try {
+      SSLParameters parameters = socket.getSSLParameters();
+      parameters.setEndpointIdentificationAlgorithm("HTTPS");
+      socket.setSSLParameters(parameters);
+      socket.startHandshake();
+      return socket;
+    } catch (IOException | RuntimeException e) {
+      socket.close();
+      throw e;
+    }
   }
 
   /** A WebSocket after its upgrade. */
   Connection connect() throws IOException {
-    return new Connection(handshake(), origin);
+    SSLSocket socket = handshake();
+    try {
+      return new Connection(socket, origin);
+    } catch (IOException | RuntimeException e) {
+      socket.close();
+      throw e;
+    }
   }
 
   /** One command on a new WebSocket, closed after the answer, as the JS2 wrapper does. */
