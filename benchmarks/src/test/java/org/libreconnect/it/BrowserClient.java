@@ -14,11 +14,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import javax.net.ssl.SSLContext;
@@ -26,9 +23,9 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import org.conscrypt.Conscrypt;
+import org.libreconnect.testsupport.ConnectorTrust;
 
 /**
  * A WebSocket client with a browser's network costs, for the "new WebSocket per command" figures:
@@ -210,16 +207,8 @@ final class BrowserClient {
   }
 
   private static SSLContext boringSsl(Path caCertificate) throws IOException, GeneralSecurityException {
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    try (InputStream in = java.nio.file.Files.newInputStream(caCertificate)) {
-      trust.setCertificateEntry("connector-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-    }
-    TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX");
-    factory.init(trust);
-    Provider boringSsl = Conscrypt.newProvider();
-    SSLContext context = SSLContext.getInstance("TLS", boringSsl);
-    context.init(null, new TrustManager[] {new Tls13AuthType((X509ExtendedTrustManager) factory.getTrustManagers()[0])}, null);
+    SSLContext context = SSLContext.getInstance("TLS", Conscrypt.newProvider());
+    context.init(null, new TrustManager[] {new Tls13AuthType(ConnectorTrust.trustManager(caCertificate))}, null);
     return context;
   }
 

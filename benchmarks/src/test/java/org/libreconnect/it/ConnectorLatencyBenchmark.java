@@ -30,7 +30,8 @@ import org.libreconnect.testsupport.RawTls;
 /**
  * The connector's own costs in simulation mode, interleaved so that both sides of each comparison
  * see the same machine load: one command over a new WebSocket against a bare TLS handshake to the
- * same port, with a browser's TLS library ({@link BrowserClient}) and again with the JDK's clients; {@code hl_openSession} for an application that has its worker and for a new
+ * same port, with a browser's TLS library ({@link BrowserClient}) and again with the JDK's
+ * clients; {@code hl_openSession} for an application that has its worker and for a new
  * application taking the pre-started worker; worker JVM start to ready (from the master's log);
  * the resident memory of the idle master and of an idle worker.
  *

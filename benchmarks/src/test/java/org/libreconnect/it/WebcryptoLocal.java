@@ -6,8 +6,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.libreconnect.testsupport.FreePort;
 
 /**
  * webcrypto-local, the engine of Fortify (the one peer that runs on this machine), built from its
@@ -64,7 +63,7 @@ final class WebcryptoLocal implements AutoCloseable {
     prepare(tool, build);
     Path certificate = build.resolve("server.pem");
     Files.deleteIfExists(certificate);
-    int port = freePort();
+    int port = FreePort.onLoopback();
     String address = "127.0.0.1:" + port;
     Process server = node(build, "server.ts", List.of(address, library, Integer.toString(slot), pin, certificate.toString()))
         .redirectErrorStream(true)
@@ -176,12 +175,6 @@ final class WebcryptoLocal implements AutoCloseable {
       Thread.sleep(50);
     }
     throw new IOException("webcrypto-local's server did not listen within " + READY + " (" + log + ")");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 
   @Override

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.libreconnect.testsupport.FreePort;
 
 /**
  * The DMP behind a real HTTP proxy (tinyproxy, CONNECT with basic authentication) and dated by
@@ -39,9 +39,9 @@ class DmpProxyNtpIT {
     Path dir = Files.createTempDirectory(Path.of("target"), "dmp-net-it");
     state = dir.resolve("net");
     run("install");
-    proxyPort = freePort();
-    ntpPort = freePort();
-    skewedNtpPort = freePort();
+    proxyPort = FreePort.onLoopback();
+    ntpPort = FreePort.onLoopback();
+    skewedNtpPort = FreePort.onLoopback();
     run("start-proxy", state.toString(), String.valueOf(proxyPort), LOGIN, PASSWORD);
     run("start-ntp", state.resolve("ntp").toString(), String.valueOf(ntpPort), "0");
     run("start-ntp", state.resolve("skewed").toString(), String.valueOf(skewedNtpPort), "600");
@@ -101,7 +101,7 @@ class DmpProxyNtpIT {
   @Test
   void anUnreachableTimeServerIsAClearErrorAtConnectorCreation() throws Exception {
     DmpStack.Session session = stack.session("dmp-no-ntp");
-    int silent = freePort();
+    int silent = FreePort.onLoopback();
     JsonNode refused = session.createConnector(c -> c.put("s_ntpIpOrUrl", "127.0.0.1").put("i_ntpPort", silent));
     assertThat(refused.path("s_status").asText()).as(refused.toString()).isEqualTo("API_ERROR");
     assertThat(refused.path("i_apiErrorType").asInt()).isEqualTo(3);
@@ -117,12 +117,6 @@ class DmpProxyNtpIT {
       return 0;
     }
     return (int) Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(l -> l.contains("CONNECT")).count();
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   static void run(String... arguments) throws Exception {

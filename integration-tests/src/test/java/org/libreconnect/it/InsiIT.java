@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.libreconnect.simulator.insi.InsiSimulator;
+import org.libreconnect.testsupport.FreePort;
 
 /**
  * INSi end to end over the WebSocket: a connector in simulation mode, whose worker starts the
@@ -189,10 +189,7 @@ class InsiIT {
   @Test
   void insiDownSlowOrRefusingTheCardGivesTheNetworkErrors() throws Exception {
     DmpStack.Session session = stack.session("insi-network");
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = FreePort.onLoopback();
     createInsi(session, c -> c.put("s_insiUrl", "https://127.0.0.1:" + closedPort + "/lps"));
     assertApiError(search(session, "BERNARD-ESSAI", "PAUL", 2, "1953-07-12"), 3, 7);
 

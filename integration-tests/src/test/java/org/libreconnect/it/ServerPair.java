@@ -1,7 +1,6 @@
 package org.libreconnect.it;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.libreconnect.server.Callers;
+import org.libreconnect.testsupport.FreePort;
 
 /**
  * Server-mode instances sharing one TLS identity and one simulation PKI (so one establishment),
@@ -42,8 +42,8 @@ final class ServerPair implements AutoCloseable {
       copy(first.resolve("data/simulation"), home.resolve("data/simulation"));
       servers.add(ServerProcess.start(home, ServerProcess.config(true, rest)));
     }
-    port = freePort();
-    firstOnlyPort = freePort();
+    port = FreePort.onLoopback();
+    firstOnlyPort = FreePort.onLoopback();
     StringBuilder config = new StringBuilder()
         .append("global\n  maxconn 2000\n")
         .append("defaults\n  mode tcp\n  timeout connect 2s\n  timeout client 60s\n  timeout server 60s\n")
@@ -104,12 +104,6 @@ final class ServerPair implements AutoCloseable {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
       }
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 

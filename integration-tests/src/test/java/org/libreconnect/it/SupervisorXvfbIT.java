@@ -3,7 +3,6 @@ package org.libreconnect.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.libreconnect.testsupport.FreePort;
 
 /**
  * The supervisor for real: Xvfb (Debian's xvfb) gives it an X display, {@link SupervisorDriver}
@@ -33,7 +33,7 @@ class SupervisorXvfbIT {
     Process xvfb = null;
     try {
       run("bash", DmpProxyNtpIT.SCRIPT.toString(), "install");
-      int proxyPort = freePort();
+      int proxyPort = FreePort.onLoopback();
       run("bash", DmpProxyNtpIT.SCRIPT.toString(), "start-proxy", state.resolve("proxy").toString(),
           String.valueOf(proxyPort), LOGIN, PASSWORD);
       int display = freeDisplay();
@@ -80,12 +80,6 @@ class SupervisorXvfbIT {
       Thread.sleep(100);
     }
     assertThat(Path.of("/tmp/.X11-unix/X" + display)).as("Xvfb is listening").exists();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   private static void run(String... command) throws IOException, InterruptedException {

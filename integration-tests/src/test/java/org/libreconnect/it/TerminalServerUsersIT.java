@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.libreconnect.protocol.SessionIds;
 import org.libreconnect.testsupport.ConnectorProcess;
+import org.libreconnect.testsupport.FreePort;
 import org.libreconnect.testsupport.Js2Client;
 
 /**
@@ -215,10 +215,7 @@ class TerminalServerUsersIT {
 
   /** A pcscd with a vpcd reader named for A, whose socket is {@code socketDirectory/pcscd.comm}. */
   private Process startPcscd(Path socketDirectory) throws Exception {
-    int port;
-    try (ServerSocket probe = new ServerSocket(0)) {
-      port = probe.getLocalPort();
-    }
+    int port = FreePort.onLoopback();
     Path conf = Files.createDirectories(shared.resolve("reader.conf.d"));
     Files.writeString(conf.resolve("vpcd-a"), "FRIENDLYNAME \"" + READER_A + "\"\n"
         + "DEVICENAME /dev/null:0x" + Integer.toHexString(port) + "\n"

@@ -8,13 +8,23 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /** A TLS context that trusts the connector's CA and nothing else, as a configured browser does. */
 public final class ConnectorTrust {
   private ConnectorTrust() {}
 
+  /** The JDK's TLS client context over {@link #trustManager}. */
   public static SSLContext sslContext(Path caCertificate) throws IOException, GeneralSecurityException {
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(null, new TrustManager[] {trustManager(caCertificate)}, null);
+    return tls;
+  }
+
+  /** The JDK's PKIX trust manager with the CA in {@code caCertificate} (PEM or DER) as its only anchor. */
+  public static X509ExtendedTrustManager trustManager(Path caCertificate) throws IOException, GeneralSecurityException {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     try (InputStream in = Files.newInputStream(caCertificate)) {
@@ -22,8 +32,6 @@ public final class ConnectorTrust {
     }
     TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     factory.init(trust);
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(null, factory.getTrustManagers(), null);
-    return tls;
+    return (X509ExtendedTrustManager) factory.getTrustManagers()[0];
   }
 }

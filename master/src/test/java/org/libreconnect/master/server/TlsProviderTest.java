@@ -19,17 +19,16 @@ import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.ssl.SslProvider;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Clock;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.libreconnect.master.tls.ServerCertificates;
+import org.libreconnect.testsupport.ConnectorTrust;
 
 class TlsProviderTest {
   @TempDir Path dir;
@@ -84,7 +83,7 @@ class TlsProviderTest {
           .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
       int port = ((InetSocketAddress) server.localAddress()).getPort();
       for (String protocol : new String[] {"TLSv1.3", "TLSv1.2"}) {
-        SSLContext client = client(certificates);
+        SSLContext client = ConnectorTrust.sslContext(certificates.caCertificateFile());
         SSLSocket first = handshake(client, port, protocol);
         assertThat(first.getSession().getProtocol()).isEqualTo(protocol);
         assertThat(first.getSession().getPeerCertificates()[0]).isEqualTo(material.serverCertificate());
@@ -117,18 +116,5 @@ class TlsProviderTest {
   private static void readTickets(SSLSocket socket) throws Exception {
     socket.setSoTimeout(5_000);
     assertThat(socket.getInputStream().read()).isEqualTo('!');
-  }
-
-  private static SSLContext client(ServerCertificates certificates) throws Exception {
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    try (var in = java.nio.file.Files.newInputStream(certificates.caCertificateFile())) {
-      trust.setCertificateEntry("ca", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
-    }
-    TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX");
-    factory.init(trust);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, factory.getTrustManagers(), null);
-    return context;
   }
 }
