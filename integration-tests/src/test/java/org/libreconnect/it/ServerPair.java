@@ -31,9 +31,14 @@ final class ServerPair implements AutoCloseable {
   /** haproxy's port for the first instance alone. */
   final int firstOnlyPort;
 
-  private ServerPair(Path work, int instances) throws Exception {
-    String rest = "    <max_in_flight>256</max_in_flight>\n    <callers><caller><name>load</name><token_sha256>"
+  /** The rest_server settings of every instance: one caller, "load", with {@link #TOKEN}. */
+  static String restConfig() {
+    return "    <max_in_flight>256</max_in_flight>\n    <callers><caller><name>load</name><token_sha256>"
         + Callers.sha256Hex(TOKEN) + "</token_sha256><operations>*</operations></caller></callers>";
+  }
+
+  private ServerPair(Path work, int instances) throws Exception {
+    String rest = restConfig();
     Path first = work.resolve("home-1");
     servers.add(ServerProcess.start(first, ServerProcess.config(true, rest)));
     for (int i = 2; i <= instances; i++) {

@@ -24,12 +24,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The Netty HTTPS listener of the server mode and its graceful stop: the readiness endpoint turns
  * 503 and every answer closes its connection (a load balancer drains the instance), the listening
- * socket closes (new connections go to other instances), the requests in flight and those already
- * on open connections are served, then the service stops.
+ * socket closes (new connections go to other instances), the requests in flight and those still
+ * arriving on open connections are served while connections quiet for {@link #DRAIN_QUIET} are
+ * closed ({@link ConnectionDrain}), then the service stops.
  */
 public final class RestServer implements AutoCloseable {
   /** Largest request body (a document sent with {@code sendDocument} travels in base64). */
   public static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+  /** How long an open connection stays silent before a graceful stop closes it. */
+  static final Duration DRAIN_QUIET = Duration.ofMillis(500);
   private static final Logger log = LoggerFactory.getLogger(RestServer.class);
 
   private final RestService service;
@@ -38,6 +41,7 @@ public final class RestServer implements AutoCloseable {
   private final EventLoopGroup io = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
   private final Channel channel;
   private final DmpAccess dmp;
+  private final ConnectionDrain drain = new ConnectionDrain();
 
   private RestServer(RestService service, ExecutorService executor, DmpAccess dmp, SslContext tls,
       InetSocketAddress address) throws InterruptedException {
@@ -52,11 +56,13 @@ public final class RestServer implements AutoCloseable {
           @Override
           protected void initChannel(SocketChannel ch) {
             ch.pipeline()
+                .addLast(drain.bytes())
                 .addLast(tls.newHandler(ch.alloc()))
                 .addLast(new ReadTimeoutHandler(120))
                 .addLast(new IdleStateHandler(0, 0, 300))
                 .addLast(new HttpServerCodec(8192, 16 * 1024, 64 * 1024))
                 .addLast(new HttpObjectAggregator(MAX_BODY_BYTES))
+                .addLast(drain.requests())
                 .addLast(new RestHandler(service));
           }
         })
@@ -74,20 +80,21 @@ public final class RestServer implements AutoCloseable {
     return ((InetSocketAddress) channel.localAddress()).getPort();
   }
 
-  /** Stops gracefully, waiting at most {@code grace} for the requests in flight. */
+  /**
+   * Stops gracefully, waiting at most {@code grace} for the requests in flight and for those that
+   * clients are still sending on open connections.
+   */
   public void stop(Duration grace) {
     service.stopTaking();
     channel.close().awaitUninterruptibly();
-    long deadline = System.nanoTime() + grace.toNanos();
-    while (service.inFlightCount() > 0 && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
+    int cut;
+    try {
+      cut = drain.drain(DRAIN_QUIET, grace);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      cut = drain.openCount();
     }
-    log.info("server.stopping inFlight={}", service.inFlightCount());
+    log.info("server.stopping inFlight={} connectionsCut={}", service.inFlightCount(), cut);
     executor.shutdown();
     try {
       executor.awaitTermination(2, TimeUnit.SECONDS);
