@@ -188,13 +188,17 @@ public final class MasterMain {
     // Terminal-server users: name service and socket table look-ups block, so they run here.
     ExecutorService userChecks =
         Executors.newFixedThreadPool(2, Thread.ofPlatform().name("user-check-", 0).daemon(true).factory());
+    // Files a command or a page reads (log tails, the CA certificate, example pages) are read
+    // here, never on an event loop.
+    ExecutorService fileReads =
+        Executors.newFixedThreadPool(2, Thread.ofPlatform().name("file-read-", 0).daemon(true).factory());
     SessionService sessions =
         new SessionService(registry, pool, json, config, clock, SessionUserCheck.system(), userChecks);
     OriginPolicy origins =
         new OriginPolicy(config.server().allowedOrigins(), config.server().logOrigins());
     CommandRouter router =
         new CommandRouter(json, errors, catalogue, registry,
-            new MasterCommands(json, sessions, pool, logs, origins), clock,
+            new MasterCommands(json, sessions, pool, logs, origins, fileReads), clock,
             config.debug().crashCommands());
     int port = options.port().orElse(config.server().port());
     String listen = config.server().ip() + ":" + port;
@@ -208,7 +212,7 @@ public final class MasterMain {
     StatusPage page = new StatusPage();
     StaticFiles files =
         new StaticFiles(MasterMain.class.getClassLoader(), certificates.caCertificateFile(),
-            config.server().hostName());
+            config.server().hostName(), fileReads);
 
     ConnectorServer server = new ConnectorServer();
     try {
@@ -261,6 +265,7 @@ public final class MasterMain {
                   workerStarts.shutdownNow();
                   supportThread.shutdownNow();
                   userChecks.shutdownNow();
+                  fileReads.shutdownNow();
                   link.close();
                   linkLoop.shutdownGracefully(0, 2, TimeUnit.SECONDS);
                   io.shutdownGracefully(0, 2, TimeUnit.SECONDS);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.libreconnect.master.server.OriginPolicy;
 import org.libreconnect.master.session.SessionService;
 import org.libreconnect.master.user.ClientConnection;
@@ -36,10 +37,17 @@ public final class MasterCommands {
   private final SessionService sessions;
   private final WorkerPool workers;
   private final LogSetup logs;
+  private final Executor fileReads;
   private final OriginPolicy origins;
 
+  /**
+   * @param fileReads where the log files are read ({@code getLogsTail}), off the event loop that
+   *     serves the command
+   */
   public MasterCommands(
-      WireJson json, SessionService sessions, WorkerPool workers, LogSetup logs, OriginPolicy origins) {
+      WireJson json, SessionService sessions, WorkerPool workers, LogSetup logs, OriginPolicy origins,
+      Executor fileReads) {
+    this.fileReads = fileReads;
     this.json = json;
     this.sessions = sessions;
     this.workers = workers;
@@ -67,8 +75,14 @@ public final class MasterCommands {
               json.ok(new SessionExistsAnswer(sessions.exists(envelope.sessionId(), origin) ? 1 : 0)));
       case "getLogsTail" -> {
         requireLogAccess(spec.name(), origin);
-        yield CompletableFuture.completedFuture(
-            json.ok(logsTail(json.readInput(envelope.body(), LogsTailInput.class))));
+        LogsTailInput input = json.readInput(envelope.body(), LogsTailInput.class);
+        if (input.wantsServerLog()) {
+          requireCount(input.serverLines(), "i_serverLogNbLastLines");
+        }
+        if (input.wantsConnectorLog()) {
+          requireCount(input.connectorLines(), "i_dmpConnectLogNbLastLines");
+        }
+        yield CompletableFuture.supplyAsync(() -> json.ok(logsTail(input)), fileReads);
       }
       case "getLogLevels" ->
           CompletableFuture.completedFuture(
@@ -96,22 +110,25 @@ public final class MasterCommands {
     }
   }
 
+  private static void requireCount(int lines, String key) {
+    if (lines < 0) {
+      throw new InvalidParameterException(key, "must not be negative");
+    }
+  }
+
   private LogsTailAnswer logsTail(LogsTailInput input) {
     String server = null;
     String connector = null;
     if (input.wantsServerLog()) {
-      server = tail(logs.serviceLog(), input.serverLines(), "i_serverLogNbLastLines");
+      server = tail(logs.serviceLog(), input.serverLines());
     }
     if (input.wantsConnectorLog()) {
-      connector = tail(logs.connectorLog(), input.connectorLines(), "i_dmpConnectLogNbLastLines");
+      connector = tail(logs.connectorLog(), input.connectorLines());
     }
     return new LogsTailAnswer(server, connector);
   }
 
-  private static String tail(java.nio.file.Path file, int lines, String key) {
-    if (lines < 0) {
-      throw new InvalidParameterException(key, "must not be negative");
-    }
+  private static String tail(java.nio.file.Path file, int lines) {
     String text = LogTail.lastLines(file, Math.min(lines, MAX_TAIL_LINES));
     return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }

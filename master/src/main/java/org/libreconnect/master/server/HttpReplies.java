@@ -47,7 +47,14 @@ final class HttpReplies {
 
   static void send(
       ChannelHandlerContext ctx, HttpRequest request, FullHttpResponse response, boolean close) {
-    boolean keepAlive = !close && request != null && HttpUtil.isKeepAlive(request);
+    send(ctx, !close && request != null && HttpUtil.isKeepAlive(request), response);
+  }
+
+  /**
+   * Sends {@code response}, keeping the connection open when {@code keepAlive} (what the request
+   * asked, read while it was at hand); callable from any thread.
+   */
+  static void send(ChannelHandlerContext ctx, boolean keepAlive, FullHttpResponse response) {
     if (keepAlive) {
       response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
       ctx.writeAndFlush(response);

@@ -5,6 +5,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 
 /**
@@ -32,6 +34,7 @@ public final class StaticFiles {
   private static final String RESOURCE_ROOT = "web/examples/";
   private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}");
   private static final int MAX_SEGMENTS = 4;
+  private static final String TEXT = "text/plain; charset=utf-8";
   private static final Map<String, String> TYPES =
       Map.of(
           "html", "text/html; charset=utf-8",
@@ -46,14 +49,19 @@ public final class StaticFiles {
   private final ClassLoader classLoader;
   private final Path caCertificate;
   private final String pagePolicy;
-  private final Map<String, Optional<byte[]>> cache = new ConcurrentHashMap<>();
+  /** The pages found, by name; a name not found is not remembered (names are the client's). */
+  private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
+  private final Executor fileReads;
 
   /**
    * @param classLoader where {@code web/examples/*} is looked up
    * @param caCertificate {@code <home>/tls/ca.crt}
    * @param hostName the connector's host name, which the page may connect to
+   * @param fileReads where the CA certificate and a page not yet in memory are read, off the
+   *     event loop; the answer is written from there
    */
-  public StaticFiles(ClassLoader classLoader, Path caCertificate, String hostName) {
+  public StaticFiles(ClassLoader classLoader, Path caCertificate, String hostName, Executor fileReads) {
+    this.fileReads = fileReads;
     this.classLoader = classLoader;
     this.caCertificate = caCertificate;
     this.pagePolicy = contentSecurityPolicy(hostName);
@@ -80,38 +88,57 @@ public final class StaticFiles {
   private void serveExample(ChannelHandlerContext ctx, FullHttpRequest request, String relative) {
     String name = relative.isEmpty() ? "index.html" : relative;
     String type = contentType(name).orElse(null);
-    byte[] body = type == null ? null : resource(name).orElse(null);
-    if (body == null) {
+    if (type == null) {
       HttpReplies.sendText(ctx, request, HttpResponseStatus.NOT_FOUND, "Not found\n", false);
       return;
     }
+    byte[] cached = cache.get(name);
+    if (cached != null) {
+      sendExample(ctx, HttpUtil.isKeepAlive(request), type, cached);
+      return;
+    }
+    boolean keepAlive = HttpUtil.isKeepAlive(request);
+    fileReads.execute(() -> {
+      Optional<byte[]> body = load(name);
+      body.ifPresent(bytes -> cache.put(name, bytes));
+      if (body.isPresent()) {
+        sendExample(ctx, keepAlive, type, body.get());
+      } else {
+        HttpReplies.send(ctx, keepAlive,
+            HttpReplies.response(HttpResponseStatus.NOT_FOUND, TEXT, "Not found\n"));
+      }
+    });
+  }
+
+  private void sendExample(ChannelHandlerContext ctx, boolean keepAlive, String type, byte[] body) {
     FullHttpResponse response = HttpReplies.response(HttpResponseStatus.OK, type, body);
     response.headers()
         .set("Content-Security-Policy", pagePolicy)
         .set("X-Frame-Options", "DENY")
         .set("Referrer-Policy", "no-referrer");
-    HttpReplies.send(ctx, request, response, false);
+    HttpReplies.send(ctx, keepAlive, response);
   }
 
   private void serveCaCertificate(ChannelHandlerContext ctx, FullHttpRequest request) {
+    boolean keepAlive = HttpUtil.isKeepAlive(request);
+    fileReads.execute(() -> HttpReplies.send(ctx, keepAlive, caCertificateAnswer()));
+  }
+
+  private FullHttpResponse caCertificateAnswer() {
     byte[] body;
     try {
       body = Files.readAllBytes(caCertificate);
     } catch (NoSuchFileException e) {
-      HttpReplies.sendText(ctx, request, HttpResponseStatus.NOT_FOUND, "No CA certificate yet\n", false);
-      return;
+      return HttpReplies.response(HttpResponseStatus.NOT_FOUND, TEXT, "No CA certificate yet\n");
     } catch (IOException e) {
-      HttpReplies.sendText(ctx, request, HttpResponseStatus.INTERNAL_SERVER_ERROR,
-          "Cannot read the CA certificate\n", false);
-      return;
+      return HttpReplies.response(HttpResponseStatus.INTERNAL_SERVER_ERROR, TEXT, "Cannot read the CA certificate\n");
     }
     FullHttpResponse response = HttpReplies.response(HttpResponseStatus.OK, "application/x-x509-ca-cert", body);
     response.headers()
         .set("Content-Disposition", "attachment; filename=\"libreconnect-ca.crt\"");
-    HttpReplies.send(ctx, request, response, false);
+    return response;
   }
 
-  /** The content type for a safe relative name, or empty when the name is refused. */
   static Optional<String> contentType(String name) {
     String[] segments = name.split("/", -1);
     if (segments.length > MAX_SEGMENTS) {
@@ -128,10 +155,6 @@ public final class StaticFiles {
       return Optional.empty();
     }
     return Optional.ofNullable(TYPES.get(last.substring(dot + 1).toLowerCase(Locale.ROOT)));
-  }
-
-  private Optional<byte[]> resource(String name) {
-    return cache.computeIfAbsent(name, this::load);
   }
 
   private Optional<byte[]> load(String name) {

@@ -16,6 +16,8 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,25 +106,59 @@ class StaticFilesTest {
     assertThat(files.handles("/ca.crt/")).isFalse();
   }
 
+  @Test
+  void filesAreReadOffTheEventLoopAndAPageOnlyOnce() throws Exception {
+    Files.writeString(tls.resolve("ca.crt"), CA_PEM);
+    Deque<Runnable> reads = new ArrayDeque<>();
+    StaticFiles files = new StaticFiles(StaticFilesTest.class.getClassLoader(), tls.resolve("ca.crt"),
+        "localhost.icanopee.net", reads::add);
+    for (String uri : new String[] {"/ca.crt", "/examples/examples.css", "/examples/missing.js"}) {
+      EmbeddedChannel channel = channel(files);
+      channel.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, uri));
+      assertThat((Object) channel.readOutbound()).as(uri + ": nothing answered on the event loop").isNull();
+      assertThat(reads).as(uri).hasSize(1);
+      reads.poll().run();
+      FullHttpResponse response = channel.readOutbound();
+      assertThat(response).as(uri + ": answered from the reading thread").isNotNull();
+      assertThat(response.status().code()).as(uri).isEqualTo(uri.contains("missing") ? 404 : 200);
+      response.release();
+      channel.finishAndReleaseAll();
+    }
+    // A page read once is answered from memory; a missing name is read again (not remembered).
+    EmbeddedChannel again = channel(files);
+    again.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/examples/examples.css"));
+    FullHttpResponse cached = again.readOutbound();
+    assertThat(cached.status()).isEqualTo(HttpResponseStatus.OK);
+    assertThat(reads).isEmpty();
+    cached.release();
+    again.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/examples/missing.js"));
+    assertThat(reads).hasSize(1);
+    again.finishAndReleaseAll();
+  }
+
   private StaticFiles files() {
-    return new StaticFiles(StaticFilesTest.class.getClassLoader(), tls.resolve("ca.crt"), "localhost.icanopee.net");
+    return new StaticFiles(StaticFilesTest.class.getClassLoader(), tls.resolve("ca.crt"), "localhost.icanopee.net",
+        Runnable::run);
   }
 
   /** Sends one GET through an EmbeddedChannel, the way PageHandler hands it over. */
   private static FullHttpResponse get(StaticFiles files, String uri) {
-    EmbeddedChannel channel =
-        new EmbeddedChannel(
-            new SimpleChannelInboundHandler<FullHttpRequest>() {
-              @Override
-              protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-                files.serve(ctx, request, new QueryStringDecoder(request.uri()).path());
-              }
-            });
+    EmbeddedChannel channel = channel(files);
     channel.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, uri));
     FullHttpResponse response = channel.readOutbound();
     assertThat(response).as(uri).isNotNull();
     channel.finishAndReleaseAll();
     return response;
+  }
+
+  private static EmbeddedChannel channel(StaticFiles files) {
+    return new EmbeddedChannel(
+        new SimpleChannelInboundHandler<FullHttpRequest>() {
+          @Override
+          protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+            files.serve(ctx, request, new QueryStringDecoder(request.uri()).path());
+          }
+        });
   }
 
   private static String body(FullHttpResponse response) {
