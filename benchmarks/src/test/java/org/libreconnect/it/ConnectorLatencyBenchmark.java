@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.libreconnect.testsupport.ConnectorProcess;
 import org.libreconnect.testsupport.RawTls;
+import org.libreconnect.testsupport.WrittenLogs;
 
 /**
  * The connector's own costs in simulation mode, interleaved so that both sides of each comparison
@@ -226,11 +227,11 @@ class ConnectorLatencyBenchmark {
   }
 
   /** Each worker started after {@code since}: its start-to-ready time from the master's service log, by its class data. */
-  private Map<String, List<Double>> workerStarts(OffsetDateTime since) throws IOException {
+  private Map<String, List<Double>> workerStarts(OffsetDateTime since) throws IOException, InterruptedException {
     Map<String, OffsetDateTime> started = new HashMap<>();
     Map<String, String> classes = new HashMap<>();
     Map<String, List<Double>> millis = new java.util.TreeMap<>();
-    for (String line : Files.readAllLines(home.resolve("logs").resolve("service.log"))) {
+    for (String line : WrittenLogs.read(home.resolve("logs").resolve("service.log")).lines().toList()) {
       Matcher start = START.matcher(line);
       if (start.find() && !OffsetDateTime.parse(start.group(1)).isBefore(since)) {
         started.put(start.group(2), OffsetDateTime.parse(start.group(1)));

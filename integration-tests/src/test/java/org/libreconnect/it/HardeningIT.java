@@ -27,6 +27,7 @@ import org.libreconnect.protocol.SessionIds;
 import org.libreconnect.testsupport.ConnectorProcess;
 import org.libreconnect.testsupport.Js2Client;
 import org.libreconnect.testsupport.RawTls;
+import org.libreconnect.testsupport.WrittenLogs;
 
 /**
  * The hardening rows, against a real master and real workers over real TLS sockets: what an
@@ -54,7 +55,9 @@ class HardeningIT {
       String html = fixture.client.get("/", null).body();
       assertThat(json).contains(SessionIds.shortForm(session)).doesNotContain(session);
       assertThat(html).contains(SessionIds.shortForm(session)).doesNotContain(session);
-      assertThat(Files.readString(home.resolve("logs/service.log"))).doesNotContain(session);
+      String log = WrittenLogs.read(home.resolve("logs/service.log"));
+      assertThat(log).as("the session's line was written").contains("session.open session=" + SessionIds.shortForm(session));
+      assertThat(log).doesNotContain(session);
     }
   }
 
@@ -171,7 +174,7 @@ class HardeningIT {
   void theLinkPortRefusesAWrongTokenAndAnEarlyLargeFrame() throws Exception {
     try (ConnectorFixture fixture = new ConnectorFixture(home, 0)) {
       Matcher port = Pattern.compile("link\\.listen port=(\\d+)")
-          .matcher(Files.readString(home.resolve("logs/service.log")));
+          .matcher(WrittenLogs.read(home.resolve("logs/service.log")));
       assertThat(port.find()).isTrue();
       int linkPort = Integer.parseInt(port.group(1));
       try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), linkPort)) {

@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.libreconnect.runtime.LogFiles;
+import org.libreconnect.testsupport.WrittenLogs;
 
 /** A real server-mode process ({@code ServerMain}) on its own home and an ephemeral port. */
 final class ServerProcess implements AutoCloseable {
@@ -117,10 +117,10 @@ final class ServerProcess implements AutoCloseable {
     return Optional.empty();
   }
 
-  /** Everything the server's log files hold. */
-  String logs() throws IOException {
+  /** Everything the server's log files hold, once written (the server writes them in the background). */
+  String logs() throws IOException, InterruptedException {
     // LogFiles: the background dump writer renames its temporary files under logs/ meanwhile
-    return LogFiles.readAll(home.resolve("logs"), Integer.MAX_VALUE);
+    return WrittenLogs.readAll(home.resolve("logs"));
   }
 
   /** SIGTERM, then waits for the graceful stop. */

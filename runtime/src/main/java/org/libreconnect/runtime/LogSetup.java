@@ -22,10 +22,33 @@ import org.slf4j.LoggerFactory;
  * Levels are applied before an event is built, so {@code isDebugEnabled()} follows them and a
  * change applies to the very next call.
  *
+ * <p>Lines are written on a thread of their own ({@link BackgroundLogWriter}): a thread that
+ * logs never waits for a file unless the queue is full; {@link #flush} waits for what was logged
+ * before it, and from a JVM's stop on lines are written directly.
+ *
  * <p>Logback has one configuration per JVM: {@link #configure} replaces whatever was there
  * (including an earlier {@code LogSetup}, whose setters then throw {@link IllegalStateException}).
  */
 public final class LogSetup {
+  private static final java.time.Duration FLUSH_WAIT = java.time.Duration.ofSeconds(2);
+
+  /** The writer of the configuration in force, which the shutdown hook switches to direct writes. */
+  private static final java.util.concurrent.atomic.AtomicReference<BackgroundLogWriter> CURRENT_WRITER =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
+  /**
+   * One hook per JVM: from the stop on, what is queued is written and later lines (those of the
+   * other shutdown hooks) are written by the thread that logs them.
+   */
+  private static final java.util.function.Supplier<Boolean> SHUTDOWN_HOOK = Memoized.of(() -> {
+    Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("log-writer-stop").unstarted(() -> {
+      BackgroundLogWriter current = CURRENT_WRITER.get();
+      if (current != null) {
+        current.writeDirectly(BackgroundLogWriter.STOP_WAIT);
+      }
+    }));
+    return true;
+  });
 
   /** Prefixes of the logger names that write to the connector log. */
   public static final List<String> CONNECTOR_LOGGERS =
@@ -41,6 +64,7 @@ public final class LogSetup {
   private final Path connectorLog;
   private final LogChannelGate gate;
   private final Appender<ILoggingEvent> console;
+  private final BackgroundLogWriter writer = new BackgroundLogWriter();
   private volatile int serviceLevel = LogLevels.DEFAULT_SERVICE_LEVEL;
   private volatile int connectorLevel = LogLevels.DEFAULT_CONNECTOR_VERBOSITY;
   private volatile boolean consoleOutput;
@@ -64,10 +88,32 @@ public final class LogSetup {
 
     Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.TRACE); // the gate decides; logger levels stay open
-    root.addAppender(appenders.file(LogChannel.SERVICE, serviceLog));
-    root.addAppender(appenders.file(LogChannel.CONNECTOR, connectorLog));
+    writer.setContext(context);
+    writer.setName("background-writer");
+    writer.addTarget(appenders.file(LogChannel.SERVICE, serviceLog));
+    writer.addTarget(appenders.file(LogChannel.CONNECTOR, connectorLog));
+    writer.start();
+    root.addAppender(writer);
+    CURRENT_WRITER.set(writer);
+    SHUTDOWN_HOOK.get();
     this.console = appenders.console();
     setConsoleOutput(console);
+  }
+
+  /**
+   * Waits (at most two seconds) until every line logged before this call is in the files: for a
+   * reader in this process, such as a log tail command.
+   */
+  public void flush() {
+    writer.flush(FLUSH_WAIT);
+  }
+
+  /** {@link #flush} of the configuration in force, if any: before a deliberate {@link Runtime#halt}. */
+  public static void flushCurrent() {
+    BackgroundLogWriter current = CURRENT_WRITER.get();
+    if (current != null) {
+      current.flush(FLUSH_WAIT);
+    }
   }
 
   /**
@@ -165,11 +211,11 @@ public final class LogSetup {
   /** Starts or stops copying every event to standard error (JS2's console output flags). */
   public synchronized void setConsoleOutput(boolean enabled) {
     requireCurrent();
-    Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    if (enabled && !root.isAttached(console)) {
-      root.addAppender(console);
+    writer.flush(FLUSH_WAIT); // the change applies to the lines logged after it
+    if (enabled && !writer.hasTarget(console)) {
+      writer.addTarget(console);
     } else if (!enabled) {
-      root.detachAppender(console);
+      writer.removeTarget(console);
     }
     consoleOutput = enabled;
   }

@@ -37,6 +37,7 @@ class LogSetupTest {
   }
 
   private static String read(Path file) throws IOException {
+    LogSetup.flushCurrent(); // lines are written on the log-writer thread
     return Files.readString(file, StandardCharsets.UTF_8);
   }
 
@@ -176,6 +177,7 @@ class LogSetupTest {
       CARD.info("card on the console");
       setup.setConsoleOutput(false);
       MASTER.info("file only");
+      setup.flush();
     } finally {
       System.setErr(originalErr);
     }

@@ -18,4 +18,7 @@ public interface LogControl {
    * @param connectorLevel JS2 {@code LogVerbosity}, 0 to 5
    */
   void setLevels(int serviceLevel, int connectorLevel);
+
+  /** Waits until the lines logged before the call are in the files (they are written in the background). */
+  void flush();
 }

@@ -22,6 +22,11 @@ public final class LogSetupControl implements LogControl {
   }
 
   @Override
+  public void flush() {
+    setup.flush();
+  }
+
+  @Override
   public void setLevels(int serviceLevel, int connectorLevel) {
     setup.setServiceLevel(serviceLevel);
     setup.setConnectorLevel(connectorLevel);

@@ -117,6 +117,7 @@ public final class MasterCommands {
   }
 
   private LogsTailAnswer logsTail(LogsTailInput input) {
+    logs.flush(); // the lines logged before the command are in the files
     String server = null;
     String connector = null;
     if (input.wantsServerLog()) {

@@ -96,6 +96,7 @@ public final class SupportDiagnostics {
   /** Builds a bundle on the support thread; the status JSON is taken there too. */
   public CompletableFuture<byte[]> bundle(Supplier<String> statusJson) {
     return CompletableFuture.supplyAsync(() -> {
+      org.libreconnect.runtime.LogSetup.flushCurrent(); // the master's lines so far are in the bundle
       BundleSources sources = new BundleSources(configFile, logDirectory, statusJson,
           () -> checks().run(), () -> ReaderProbe.describe(READER_DEADLINE),
           () -> Pkcs11Probe.describe(config.pkcs11().library(), Pkcs11Probe.USUAL_PLACES),

@@ -23,6 +23,7 @@ public interface DebugActions {
     return new DebugActions() {
       @Override
       public void crash() {
+        org.libreconnect.runtime.LogSetup.flushCurrent(); // the lines before the crash stay in the logs
         Runtime.getRuntime().halt(CRASH_STATUS);
       }
 

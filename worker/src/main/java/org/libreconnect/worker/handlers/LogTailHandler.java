@@ -31,6 +31,7 @@ public final class LogTailHandler {
   private LogsTailAnswer tail(SessionContext session, LogsTailInput input) {
     int serverLines = lineCount("i_serverLogNbLastLines", input.serverLines());
     int connectorLines = lineCount("i_dmpConnectLogNbLastLines", input.connectorLines());
+    logs.flush();
     return new LogsTailAnswer(
         input.wantsServerLog() ? base64Tail(logs.serviceLog(), serverLines) : null,
         input.wantsConnectorLog() ? base64Tail(logs.connectorLog(), connectorLines) : null);
