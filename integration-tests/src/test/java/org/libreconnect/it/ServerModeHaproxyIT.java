@@ -95,7 +95,7 @@ class ServerModeHaproxyIT {
       assertThat(http.getDmpStatus()).as("before the stop").containsEntry("status", "200")
           .containsEntry("connection", "keep-alive");
       server.process().destroy();
-      Thread.sleep(200);
+      Thread.sleep(300); // after the stop began, well within the drain's quiet second
       assertThat(server.process().isAlive()).as("still draining").isTrue();
       assertThat(http.getDmpStatus()).as("sent during the stop").containsEntry("status", "200")
           .containsEntry("connection", "close").containsEntry("dmpStatus", "1");

@@ -32,7 +32,7 @@ public final class RestServer implements AutoCloseable {
   /** Largest request body (a document sent with {@code sendDocument} travels in base64). */
   public static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
   /** How long an open connection stays silent before a graceful stop closes it. */
-  static final Duration DRAIN_QUIET = Duration.ofMillis(500);
+  static final Duration DRAIN_QUIET = Duration.ofSeconds(1);
   private static final Logger log = LoggerFactory.getLogger(RestServer.class);
 
   private final RestService service;
