@@ -73,7 +73,14 @@ final class BackgroundLogWriter extends UnsynchronizedAppenderBase<ILoggingEvent
     }
     accepted.incrementAndGet();
     try {
-      queue.put(event);
+      while (!queue.offer(event, 100, TimeUnit.MILLISECONDS)) {
+        Thread writer = thread;
+        if (direct || writer == null || !writer.isAlive()) {
+          accepted.decrementAndGet();
+          write(event); // no thread left to make room: never wait for ever
+          return;
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       accepted.decrementAndGet();
@@ -154,7 +161,11 @@ final class BackgroundLogWriter extends UnsynchronizedAppenderBase<ILoggingEvent
   }
 
   private void deliver(ILoggingEvent event) {
-    targets.appendLoopOnAppenders(event);
+    try {
+      targets.appendLoopOnAppenders(event);
+    } catch (Throwable failure) { // an appender's Error must not end the only writing thread
+      addError("a log line could not be written", failure);
+    }
     written.incrementAndGet();
     synchronized (progress) {
       progress.notifyAll();

@@ -127,18 +127,41 @@ class BackgroundLogWriterTest {
     }
   }
 
-  /** Records messages and writing threads; can be made to block, like a stuck disk. */
+  @Test
+  void anAppendersErrorDoesNotEndTheWriting() throws Exception {
+    target.failNext();
+    log("fails");
+    log("after");
+    assertThat(writer.flush(Duration.ofSeconds(5))).as("every line accounted for").isTrue();
+    assertThat(target.messages()).containsExactly("after");
+    assertThat(target.threads()).containsExactly("log-writer");
+    assertThat(context.getStatusManager().getCopyOfStatusList())
+        .anyMatch(status -> status.getMessage().contains("could not be written"));
+    context.getStatusManager().clear(); // the error above is the expected one
+  }
+
+  /** Records messages and writing threads; can be made to block, like a stuck disk, or to fail. */
   private static final class Recording extends AppenderBase<ILoggingEvent> {
     private final List<String> messages = new ArrayList<>();
     private final List<String> threads = new ArrayList<>();
     private volatile CountDownLatch gate = new CountDownLatch(0);
 
+    private volatile boolean failNext;
+
     void block() {
       gate = new CountDownLatch(1);
     }
 
+    void failNext() {
+      failNext = true;
+    }
+
     @Override
     protected void append(ILoggingEvent event) {
+      if (failNext) {
+        failNext = false;
+        throw new AssertionError("an Error, which AppenderBase does not catch");
+      }
       try {
         gate.await(20, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
