@@ -15,7 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Writes a process's log events on a thread of its own, so that a thread that logs (a Netty
  * event loop, the card thread) never waits for a file. Nothing is dropped: when the queue is full
- * the logging thread waits for room; once the process begins to stop ({@link #writeDirectly()},
+ * the logging thread waits for room; once the process begins to stop ({@link #writeDirectly},
  * from a shutdown hook) what is queued is written and every later event is written by the thread
  * that logs it, so the lines of other shutdown hooks are kept too. What a crash ({@code kill -9},
  * {@link Runtime#halt}) finds in the queue is lost: a few milliseconds of lines at most.
@@ -67,23 +67,21 @@ final class BackgroundLogWriter extends UnsynchronizedAppenderBase<ILoggingEvent
   @Override
   protected void append(ILoggingEvent event) {
     event.prepareForDeferredProcessing();
+    accepted.incrementAndGet();
     if (direct || Thread.currentThread() == thread) {
       write(event);
       return;
     }
-    accepted.incrementAndGet();
     try {
       while (!queue.offer(event, 100, TimeUnit.MILLISECONDS)) {
         Thread writer = thread;
         if (direct || writer == null || !writer.isAlive()) {
-          accepted.decrementAndGet();
           write(event); // no thread left to make room: never wait for ever
           return;
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      accepted.decrementAndGet();
       write(event);
       return;
     }
@@ -144,7 +142,6 @@ final class BackgroundLogWriter extends UnsynchronizedAppenderBase<ILoggingEvent
     try {
       drainQueue();
       if (event != null) {
-        accepted.incrementAndGet();
         deliver(event);
       }
     } finally {

@@ -8,7 +8,9 @@ import ch.qos.logback.core.Appender;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
@@ -30,25 +32,21 @@ import org.slf4j.LoggerFactory;
  * (including an earlier {@code LogSetup}, whose setters then throw {@link IllegalStateException}).
  */
 public final class LogSetup {
-  private static final java.time.Duration FLUSH_WAIT = java.time.Duration.ofSeconds(2);
+  private static final Duration FLUSH_WAIT = Duration.ofSeconds(2);
 
   /** The writer of the configuration in force, which the shutdown hook switches to direct writes. */
-  private static final java.util.concurrent.atomic.AtomicReference<BackgroundLogWriter> CURRENT_WRITER =
-      new java.util.concurrent.atomic.AtomicReference<>();
+  private static final AtomicReference<BackgroundLogWriter> CURRENT_WRITER = new AtomicReference<>();
 
-  /**
-   * One hook per JVM: from the stop on, what is queued is written and later lines (those of the
-   * other shutdown hooks) are written by the thread that logs them.
-   */
-  private static final java.util.function.Supplier<Boolean> SHUTDOWN_HOOK = Memoized.of(() -> {
+  static {
+    // One hook per JVM: from the stop on, what is queued is written and later lines (those of
+    // the other shutdown hooks) are written by the thread that logs them.
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("log-writer-stop").unstarted(() -> {
       BackgroundLogWriter current = CURRENT_WRITER.get();
       if (current != null) {
         current.writeDirectly(BackgroundLogWriter.STOP_WAIT);
       }
     }));
-    return true;
-  });
+  }
 
   /** Prefixes of the logger names that write to the connector log. */
   public static final List<String> CONNECTOR_LOGGERS =
@@ -95,7 +93,6 @@ public final class LogSetup {
     writer.start();
     root.addAppender(writer);
     CURRENT_WRITER.set(writer);
-    SHUTDOWN_HOOK.get();
     this.console = appenders.console();
     setConsoleOutput(console);
   }

@@ -14,7 +14,6 @@ import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongSupplier;
 
 /**
  * The open connections of the server mode, so that a graceful stop drains them rather than cuts
@@ -32,17 +31,8 @@ final class ConnectionDrain {
   private static final AttributeKey<Activity> ACTIVITY = AttributeKey.valueOf("libreconnect.drain");
 
   private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-  private final LongSupplier nanoTime;
   private final ChannelHandler bytes = new Bytes();
   private final ChannelHandler requests = new Requests();
-
-  ConnectionDrain() {
-    this(System::nanoTime);
-  }
-
-  ConnectionDrain(LongSupplier nanoTime) {
-    this.nanoTime = nanoTime;
-  }
 
   /** First handler of every connection's pipeline. */
   ChannelHandler bytes() {
@@ -66,11 +56,11 @@ final class ConnectionDrain {
    * event loop. Returns how many connections were still busy at the deadline.
    */
   int drain(Duration quiet, Duration deadline) throws InterruptedException {
-    long start = nanoTime.getAsLong();
+    long start = System.nanoTime();
     long quietNanos = quiet.toNanos();
     long end = start + deadline.toNanos();
-    while (nanoTime.getAsLong() - end < 0) {
-      long now = nanoTime.getAsLong();
+    while (System.nanoTime() - end < 0) {
+      long now = System.nanoTime();
       for (Channel connection : connections) {
         Activity activity = connection.attr(ACTIVITY).get();
         if (activity != null && activity.idle(now, quietNanos)) {
@@ -90,7 +80,7 @@ final class ConnectionDrain {
   private Activity activity(ChannelHandlerContext ctx) {
     Activity activity = ctx.channel().attr(ACTIVITY).get();
     if (activity == null) {
-      activity = new Activity(nanoTime.getAsLong());
+      activity = new Activity(System.nanoTime());
       Activity earlier = ctx.channel().attr(ACTIVITY).setIfAbsent(activity);
       if (earlier != null) {
         activity = earlier;
@@ -128,7 +118,7 @@ final class ConnectionDrain {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-      activity(ctx).touch(nanoTime.getAsLong());
+      activity(ctx).touch(System.nanoTime());
       super.channelRead(ctx, msg);
     }
   }
@@ -149,7 +139,7 @@ final class ConnectionDrain {
         Activity activity = activity(ctx);
         promise = promise.unvoid();
         promise.addListener(done -> {
-          activity.touch(nanoTime.getAsLong());
+          activity.touch(System.nanoTime());
           activity.unanswered.decrementAndGet();
         });
       }

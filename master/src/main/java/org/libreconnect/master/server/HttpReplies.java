@@ -39,10 +39,15 @@ final class HttpReplies {
     return response;
   }
 
+  /** A plain-text response. */
+  static FullHttpResponse text(HttpResponseStatus status, String text) {
+    return response(status, "text/plain; charset=utf-8", text);
+  }
+
   static void sendText(
       ChannelHandlerContext ctx, HttpRequest request, HttpResponseStatus status, String text,
       boolean close) {
-    send(ctx, request, response(status, "text/plain; charset=utf-8", text), close);
+    send(ctx, request, text(status, text), close);
   }
 
   static void send(

@@ -34,7 +34,6 @@ public final class StaticFiles {
   private static final String RESOURCE_ROOT = "web/examples/";
   private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}");
   private static final int MAX_SEGMENTS = 4;
-  private static final String TEXT = "text/plain; charset=utf-8";
   private static final Map<String, String> TYPES =
       Map.of(
           "html", "text/html; charset=utf-8",
@@ -92,20 +91,19 @@ public final class StaticFiles {
       HttpReplies.sendText(ctx, request, HttpResponseStatus.NOT_FOUND, "Not found\n", false);
       return;
     }
+    boolean keepAlive = HttpUtil.isKeepAlive(request);
     byte[] cached = cache.get(name);
     if (cached != null) {
-      sendExample(ctx, HttpUtil.isKeepAlive(request), type, cached);
+      sendExample(ctx, keepAlive, type, cached);
       return;
     }
-    boolean keepAlive = HttpUtil.isKeepAlive(request);
     fileReads.execute(() -> {
       Optional<byte[]> body = load(name);
-      body.ifPresent(bytes -> cache.put(name, bytes));
       if (body.isPresent()) {
+        cache.put(name, body.get());
         sendExample(ctx, keepAlive, type, body.get());
       } else {
-        HttpReplies.send(ctx, keepAlive,
-            HttpReplies.response(HttpResponseStatus.NOT_FOUND, TEXT, "Not found\n"));
+        HttpReplies.send(ctx, keepAlive, HttpReplies.text(HttpResponseStatus.NOT_FOUND, "Not found\n"));
       }
     });
   }
@@ -129,9 +127,9 @@ public final class StaticFiles {
     try {
       body = Files.readAllBytes(caCertificate);
     } catch (NoSuchFileException e) {
-      return HttpReplies.response(HttpResponseStatus.NOT_FOUND, TEXT, "No CA certificate yet\n");
+      return HttpReplies.text(HttpResponseStatus.NOT_FOUND, "No CA certificate yet\n");
     } catch (IOException e) {
-      return HttpReplies.response(HttpResponseStatus.INTERNAL_SERVER_ERROR, TEXT, "Cannot read the CA certificate\n");
+      return HttpReplies.text(HttpResponseStatus.INTERNAL_SERVER_ERROR, "Cannot read the CA certificate\n");
     }
     FullHttpResponse response = HttpReplies.response(HttpResponseStatus.OK, "application/x-x509-ca-cert", body);
     response.headers()
@@ -139,6 +137,7 @@ public final class StaticFiles {
     return response;
   }
 
+  /** The content type for a safe relative name, or empty when the name is refused. */
   static Optional<String> contentType(String name) {
     String[] segments = name.split("/", -1);
     if (segments.length > MAX_SEGMENTS) {
