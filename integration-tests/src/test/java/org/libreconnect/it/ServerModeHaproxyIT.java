@@ -3,15 +3,12 @@ package org.libreconnect.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.libreconnect.testsupport.ConnectorTrust;
+import org.libreconnect.testsupport.KeptAliveHttp;
 
 /**
  * Two server-mode instances behind a real haproxy: a bounded load of getDmpStatus calls keeps
@@ -91,71 +89,35 @@ class ServerModeHaproxyIT {
       parameters.setEndpointIdentificationAlgorithm("HTTPS");
       socket.setSSLParameters(parameters);
       socket.setSoTimeout(30_000);
-      RawHttp http = new RawHttp(socket);
-      assertThat(http.getDmpStatus()).as("before the stop").containsEntry("status", "200")
+      KeptAliveHttp http = new KeptAliveHttp(socket);
+      assertThat(getDmpStatus(http)).as("before the stop").containsEntry("status", "200")
           .containsEntry("connection", "keep-alive");
       server.process().destroy();
       Thread.sleep(300); // after the stop began, well within the drain's quiet second
       assertThat(server.process().isAlive()).as("still draining").isTrue();
-      assertThat(http.getDmpStatus()).as("sent during the stop").containsEntry("status", "200")
+      assertThat(getDmpStatus(http)).as("sent during the stop").containsEntry("status", "200")
           .containsEntry("connection", "close").containsEntry("dmpStatus", "1");
-      assertThat(socket.getInputStream().read()).as("then the connection ends").isEqualTo(-1);
+      assertThat(http.endOfStream()).as("then the connection ends").isTrue();
       assertThat(server.process().waitFor(20, TimeUnit.SECONDS)).as("and the process exits").isTrue();
       assertThat(server.logs()).contains("server.stopping inFlight=0 connectionsCut=0");
     }
   }
 
-  /** HTTP/1.1 on one blocking socket: enough to see a connection kept alive and its end. */
-  private static final class RawHttp {
-    private final OutputStream out;
-    private final InputStream in;
-
-    RawHttp(SSLSocket socket) throws IOException {
-      this.out = socket.getOutputStream();
-      this.in = socket.getInputStream();
+  /** Sends getDmpStatus on the kept-alive connection; answers the status code, the Connection header and the DMP status seen. */
+  private static Map<String, String> getDmpStatus(KeptAliveHttp http) throws IOException {
+    http.send("POST", "/getDmpStatus", "Authorization: Bearer " + ServerPair.TOKEN
+        + "\r\nContent-Type: application/json\r\n", org.libreconnect.server.CurlExample.getDmpStatusBody(
+            DmpScenario.EXISTING).getBytes(StandardCharsets.UTF_8));
+    KeptAliveHttp.Answer answer = http.read();
+    Map<String, String> seen = new HashMap<>();
+    seen.put("status", Integer.toString(answer.status()));
+    if (answer.headers().containsKey("connection")) {
+      seen.put("connection", answer.connection());
     }
-
-    /** Sends getDmpStatus; answers the status code, the Connection header and the DMP status seen. */
-    Map<String, String> getDmpStatus() throws IOException {
-      byte[] body = org.libreconnect.server.CurlExample.getDmpStatusBody(DmpScenario.EXISTING)
-          .getBytes(StandardCharsets.UTF_8);
-      out.write(("POST /getDmpStatus HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + ServerPair.TOKEN
-          + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
-      out.write(body);
-      out.flush();
-      Map<String, String> seen = new HashMap<>();
-      String status = line();
-      seen.put("status", status.split(" ")[1]);
-      int length = 0;
-      for (String header = line(); !header.isEmpty(); header = line()) {
-        String name = header.substring(0, header.indexOf(':')).trim().toLowerCase(Locale.ROOT);
-        String value = header.substring(header.indexOf(':') + 1).trim().toLowerCase(Locale.ROOT);
-        if (name.equals("connection")) {
-          seen.put("connection", value);
-        } else if (name.equals("content-length")) {
-          length = Integer.parseInt(value);
-        }
-      }
-      String answer = new String(in.readNBytes(length), StandardCharsets.UTF_8);
-      if (answer.contains("\"i_dmpStatus\":1")) {
-        seen.put("dmpStatus", "1");
-      }
-      return seen;
+    if (answer.body().contains("\"i_dmpStatus\":1")) {
+      seen.put("dmpStatus", "1");
     }
-
-    private String line() throws IOException {
-      StringBuilder line = new StringBuilder();
-      for (int c = in.read(); c != '\n'; c = in.read()) {
-        if (c < 0) {
-          throw new java.io.EOFException("connection ended in an answer's head");
-        }
-        if (c != '\r') {
-          line.append((char) c);
-        }
-      }
-      return line.toString();
-    }
+    return seen;
   }
 
   /**

@@ -23,10 +23,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -38,6 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.libreconnect.testsupport.KeptAliveHttp;
 
 /**
  * The graceful stop's connection drain on a real loopback server (plain HTTP, no TLS): a request
@@ -157,41 +155,23 @@ class ConnectionDrainTest {
   /** A blocking HTTP/1.1 client on one kept-alive connection. */
   private static final class Client implements AutoCloseable {
     private final Socket socket;
-    private final OutputStream out;
-    private final BufferedReader in;
+    private final KeptAliveHttp http;
 
     Client(int port) throws IOException {
       socket = new Socket(InetAddress.getLoopbackAddress(), port);
       socket.setSoTimeout(5000);
-      out = socket.getOutputStream();
-      in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+      http = new KeptAliveHttp(socket);
     }
 
     void send(String path) throws IOException {
-      out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-      out.flush();
+      http.send("GET", path, "", new byte[0]);
     }
 
     /** Reads one answer; returns its Connection header. */
     String readAnswer() throws IOException {
-      String status = in.readLine();
-      assertThat(status).isEqualTo("HTTP/1.1 200 OK");
-      String connection = "";
-      int length = 0;
-      for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-        String lower = line.toLowerCase(java.util.Locale.ROOT);
-        if (lower.startsWith("connection:")) {
-          connection = lower.substring(11).trim();
-        } else if (lower.startsWith("content-length:")) {
-          length = Integer.parseInt(lower.substring(15).trim());
-        }
-      }
-      char[] body = new char[length];
-      int read = 0;
-      while (read < length) {
-        read += in.read(body, read, length - read);
-      }
-      return connection.isEmpty() ? "keep-alive" : connection;
+      KeptAliveHttp.Answer answer = http.read();
+      assertThat(answer.statusLine()).isEqualTo("HTTP/1.1 200 OK");
+      return answer.connection();
     }
 
     String get(String path) throws IOException {
@@ -202,7 +182,7 @@ class ConnectionDrainTest {
     /** Whether the server closed the connection (end of stream, or a reset after it). */
     boolean atEnd() throws IOException {
       try {
-        return in.read() == -1;
+        return http.endOfStream();
       } catch (java.net.SocketException e) {
         return true;
       }

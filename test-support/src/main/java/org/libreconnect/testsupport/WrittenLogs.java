@@ -1,6 +1,7 @@
 package org.libreconnect.testsupport;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.libreconnect.runtime.LogFiles;
@@ -19,26 +20,24 @@ public final class WrittenLogs {
 
   /** Every file under {@code logDirectory} (rolled files and session folders included), once quiet. */
   public static String readAll(Path logDirectory) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + LIMIT.toNanos();
-    String last = LogFiles.readAll(logDirectory, Integer.MAX_VALUE);
-    while (System.nanoTime() < deadline) {
-      Thread.sleep(QUIET.toMillis());
-      String now = LogFiles.readAll(logDirectory, Integer.MAX_VALUE);
-      if (now.equals(last)) {
-        return now;
-      }
-      last = now;
-    }
-    return last;
+    return onceQuiet(() -> LogFiles.readAll(logDirectory, Integer.MAX_VALUE));
   }
 
   /** One log file, once quiet. */
   public static String read(Path logFile) throws IOException, InterruptedException {
+    return onceQuiet(() -> Files.readString(logFile));
+  }
+
+  private interface Reading {
+    String read() throws IOException;
+  }
+
+  private static String onceQuiet(Reading reading) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + LIMIT.toNanos();
-    String last = java.nio.file.Files.readString(logFile);
+    String last = reading.read();
     while (System.nanoTime() < deadline) {
       Thread.sleep(QUIET.toMillis());
-      String now = java.nio.file.Files.readString(logFile);
+      String now = reading.read();
       if (now.equals(last)) {
         return now;
       }
