@@ -13,16 +13,24 @@ import org.slf4j.Marker;
  */
 final class LogChannelGate extends TurboFilter {
 
-  private volatile Level service;
+  /** Service levels: the connector's own loggers', the libraries'; replaced together. */
+  private record ServiceLevels(Level own, Level libraries) {}
+
+  private volatile ServiceLevels service;
   private volatile Level connector;
 
-  LogChannelGate(Level service, Level connector) {
-    this.service = Objects.requireNonNull(service, "service");
+  LogChannelGate(Level service, Level libraries, Level connector) {
+    this.service = new ServiceLevels(Objects.requireNonNull(service, "service"),
+        Objects.requireNonNull(libraries, "libraries"));
     this.connector = Objects.requireNonNull(connector, "connector");
   }
 
-  void setServiceLevel(Level level) {
-    service = Objects.requireNonNull(level, "level");
+  /**
+   * @param own the level of the connector's own loggers in {@code service.log}
+   * @param libraries the level of the other loggers (libraries)
+   */
+  void setServiceLevel(Level own, Level libraries) {
+    service = new ServiceLevels(Objects.requireNonNull(own, "own"), Objects.requireNonNull(libraries, "libraries"));
   }
 
   void setConnectorLevel(Level level) {
@@ -35,7 +43,14 @@ final class LogChannelGate extends TurboFilter {
     if (level == null) {
       return FilterReply.NEUTRAL;
     }
-    Level threshold = LogChannel.of(logger.getName()) == LogChannel.CONNECTOR ? connector : service;
+    String name = logger.getName();
+    Level threshold;
+    if (LogChannel.of(name) == LogChannel.CONNECTOR) {
+      threshold = connector;
+    } else {
+      ServiceLevels levels = service;
+      threshold = name.startsWith(LogSetup.OWN_LOGGERS) ? levels.own() : levels.libraries();
+    }
     return level.isGreaterOrEqual(threshold) ? FilterReply.NEUTRAL : FilterReply.DENY;
   }
 }

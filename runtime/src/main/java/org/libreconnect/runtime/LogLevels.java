@@ -15,10 +15,14 @@ import java.util.Optional;
  *   <tr><td>2</td><td>error</td><td>ERROR</td></tr>
  *   <tr><td>3</td><td>warning</td><td>WARN</td></tr>
  *   <tr><td>4</td><td>information</td><td>INFO</td></tr>
- *   <tr><td>5</td><td>debug</td><td>DEBUG</td></tr>
- *   <tr><td>6</td><td>verbose debug</td><td>DEBUG</td></tr>
+ *   <tr><td>5</td><td>debug</td><td>DEBUG; libraries INFO</td></tr>
+ *   <tr><td>6</td><td>verbose debug</td><td>DEBUG, libraries too</td></tr>
  *   <tr><td>7</td><td>trace</td><td>TRACE</td></tr>
  * </table>
+ *
+ * <p>"Libraries" are the loggers outside {@code org.libreconnect} (Netty, Apache CXF, ...): at
+ * level 5 their debug lines (several for each connection and each SOAP call) stay out, and each
+ * of them would cost the thread that logs it; level 6 lets them in ({@link #librariesLevel}).
  *
  * <p>The connector log (JS2's "DmpConnect log") takes a {@code LogVerbosity} from 0 to 5:
  *
@@ -69,6 +73,10 @@ public final class LogLevels {
     null, Level.ERROR, Level.ERROR, Level.WARN, Level.INFO, Level.DEBUG, Level.DEBUG, Level.TRACE
   };
 
+  private static final Level[] LIBRARIES = {
+    null, Level.ERROR, Level.ERROR, Level.WARN, Level.INFO, Level.INFO, Level.DEBUG, Level.TRACE
+  };
+
   private static final Level[] CONNECTOR = {
     Level.OFF, Level.ERROR, Level.ERROR, Level.WARN, Level.INFO, Level.DEBUG
   };
@@ -83,6 +91,17 @@ public final class LogLevels {
   public static Level serviceLevel(int js2ServerLevel) {
     requireInRange("service log level", js2ServerLevel, MIN_SERVICE_LEVEL, MAX_SERVICE_LEVEL);
     return SERVICE[js2ServerLevel];
+  }
+
+  /**
+   * The Logback level of the libraries' loggers (outside {@code org.libreconnect}) at a JS2 server
+   * log level: that of {@link #serviceLevel}, except at 5 (debug), where they stay at INFO.
+   *
+   * @throws IllegalArgumentException when {@code js2ServerLevel} is not between 1 and 7
+   */
+  public static Level librariesLevel(int js2ServerLevel) {
+    requireInRange("service log level", js2ServerLevel, MIN_SERVICE_LEVEL, MAX_SERVICE_LEVEL);
+    return LIBRARIES[js2ServerLevel];
   }
 
   /**

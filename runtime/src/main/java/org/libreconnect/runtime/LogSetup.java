@@ -49,6 +49,12 @@ public final class LogSetup {
   }
 
   /** Prefixes of the logger names that write to the connector log. */
+  /**
+   * The prefix of the connector's own loggers: below {@code server/log_level} 6 the others
+   * (libraries) log no debug lines ({@link LogLevels#librariesLevel}).
+   */
+  public static final String OWN_LOGGERS = "org.libreconnect.";
+
   public static final List<String> CONNECTOR_LOGGERS =
       List.of(
           "org.libreconnect.pkcs11",
@@ -73,7 +79,8 @@ public final class LogSetup {
     this.connectorLog = logDirectory.resolve(LogChannel.CONNECTOR.fileName());
     this.gate =
         new LogChannelGate(
-            LogLevels.serviceLevel(serviceLevel), LogLevels.connectorLevel(connectorLevel));
+            LogLevels.serviceLevel(serviceLevel), LogLevels.librariesLevel(serviceLevel),
+            LogLevels.connectorLevel(connectorLevel));
 
     LogAppenders appenders = new LogAppenders(context, processLabel);
     context.reset();
@@ -183,8 +190,9 @@ public final class LogSetup {
    */
   public synchronized void setServiceLevel(int js2ServerLevel) {
     Level level = LogLevels.serviceLevel(js2ServerLevel);
+    Level libraries = LogLevels.librariesLevel(js2ServerLevel);
     requireCurrent();
-    gate.setServiceLevel(level);
+    gate.setServiceLevel(level, libraries);
     serviceLevel = js2ServerLevel;
   }
 

@@ -18,6 +18,12 @@ class LogLevelsTest {
   }
 
   @ParameterizedTest
+  @CsvSource({"1, ERROR", "2, ERROR", "3, WARN", "4, INFO", "5, INFO", "6, DEBUG", "7, TRACE"})
+  void librariesLevels(int js2Level, String logback) {
+    assertThat(LogLevels.librariesLevel(js2Level)).isEqualTo(Level.toLevel(logback));
+  }
+
+  @ParameterizedTest
   @CsvSource({"0, OFF", "1, ERROR", "2, ERROR", "3, WARN", "4, INFO", "5, DEBUG"})
   void connectorVerbosities(int verbosity, String logback) {
     assertThat(LogLevels.connectorLevel(verbosity)).isEqualTo(Level.toLevel(logback));

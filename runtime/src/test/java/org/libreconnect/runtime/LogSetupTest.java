@@ -120,6 +120,28 @@ class LogSetupTest {
   }
 
   @Test
+  void librariesDebugOnlyFromVerboseDebug() throws IOException {
+    Logger netty = LoggerFactory.getLogger("io.netty.handler.ssl.SslHandler");
+    LogSetup setup = LogSetup.configure(directory, "master", false);
+
+    setup.setServiceLevel(5);
+    MASTER.debug("own at 5");
+    netty.debug("library at 5");
+    netty.info("library info at 5");
+    assertThat(netty.isDebugEnabled()).isFalse();
+    setup.setServiceLevel(6);
+    netty.debug("library at 6");
+    assertThat(netty.isDebugEnabled()).isTrue();
+    assertThat(netty.isTraceEnabled()).isFalse();
+    setup.setServiceLevel(7);
+    assertThat(netty.isTraceEnabled()).isTrue();
+
+    assertThat(read(setup.serviceLog()))
+        .contains("own at 5", "library info at 5", "library at 6")
+        .doesNotContain("library at 5");
+  }
+
+  @Test
   void raisingTheConnectorVerbosityTakesEffectAtOnce() throws IOException {
     LogSetup setup = LogSetup.configure(directory, "worker-1", false);
 
