@@ -70,26 +70,46 @@ public final class AllowedOrigin {
   /**
    * Whether the value of an {@code Origin} header is allowed by this pattern. {@code null}, an
    * empty value, {@code "null"} and anything that is not exactly {@code scheme://host[:port]}
-   * never match.
+   * never match. To hold one header against several patterns, read it once with {@link
+   * Header#parse} and call {@link #matches(Header)}.
    */
   public boolean matches(String originHeader) {
-    if (originHeader == null) {
+    return Header.parse(originHeader).map(this::matches).orElse(false);
+  }
+
+  /** Whether a well-formed {@code Origin} header is allowed by this pattern. */
+  public boolean matches(Header header) {
+    if (!header.scheme().equals(scheme)) {
       return false;
     }
-    Optional<OriginParts> split = OriginParts.split(originHeader);
-    if (split.isEmpty() || !split.get().scheme().equals(scheme)) {
+    if (port != ANY_PORT && port != header.port()) {
       return false;
     }
-    OriginParts parts = split.get();
-    Optional<String> headerHost = normalHost(parts.host());
-    int headerPort = headerPort(parts.port());
-    if (headerHost.isEmpty() || headerPort == ANY_PORT) {
-      return false;
+    return wildcard ? header.host().endsWith("." + host) : header.host().equals(host);
+  }
+
+  /**
+   * A well-formed {@code Origin} header, read once: its scheme and host in lower case (an IPv6
+   * address in canonical form, in brackets), and its port, the scheme's default when absent.
+   */
+  public record Header(String scheme, String host, int port) {
+    /** The header's parts, or empty when it is not exactly {@code scheme://host[:port]}. */
+    public static Optional<Header> parse(String originHeader) {
+      if (originHeader == null) {
+        return Optional.empty();
+      }
+      Optional<OriginParts> split = OriginParts.split(originHeader);
+      if (split.isEmpty()) {
+        return Optional.empty();
+      }
+      OriginParts parts = split.get();
+      Optional<String> host = normalHost(parts.host());
+      int port = headerPort(parts.scheme(), parts.port());
+      if (host.isEmpty() || port == ANY_PORT) {
+        return Optional.empty();
+      }
+      return Optional.of(new Header(parts.scheme(), host.get(), port));
     }
-    if (port != ANY_PORT && port != headerPort) {
-      return false;
-    }
-    return wildcard ? headerHost.get().endsWith("." + host) : headerHost.get().equals(host);
   }
 
   /** The pattern as written in the configuration. */
@@ -190,7 +210,7 @@ public final class AllowedOrigin {
   }
 
   /** The port of a header, its scheme's default when absent, or ANY_PORT when malformed. */
-  private int headerPort(String portText) {
+  private static int headerPort(String scheme, String portText) {
     if (portText == null) {
       return defaultPort(scheme).orElse(NO_PORT);
     }

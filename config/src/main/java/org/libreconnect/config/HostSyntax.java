@@ -3,19 +3,18 @@ package org.libreconnect.config;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Syntax checks for host names and IP address literals. Never touches the network. */
 final class HostSyntax {
 
-  private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
   private static final Pattern IPV4 =
       Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}"
           + "(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])");
   private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9a-fA-F:.]+");
   private static final int MAX_NAME_LENGTH = 253;
+  private static final int MAX_LABEL_LENGTH = 63;
 
   private HostSyntax() {}
 
@@ -24,8 +23,33 @@ final class HostSyntax {
     if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
       return false;
     }
-    for (String label : name.toLowerCase(Locale.ROOT).split("\\.", -1)) {
-      if (!LABEL.matcher(label).matches()) {
+    int start = 0;
+    while (true) {
+      int end = name.indexOf('.', start);
+      if (!isLabel(name, start, end < 0 ? name.length() : end)) {
+        return false;
+      }
+      if (end < 0) {
+        return true;
+      }
+      start = end + 1;
+    }
+  }
+
+  /**
+   * Whether {@code name[start, end)} is one DNS label: 1 to 63 ASCII letters, digits and hyphens,
+   * neither first nor last a hyphen. A loop, not a pattern: every WebSocket upgrade and REST call
+   * checks its {@code Origin} header's host with it.
+   */
+  private static boolean isLabel(String name, int start, int end) {
+    int length = end - start;
+    if (length < 1 || length > MAX_LABEL_LENGTH || name.charAt(start) == '-' || name.charAt(end - 1) == '-') {
+      return false;
+    }
+    for (int i = start; i < end; i++) {
+      char c = name.charAt(i);
+      boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+      if (!allowed) {
         return false;
       }
     }

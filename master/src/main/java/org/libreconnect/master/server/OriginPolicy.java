@@ -57,12 +57,14 @@ public final class OriginPolicy {
     return isOwnPage(origin) || (allows(origin) && matches(logOrigins, origin));
   }
 
+  /** The header is read once, then held against each pattern. */
   private static boolean matches(List<AllowedOrigin> patterns, String origin) {
-    if (origin == null) {
+    AllowedOrigin.Header header = AllowedOrigin.Header.parse(origin).orElse(null);
+    if (header == null) {
       return false;
     }
     for (AllowedOrigin pattern : patterns) {
-      if (pattern.matches(origin)) {
+      if (pattern.matches(header)) {
         return true;
       }
     }
