@@ -94,6 +94,44 @@ final class BrowserClient {
     }
   }
 
+  /** The phases of one {@link #call}, in milliseconds, and its answer. */
+  record Phases(double handshake, double upgrade, double command, double close, JsonNode answer) {}
+
+  /**
+   * {@link #call}, timed phase by phase: the TCP connection and TLS handshake, the upgrade
+   * (request written until the 101 is read), the command (frame written until the answer is
+   * read), the close (close frame and TLS close_notify written, socket closed).
+   */
+  Phases timedCall(String json) throws IOException {
+    long start = System.nanoTime();
+    SSLSocket socket = handshake();
+    long handshaken = System.nanoTime();
+    Connection connection;
+    try {
+      connection = new Connection(socket, origin);
+    } catch (IOException | RuntimeException e) {
+      socket.close();
+      throw e;
+    }
+    long upgraded = System.nanoTime();
+    String answer;
+    try {
+      answer = connection.call(json);
+    } catch (IOException | RuntimeException e) {
+      connection.close();
+      throw e;
+    }
+    long answered = System.nanoTime();
+    connection.close();
+    long closed = System.nanoTime();
+    return new Phases(millis(handshaken - start), millis(upgraded - handshaken), millis(answered - upgraded),
+        millis(closed - answered), mapper.readTree(answer));
+  }
+
+  private static double millis(long nanos) {
+    return nanos / 1e6;
+  }
+
   ObjectMapper mapper() {
     return mapper;
   }
@@ -137,13 +175,16 @@ final class BrowserClient {
     }
 
     private String readHead() throws IOException {
-      StringBuilder head = new StringBuilder();
-      while (!head.toString().endsWith("\r\n\r\n")) {
+      StringBuilder head = new StringBuilder(256);
+      int length = 0;
+      while (length < 4 || head.charAt(length - 1) != '\n' || head.charAt(length - 2) != '\r'
+          || head.charAt(length - 3) != '\n' || head.charAt(length - 4) != '\r') {
         int b = in.read();
-        if (b < 0 || head.length() > 8192) {
+        if (b < 0 || length > 8192) {
           throw new EOFException("no complete upgrade answer");
         }
         head.append((char) b);
+        length++;
       }
       return head.toString();
     }

@@ -91,6 +91,7 @@ class ConnectorLatencyBenchmark {
     List<Double> jdkCommands = new ArrayList<>();
     List<Double> opens = new ArrayList<>();
     List<Double> coldCommands = new ArrayList<>();
+    List<List<Double>> phases = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     for (int i = 0; i < SAMPLES + WARM_UP; i++) {
       long t = System.nanoTime();
       try (SSLSocket socket = browser.handshake()) {
@@ -101,6 +102,8 @@ class ConnectorLatencyBenchmark {
       JsonNode answer = browser.call(exists);
       double command = Figures.since(t);
       assertThat(answer.path("i_sessionExists").asInt()).as(answer.toString()).isEqualTo(1);
+      BrowserClient.Phases phased = browser.timedCall(exists);
+      assertThat(phased.answer().path("i_sessionExists").asInt()).as(phased.answer().toString()).isEqualTo(1);
       t = System.nanoTime();
       try (SSLSocket socket = jdkTls.open()) {
         assertThat(socket.getSession().isValid()).isTrue();
@@ -123,11 +126,20 @@ class ConnectorLatencyBenchmark {
         jdkHandshakes.add(jdkHandshake);
         jdkCommands.add(jdkCommand);
         opens.add(open);
+        phases.get(0).add(phased.handshake());
+        phases.get(1).add(phased.upgrade());
+        phases.get(2).add(phased.command());
+        phases.get(3).add(phased.close());
       }
     }
     Figures.Figure bare = figures.latency("bare TLS handshake to the connector's port", handshakes);
     Figures.Figure one = figures.latency("one command (hl_sessionExists) over a new WebSocket", commands);
     figures.ratio("one command over a new WebSocket / bare TLS handshake (target <= 1.2)", one, bare);
+    // Where the difference goes: after the handshake, two round trips (upgrade, command).
+    figures.latency("the same, timed by phase: TCP connection and TLS handshake", phases.get(0));
+    figures.latency("the same, timed by phase: upgrade (request written to 101 read)", phases.get(1));
+    figures.latency("the same, timed by phase: command (frame written to answer read)", phases.get(2));
+    figures.latency("the same, timed by phase: close (close frame, close_notify)", phases.get(3));
     Figures.Figure jdkBare = figures.latency("bare TLS handshake, the JDK's TLS client", jdkHandshakes);
     Figures.Figure jdkOne = figures.latency("one command over a new WebSocket, java.net.http client", jdkCommands);
     figures.ratio("the same two with the JDK's clients", jdkOne, jdkBare);

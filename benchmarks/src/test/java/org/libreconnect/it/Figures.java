@@ -41,10 +41,18 @@ final class Figures implements AutoCloseable {
       List<Double> sorted = sorted();
       return String.format(
           Locale.ROOT,
-          "%s: n=%d p50=%.1f %s p99=%.1f %s min=%.1f max=%.1f",
-          name, sorted.size(), percentile(50), unit, percentile(99), unit,
-          sorted.get(0), sorted.get(sorted.size() - 1));
+          "%s: n=%d p50=%s %s p99=%s %s min=%s max=%s",
+          name, sorted.size(), number(percentile(50)), unit, number(percentile(99)), unit,
+          number(sorted.get(0)), number(sorted.get(sorted.size() - 1)));
     }
+  }
+
+  /**
+   * A figure as printed: two decimals below 10 (a sub-millisecond figure read to 0.1 ms would
+   * hide most of a ratio), one above.
+   */
+  static String number(double value) {
+    return String.format(Locale.ROOT, Math.abs(value) < 10 ? "%.2f" : "%.1f", value);
   }
 
   private final String benchmark;
@@ -92,9 +100,9 @@ final class Figures implements AutoCloseable {
 
   /** Adds and prints a ratio of two figures' medians (for example to a floor measured in the same run). */
   synchronized void ratio(String name, Figure numerator, Figure denominator) {
-    String note = String.format(Locale.ROOT, "%s: %.2fx (p50 %.1f / %.1f %s)", name,
-        numerator.percentile(50) / denominator.percentile(50), numerator.percentile(50),
-        denominator.percentile(50), numerator.unit());
+    String note = String.format(Locale.ROOT, "%s: %.2fx (p50 %s / %s %s)", name,
+        numerator.percentile(50) / denominator.percentile(50), number(numerator.percentile(50)),
+        number(denominator.percentile(50)), numerator.unit());
     System.out.println("benchmark " + benchmark + " " + note);
     ratios.add(note);
   }

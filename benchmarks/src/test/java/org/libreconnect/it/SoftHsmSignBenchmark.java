@@ -37,8 +37,11 @@ import org.libreconnect.testsupport.ConnectorProcess;
  *
  * <p>Interleaved too, in the same loop: webcrypto-local (Fortify's engine, {@link WebcryptoLocal})
  * signing with the same key on the same token, on its open connection as a page uses it, and on a
- * connection of its own as a page's first signature. When its sources are not on the machine the
- * comparison is left out and the reason printed.
+ * connection of its own as a page's first signature. Our new-WebSocket signature and the peer's
+ * signature each start after the same pause ({@code libreconnect.benchmark.peerSettleMillis},
+ * 20 ms), as a page's signature comes after a quiet time; neither is measured on processors the
+ * other has just woken. When its sources are not on the machine the comparison is left out and
+ * the reason printed.
  *
  * <pre>./mvnw -B verify -pl benchmarks -Dit.test=SoftHsmSignBenchmark [-Pbench]</pre>
  */
@@ -141,6 +144,10 @@ class SoftHsmSignBenchmark {
         String expected = Base64.getEncoder().encodeToString(value);
         if (peer != null) {
           try {
+            // The compared samples start alike: ours (the first of the iteration) after the pause
+            // that ends the previous one, the peer's after the same pause, not on processors and
+            // threads our turn has just woken
+            Thread.sleep(PEER_SETTLE.toMillis());
             // RSASSA-PKCS1-v1_5 is deterministic: the same key signs the same bytes alike
             WebcryptoLocal.Signed open = peer.sign(data);
             assertThat(open.signature()).as("webcrypto-local's signature").isEqualTo(expected);
