@@ -72,6 +72,7 @@ public final class WorkerHandle {
   private volatile State state = State.STARTING;
   private volatile Health health = Health.OK;
   private volatile Channel channel;
+  private final AtomicBoolean exitAsked = new AtomicBoolean();
   private volatile WorkerKey key;
   private volatile String goneReason;
 
@@ -173,8 +174,26 @@ public final class WorkerHandle {
     this.channel = channel;
     if (state == State.STARTING) {
       state = State.READY;
+    } else if (state == State.STOPPING) {
+      // asked to stop while it was starting: told as soon as it can hear, not killed at the grace's end
+      askToExit(channel);
     }
     ready.complete(this);
+  }
+
+  /**
+   * Sends the exit request once, on whichever of {@link #shutdown} and {@link #linkEstablished}
+   * finds both the stop asked and the link up (each sets its own field, then reads the other's).
+   */
+  private void askToExit(Channel link) {
+    if (link != null && link.isActive() && exitAsked.compareAndSet(false, true)) {
+      link.writeAndFlush(
+          new LinkFrame(
+              LinkFrame.Kind.REQUEST,
+              nextRequestId.getAndIncrement(),
+              "",
+              "{\"s_commandName\":\"" + LinkMessages.SHUTDOWN + "\"}"));
+    }
   }
 
   /**
@@ -341,15 +360,7 @@ public final class WorkerHandle {
       markGone("stopped before its process started");
       return;
     }
-    Channel link = channel;
-    if (link != null && link.isActive()) {
-      link.writeAndFlush(
-          new LinkFrame(
-              LinkFrame.Kind.REQUEST,
-              nextRequestId.getAndIncrement(),
-              "",
-              "{\"s_commandName\":\"" + LinkMessages.SHUTDOWN + "\"}"));
-    }
+    askToExit(channel);
     process.killIfStillRunningAfter(
         grace,
         () -> log.warn("worker.kill worker={} pid={} reason=\"did not exit within {} ms\"",
