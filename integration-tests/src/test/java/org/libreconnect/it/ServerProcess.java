@@ -49,6 +49,8 @@ final class ServerProcess implements AutoCloseable {
     argv.add("-Xmx256m");
     argv.add("-XX:+UseSerialGC");
     argv.add("--enable-native-access=ALL-UNNAMED"); // as bin/libreconnect-server (OpenSSL)
+    argv.add("-Dslf4j.provider=org.libreconnect.runtime.DirectLogbackProvider"); // as bin/libreconnect-server
+    argv.add("-Dslf4j.internal.verbosity=WARN");
     argv.add("-cp");
     argv.add(System.getProperty("java.class.path"));
     argv.add("org.libreconnect.server.ServerMain");

@@ -70,6 +70,8 @@ public final class ConnectorProcess implements AutoCloseable {
     argv.add("-Xmx256m");
     argv.add("-XX:+UseSerialGC");
     argv.add("--enable-native-access=ALL-UNNAMED"); // OpenSSL on the port (netty-tcnative)
+    argv.add("-Dslf4j.provider=org.libreconnect.runtime.DirectLogbackProvider"); // as bin/libreconnect
+    argv.add("-Dslf4j.internal.verbosity=WARN");
     argv.addAll(NativeHeapTrim.forThisJvm()); // as the distribution's launcher
     argv.add("-Dlibreconnect.home=" + home.toAbsolutePath());
     String tls = System.getProperty(TLS_PROVIDER);
