@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.function.Function;
 import org.libreconnect.protocol.SessionIds;
 import org.libreconnect.protocol.link.LinkFrame;
@@ -69,7 +70,11 @@ public final class WorkerHandle {
   private final Set<String> sessions = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean probing = new AtomicBoolean();
   private volatile Function<WorkerHandle, CompletableFuture<WorkerHandle>> replacer;
+  /** Changed only by compare-and-set ({@link #STATE}): the link's loop, the pool and a stop race. */
   private volatile State state = State.STARTING;
+
+  private static final AtomicReferenceFieldUpdater<WorkerHandle, State> STATE =
+      AtomicReferenceFieldUpdater.newUpdater(WorkerHandle.class, State.class, "state");
   private volatile Health health = Health.OK;
   private volatile Channel channel;
   private final AtomicBoolean exitAsked = new AtomicBoolean();
@@ -172,9 +177,7 @@ public final class WorkerHandle {
 
   void linkEstablished(Channel channel) {
     this.channel = channel;
-    if (state == State.STARTING) {
-      state = State.READY;
-    } else if (state == State.STOPPING) {
+    if (!STATE.compareAndSet(this, State.STARTING, State.READY) && state == State.STOPPING) {
       // asked to stop while it was starting: told as soon as it can hear, not killed at the grace's end
       askToExit(channel);
     }
@@ -328,8 +331,8 @@ public final class WorkerHandle {
             replacer,
             this,
             () -> {
-              if (state == State.READY || state == State.STARTING) {
-                state = State.RETIRING;
+              if (!STATE.compareAndSet(this, State.READY, State.RETIRING)) {
+                STATE.compareAndSet(this, State.STARTING, State.RETIRING);
               }
               log.warn("worker.retire worker={} pid={} reason=\"{}\" sessions={}", id, pid(),
                   reason, sessions.stream().map(SessionIds::shortForm).toList());
@@ -351,10 +354,13 @@ public final class WorkerHandle {
    * then is destroyed.
    */
   public void shutdown(String reason, Duration grace) {
-    if (state == State.GONE || state == State.STOPPING) {
-      return;
-    }
-    state = State.STOPPING;
+    State before;
+    do {
+      before = state;
+      if (before == State.GONE || before == State.STOPPING) {
+        return;
+      }
+    } while (!STATE.compareAndSet(this, before, State.STOPPING));
     log.info("worker.stop worker={} pid={} reason=\"{}\"", id, pid(), reason);
     if (!process.started()) {
       markGone("stopped before its process started");
@@ -380,11 +386,10 @@ public final class WorkerHandle {
    * streams, which start again in the successor. Idempotent.
    */
   void markGone(String reason) {
-    State before = state;
+    State before = STATE.getAndSet(this, State.GONE);
     if (before == State.GONE) {
       return;
     }
-    state = State.GONE;
     goneReason = reason;
     boolean replacedBySuccessor = succession.started();
     if (before == State.STOPPING || replacedBySuccessor) {
