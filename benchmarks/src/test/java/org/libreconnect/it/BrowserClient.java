@@ -78,7 +78,11 @@ final class BrowserClient {
 
   /** A WebSocket after its upgrade. */
   Connection connect() throws IOException {
-    SSLSocket socket = handshake();
+    return upgrade(handshake());
+  }
+
+  /** Upgrades a connected socket to a WebSocket; the socket is closed when that fails. */
+  private Connection upgrade(SSLSocket socket) throws IOException {
     try {
       return new Connection(socket, origin);
     } catch (IOException | RuntimeException e) {
@@ -106,13 +110,7 @@ final class BrowserClient {
     long start = System.nanoTime();
     SSLSocket socket = handshake();
     long handshaken = System.nanoTime();
-    Connection connection;
-    try {
-      connection = new Connection(socket, origin);
-    } catch (IOException | RuntimeException e) {
-      socket.close();
-      throw e;
-    }
+    Connection connection = upgrade(socket);
     long upgraded = System.nanoTime();
     String answer;
     try {

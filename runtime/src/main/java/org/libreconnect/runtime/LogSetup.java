@@ -48,13 +48,13 @@ public final class LogSetup {
     }));
   }
 
-  /** Prefixes of the logger names that write to the connector log. */
   /**
    * The prefix of the connector's own loggers: below {@code server/log_level} 6 the others
    * (libraries) log no debug lines ({@link LogLevels#librariesLevel}).
    */
   public static final String OWN_LOGGERS = "org.libreconnect.";
 
+  /** Prefixes of the logger names that write to the connector log. */
   public static final List<String> CONNECTOR_LOGGERS =
       List.of(
           "org.libreconnect.pkcs11",

@@ -54,15 +54,17 @@ public final class OriginPolicy {
    * pages, and the origins of {@code server/log_origins} that are allowed at all.
    */
   public boolean allowsLogAccess(String origin) {
-    return isOwnPage(origin) || (allows(origin) && matches(logOrigins, origin));
+    AllowedOrigin.Header header = AllowedOrigin.Header.parse(origin).orElse(null);
+    return header != null
+        && (matches(ownPages, header) || (matches(allowed, header) && matches(logOrigins, header)));
   }
 
   /** The header is read once, then held against each pattern. */
   private static boolean matches(List<AllowedOrigin> patterns, String origin) {
-    AllowedOrigin.Header header = AllowedOrigin.Header.parse(origin).orElse(null);
-    if (header == null) {
-      return false;
-    }
+    return AllowedOrigin.Header.parse(origin).map(header -> matches(patterns, header)).orElse(false);
+  }
+
+  private static boolean matches(List<AllowedOrigin> patterns, AllowedOrigin.Header header) {
     for (AllowedOrigin pattern : patterns) {
       if (pattern.matches(header)) {
         return true;
