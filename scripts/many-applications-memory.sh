@@ -5,12 +5,13 @@
 # waits until the machine is quiet, and prints the sum of the RSS and of the PSS of the master and
 # of every worker (PSS counts shared pages once in all). Needs the distribution
 # (./mvnw -DskipTests -DskipITs install) and port 9982 free.
-# Usage: scripts/many-applications-memory.sh [applications, default 50] [fixed_class_data_address,
-# default false]
+# Usage: scripts/many-applications-memory.sh [applications, default 50] [shared_class_data, default
+# true] [fixed_class_data_address, default false]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 applications="${1:-50}"
-fixed_address="${2:-false}"
+shared="${2:-true}"
+fixed_address="${3:-false}"
 home="$(mktemp -d)"
 trap 'pkill -KILL -f "libreconnect.home=$home" 2>/dev/null || true; rm -rf "$home"' EXIT
 cat > "$home/libreconnect.xml" <<XML
@@ -19,6 +20,7 @@ cat > "$home/libreconnect.xml" <<XML
   <server>
     <port>9982</port>
     <max_workers>$((applications + 4))</max_workers>
+    <shared_class_data>$shared</shared_class_data>
     <fixed_class_data_address>$fixed_address</fixed_class_data_address>
     <allowed_origins><origin>http://localhost:*</origin></allowed_origins>
   </server>

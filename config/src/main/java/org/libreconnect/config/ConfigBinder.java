@@ -93,7 +93,8 @@ final class ConfigBinder {
                 "request_timeout_seconds", ServerLimits.DEFAULT_REQUEST_TIMEOUT_SECONDS, 1, 3600),
             server.integer("max_connections", ServerLimits.DEFAULT_MAX_CONNECTIONS, 16, 100_000),
             server.bool(
-                "fixed_class_data_address", ServerLimits.DEFAULT_FIXED_CLASS_DATA_ADDRESS)));
+                "fixed_class_data_address", ServerLimits.DEFAULT_FIXED_CLASS_DATA_ADDRESS),
+            server.bool("shared_class_data", ServerLimits.DEFAULT_SHARED_CLASS_DATA)));
   }
 
   private static List<AllowedOrigin> allowedOrigins(ElementReader origins) {

@@ -13,7 +13,11 @@ package org.libreconnect.config;
  * @param requestTimeoutSeconds time a client has to send a whole HTTP request (head and body)
  * @param maxConnections most connections open at once on the connector's port
  * @param fixedClassDataAddress whether workers map their class data at the address recorded in
- *     the archive instead of a random one, so that its pages are shared between workers (ADR 0031)
+ *     the archive instead of a random one, so that its pages are shared between workers (ADR 0031);
+ *     since ADR 0037 this matters to terminal-server users' workers (the JDK's archive) and to
+ *     workers without {@code sharedClassData}
+ * @param sharedClassData whether the connector's own workers share their class data at an
+ *     address drawn for the installation (ADR 0037)
  */
 public record ServerLimits(
     int maxWorkers,
@@ -22,7 +26,8 @@ public record ServerLimits(
     int idleTimeoutSeconds,
     int requestTimeoutSeconds,
     int maxConnections,
-    boolean fixedClassDataAddress) {
+    boolean fixedClassDataAddress,
+    boolean sharedClassData) {
 
   public static final int DEFAULT_MAX_WORKERS = 8;
   public static final int DEFAULT_WORKER_START_INTERVAL_MILLIS = 250;
@@ -31,6 +36,7 @@ public record ServerLimits(
   public static final int DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
   public static final int DEFAULT_MAX_CONNECTIONS = 512;
   public static final boolean DEFAULT_FIXED_CLASS_DATA_ADDRESS = false;
+  public static final boolean DEFAULT_SHARED_CLASS_DATA = true;
 
   public ServerLimits {
     Require.between("maxWorkers", maxWorkers, 1, 1000);
@@ -49,6 +55,7 @@ public record ServerLimits(
         DEFAULT_IDLE_TIMEOUT_SECONDS,
         DEFAULT_REQUEST_TIMEOUT_SECONDS,
         DEFAULT_MAX_CONNECTIONS,
-        DEFAULT_FIXED_CLASS_DATA_ADDRESS);
+        DEFAULT_FIXED_CLASS_DATA_ADDRESS,
+        DEFAULT_SHARED_CLASS_DATA);
   }
 }

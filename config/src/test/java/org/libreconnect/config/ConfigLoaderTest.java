@@ -59,6 +59,7 @@ class ConfigLoaderTest {
                 <max_session_log_age_days>3</max_session_log_age_days>
                 <max_session_log_folders>7</max_session_log_folders>
                 <fixed_class_data_address>yes</fixed_class_data_address>
+                <shared_class_data>no</shared_class_data>
                 <allowed_origins>
                   <origin>https://*.example.com</origin>
                   <origin>http://localhost:3000</origin>
@@ -87,6 +88,7 @@ class ConfigLoaderTest {
     assertThat(server.maxSessionLogAgeDays()).isEqualTo(3);
     assertThat(server.maxSessionLogFolders()).isEqualTo(7);
     assertThat(server.limits().fixedClassDataAddress()).isTrue();
+    assertThat(server.limits().sharedClassData()).isFalse();
     assertThat(server.allowedOrigins())
         .extracting(AllowedOrigin::pattern)
         .containsExactly("https://*.example.com", "http://localhost:3000");
@@ -111,6 +113,7 @@ class ConfigLoaderTest {
   @Test
   void emptyRootGivesDefaults() {
     assertThat(parse("<libreconnect/>")).isEqualTo(ConnectorConfig.defaults());
+    assertThat(ConnectorConfig.defaults().server().limits().sharedClassData()).isTrue();
   }
 
   @Test

@@ -31,6 +31,7 @@ class ExampleConfigFileTest {
           "server/idle_timeout_seconds",
           "server/request_timeout_seconds",
           "server/max_connections",
+          "server/shared_class_data",
           "server/fixed_class_data_address",
           "server/max_session_data_bytes",
           "server/max_persistent_data_bytes",

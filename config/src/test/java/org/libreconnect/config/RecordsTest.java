@@ -20,7 +20,7 @@ class RecordsTest {
             new Server("127.0.0.1", 9982, "localhost.icanopee.net",
                 BuildFlavour.current().defaultServerLogLevel(), true, 100, 1,
                 33_554_432, 8_388_608, 1_048_576, 14, 50, List.of(), List.of(),
-                new ServerLimits(8, 250, 4_194_304, 120, 30, 512, false)));
+                new ServerLimits(8, 250, 4_194_304, 120, 30, 512, false, true)));
     assertThat(config.updater()).isEqualTo(new Updater(false, "prod", Optional.empty()));
     assertThat(config.proxy().configured()).isFalse();
     assertThat(config.ntp()).isEqualTo(new Ntp(Optional.empty(), 123));

@@ -88,14 +88,52 @@ class WorkerProcessesIT {
         .isNotEqualTo(randomAddresses.get(1));
   }
 
+  /**
+   * By default (ADR 0037) the workers of an installation whose class path is jars, as a
+   * distribution's, map the installation's base class-data archive at one address, shared, drawn
+   * for that installation: another installation's workers have theirs elsewhere, and neither
+   * maps the JDK's own archive.
+   */
+  @Test
+  void workersOfAnInstallationShareTheirClassDataAtAnAddressOfItsOwn() throws Exception {
+    String jars = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        .filter(entry -> entry.endsWith(".jar"))
+        .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    List<String> installations = new ArrayList<>();
+    for (String installation : List.of("one", "two")) {
+      Path installationHome = Files.createDirectories(home.resolve(installation));
+      Files.writeString(installationHome.resolve("libreconnect.xml"), ConnectorProcess.config(0, ConnectorFixture.APP_ORIGIN));
+      List<String> addresses = new ArrayList<>();
+      try (ConnectorFixture fixture = new ConnectorFixture(ConnectorProcess.start(installationHome, jars, java.util.Map.of()))) {
+        for (String application : List.of("shared-one", "shared-two")) {
+          String session = fixture.openSession(application);
+          long pid = fixture.workerPidOf(session);
+          addresses.add(archiveAddress(pid, "/data/worker-base.jsa"));
+          assertThat(Files.readAllLines(Path.of("/proc", Long.toString(pid), "maps")))
+              .noneMatch(line -> line.endsWith("/classes.jsa"));
+          assertThat(fixture.call("{\"s_commandName\":\"hl_getSessionDataSize\",\"s_sessionId\":\"" + session + "\"}")
+              .path("s_status").asText()).isEqualTo("OK");
+        }
+      }
+      assertThat(addresses.get(0)).as("one address for the installation's workers").isEqualTo(addresses.get(1));
+      installations.add(addresses.get(0));
+    }
+    assertThat(installations.get(0)).as("each installation its own address").isNotEqualTo(installations.get(1));
+  }
+
   /** Where the process mapped the JDK's class-data archive ({@code lib/server/classes.jsa}) first. */
   private static String jdkArchiveAddress(long pid) throws Exception {
+    return archiveAddress(pid, "/classes.jsa");
+  }
+
+  /** Where the process mapped the archive whose path ends with {@code suffix} first. */
+  private static String archiveAddress(long pid, String suffix) throws Exception {
     for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "maps"))) {
-      if (line.endsWith("/classes.jsa")) {
+      if (line.endsWith(suffix)) {
         return line.substring(0, line.indexOf('-'));
       }
     }
-    throw new AssertionError("worker " + pid + " maps no classes.jsa");
+    throw new AssertionError("worker " + pid + " maps no " + suffix);
   }
 
   @Test

@@ -67,6 +67,8 @@ public final class MasterMain {
    * compete for the CPU with the first commands of the application that just took the idle one.
    */
   private static final Duration PRESTART_REFILL_DELAY = Duration.ofSeconds(3);
+  /** How long a stopping master waits for the worker start in progress (a first dump takes about 1 s). */
+  private static final int STARTS_DRAIN_SECONDS = 5;
 
   /** Least budget for the bytes of messages in progress on all connections together. */
   private static final long IN_FLIGHT_FLOOR_BYTES = 64L * 1024 * 1024;
@@ -103,6 +105,25 @@ public final class MasterMain {
       log.error("master.failed error=\"{}\"", e.toString(), e);
       System.err.println("libreconnect: cannot start: " + e.getMessage());
       System.exit(1);
+    }
+  }
+
+  /**
+   * Lets the start in progress on the starter end (the first start of an installation dumps the
+   * JDK's classes first) before the master does: a worker process started after its worker was
+   * stopped is then killed as it is attached, instead of outliving the master and writing a
+   * class-data archive of its start only as it exits. Queued starts see their worker stopped.
+   */
+  private static void drain(ExecutorService workerStarts, Logger log) {
+    workerStarts.shutdown();
+    try {
+      if (!workerStarts.awaitTermination(STARTS_DRAIN_SECONDS, TimeUnit.SECONDS)) {
+        log.warn("worker.starts.pending waited={}s", STARTS_DRAIN_SECONDS);
+        workerStarts.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      workerStarts.shutdownNow();
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -172,7 +193,8 @@ public final class MasterMain {
             WorkerClassPath.forThisMaster(config.simulation().enabled()),
             workerJvmOptions(configFile, config, log), clock,
             new UserWorkers(configFile, UserWorkers.pcscSocketPatternFrom(System.getenv()),
-                ProcessRights.current().uid()));
+                ProcessRights.current().uid()),
+            limits.sharedClassData());
     WorkerPool pool =
         new WorkerPool(
             launcher,
@@ -262,7 +284,7 @@ public final class MasterMain {
                       .completeOnTimeout(null, 5, TimeUnit.SECONDS)
                       .join();
                   pool.close();
-                  workerStarts.shutdownNow();
+                  drain(workerStarts, log);
                   supportThread.shutdownNow();
                   userChecks.shutdownNow();
                   fileReads.shutdownNow();

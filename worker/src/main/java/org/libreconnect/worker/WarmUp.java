@@ -39,7 +39,8 @@ final class WarmUp {
    * waits for a quiet machine ({@link QuietMachine}) and is skipped once {@code unassigned} turns
    * false: an application's commands come first.
    */
-  static void start(WireJson wire, LinkCodec codec, Executor commandThreads, BooleanSupplier unassigned) {
+  static void start(
+      WireJson wire, LinkCodec codec, Executor commandThreads, BooleanSupplier unassigned, Runnable rehearsed) {
     Thread.ofPlatform()
         .name("warm-up")
         .daemon(true)
@@ -55,6 +56,7 @@ final class WarmUp {
                 long start = System.nanoTime();
                 wire.ok(DmpRehearsal.run(DMP_DEADLINE));
                 log.debug("worker.warmup.dmp.done ms={}", (System.nanoTime() - start) / 1_000_000);
+                rehearsed.run();
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               } catch (IOException | RuntimeException e) {

@@ -5,6 +5,8 @@ import java.io.IOException;
 import org.libreconnect.protocol.ProductVersion;
 import org.libreconnect.protocol.WireJson;
 import org.libreconnect.protocol.link.LinkFrame;
+import org.libreconnect.protocol.link.LinkMessages;
+import org.libreconnect.protocol.link.LinkMessages.Bare;
 import org.libreconnect.protocol.link.LinkMessages.Hello;
 import org.libreconnect.protocol.link.MalformedLinkFrameException;
 import org.slf4j.Logger;
@@ -34,6 +36,18 @@ public final class WorkerLink {
     Hello hello = new Hello(token, pid, ProductVersion.current());
     peer.send(new LinkFrame(LinkFrame.Kind.HELLO, 0, "", wire.write(hello)));
     log.info("link.hello pid={} version={}", pid, hello.version());
+  }
+
+  /**
+   * Tells the master this worker rehearsed ({@link LinkMessages#REHEARSED}); a link that failed
+   * meanwhile is the reader's to report.
+   */
+  public void sendRehearsed() {
+    try {
+      peer.send(new LinkFrame(LinkFrame.Kind.REQUEST, 0, "", wire.write(new Bare(LinkMessages.REHEARSED))));
+    } catch (IOException e) {
+      log.debug("link.rehearsed.unsent error={}", e.toString());
+    }
   }
 
   /** Starts the reader thread. */

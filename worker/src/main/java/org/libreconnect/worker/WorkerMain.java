@@ -142,7 +142,7 @@ public final class WorkerMain {
     WorkerLink link = new WorkerLink(peer, dispatcher, wire, exit);
     link.sendHello(token, pid);
     link.start();
-    WarmUp.start(wire, codec, commandThreads, () -> sessions.size() == 0);
+    WarmUp.start(wire, codec, commandThreads, () -> sessions.size() == 0, link::sendRehearsed);
   }
 
   /**

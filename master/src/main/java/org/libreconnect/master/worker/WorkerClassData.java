@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 import org.libreconnect.protocol.link.LinkMessages;
 import org.libreconnect.runtime.AtomicFiles;
 import org.slf4j.Logger;
@@ -27,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * longer matches (a new JDK, an updated jar) is trained again. While a cache is being trained,
  * workers use the dynamic archive.
  *
+ * <p>The dynamic archive is layered on a base archive of the installation's own ({@link
+ * SharedClassBase}, ADR 0037), made here before the first worker that needs it and made again,
+ * at a new address, with each new dynamic archive; both are then mapped at the address recorded
+ * in them, shared by every worker. Without that base (turned off, another platform, or a dump that
+ * failed) the dynamic archive is layered on the JDK's own and each worker relocates it.
+ *
  * <p>Only for class paths of jars (a distribution, {@code ./run.sh}), and never for workers of
  * another account, who can neither read nor write the connector's data folder.
  */
@@ -41,6 +49,16 @@ final class WorkerClassData {
   static final String AOT_PROPERTY = "libreconnect.workers.aotCache";
   /** Exit values of a worker whose JVM ended through {@code System.exit}, so wrote its cache whole. */
   static final List<Integer> ORDERLY_EXITS = List.of(0, LinkMessages.EXIT_REPLACE_ME);
+  /**
+   * Exit values of a JVM ended by the signal of a fault (128 + SIGILL, SIGABRT, SIGBUS, SIGFPE,
+   * SIGSEGV): the JVM's crash handler ends with SIGABRT after writing its error report.
+   */
+  static final List<Integer> CRASH_EXITS = List.of(132, 134, 135, 136, 139);
+  /**
+   * Exit values of a JVM that ran its exit, hence wrote its dynamic archive: {@link
+   * #ORDERLY_EXITS}, and the end asked by SIGINT or SIGTERM (a service manager's stop).
+   */
+  static final List<Integer> ARCHIVING_EXITS = List.of(0, LinkMessages.EXIT_REPLACE_ME, 130, 143);
 
   /**
    * How long the training worker may take to exit when asked: its JVM assembles the cache then
@@ -52,17 +70,35 @@ final class WorkerClassData {
   private final String classPath;
   private final Runtime.Version jdk;
   private final boolean aotCache;
+  private final SharedClassBase.Maker baseMaker;
+  private final RandomGenerator random;
   private Integer trainer;
+  private boolean baseFailed;
+  /** Workers started without a dynamic archive: their JVM writes it when they exit. */
+  private final java.util.Set<Integer> writers = new java.util.HashSet<>();
 
   /**
+   * Workers without a base archive of the installation's own.
+   *
    * @param aotCache whether to use the AOT cache when the JDK has it (the master's system property
    *     {@value #AOT_PROPERTY}; off by default, see ADR 0030)
    */
   WorkerClassData(Path dataDir, String classPath, Runtime.Version jdk, boolean aotCache) {
+    this(dataDir, classPath, jdk, aotCache, null, null);
+  }
+
+  /**
+   * @param baseMaker makes the base archive ({@link SharedClassBase}); null for none
+   * @param random draws the base archive's address
+   */
+  WorkerClassData(Path dataDir, String classPath, Runtime.Version jdk, boolean aotCache,
+      SharedClassBase.Maker baseMaker, RandomGenerator random) {
     this.dataDir = dataDir;
     this.classPath = classPath;
     this.jdk = jdk;
     this.aotCache = aotCache;
+    this.baseMaker = baseMaker;
+    this.random = random;
   }
 
   /** Whether this JDK has the AOT cache in the form used here (one-step training, JDK 25). */
@@ -93,18 +129,47 @@ final class WorkerClassData {
       }
     }
     Path archive = dataDir.resolve(WorkerCommandLine.CLASS_ARCHIVE);
-    return new Choice(currentArchive(archive) ? "archive" : "archive-to-write",
-        WorkerCommandLine.classSharingOptions(archive));
+    String name = currentArchive(archive) ? "archive" : "archive-to-write";
+    if (name.equals("archive-to-write")) {
+      writers.add(workerId);
+    }
+    Path base = dataDir.resolve(SharedClassBase.FILE);
+    if (baseMaker != null && (Files.isRegularFile(base) || makeBase(base))) {
+      return new Choice("shared-" + name, SharedClassBase.workerOptions(base, archive, jdk));
+    }
+    return new Choice(name, WorkerCommandLine.classSharingOptions(archive));
+  }
+
+  /**
+   * Makes the base archive at a newly drawn address, once: after a failure, workers of this
+   * master run on the JDK's base (the failure is logged, not retried at each start).
+   */
+  private boolean makeBase(Path base) {
+    if (baseFailed) {
+      return false;
+    }
+    long started = System.nanoTime();
+    try {
+      baseMaker.make(base, SharedClassBase.drawAddress(random));
+      log.info("worker.classes.base made ms={} bytes={}",
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), Files.size(base));
+      return true;
+    } catch (IOException e) {
+      baseFailed = true;
+      log.warn("worker.classes.base.failed error=\"{}\" effect=\"each worker relocates its class data\"", e.getMessage());
+      return false;
+    }
   }
 
   /**
    * Whether the dynamic archive is there and made from this class path and JDK. The JVM only
    * stops using an archive whose jars changed (an upgrade, a rebuild) and does not write it again
    * while the file is there: a stale one is deleted here, so that the next worker to exit writes
-   * a current one, and the stamp of what it will be made from is written beside it.
+   * a current one, and the stamp of what it will be made from is written beside it. The base
+   * archive goes with it, to be made again at a new address: both are made from the same JDK.
    */
   private boolean currentArchive(Path archive) {
-    String stamp = stamp();
+    String stamp = stamp() + "base=" + (baseMaker == null ? "jdk" : "installation") + '\n';
     Path stampFile = dataDir.resolve(ARCHIVE_STAMP);
     boolean sameMaking = stamp.equals(read(stampFile));
     if (sameMaking && Files.isRegularFile(archive)) {
@@ -115,6 +180,7 @@ final class WorkerClassData {
         log.info("worker.archive.stale file={} reason=\"made from other jars or another JDK\"", archive.getFileName());
       }
       if (!sameMaking) {
+        Files.deleteIfExists(dataDir.resolve(SharedClassBase.FILE));
         AtomicFiles.write(stampFile, stamp.getBytes(StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
@@ -132,8 +198,21 @@ final class WorkerClassData {
     return trainer != null && trainer == workerId;
   }
 
-  /** Worker {@code workerId}'s process ended with {@code exitValue}. Blocking: not on an event loop. */
-  synchronized void exited(int workerId, int exitValue) {
+  /**
+   * Worker {@code workerId}'s process ended with {@code exitValue}. The dynamic archive its JVM
+   * wrote as it exited is kept only if the worker was at work ({@code atWork}: it rehearsed or
+   * served an application); one that exited right after its start would leave an archive of its
+   * start only, which every later worker would map until the next upgrade, loading the rest from
+   * the jars. A crash moves the class data of the workers started next to a new address ({@link
+   * #redrawAfterCrash}). Blocking: not on an event loop.
+   */
+  synchronized void exited(int workerId, int exitValue, boolean atWork) {
+    if (writers.remove(workerId) && !atWork && ARCHIVING_EXITS.contains(exitValue)) {
+      discardEarlyArchive(workerId);
+    }
+    if (baseMaker != null && CRASH_EXITS.contains(exitValue)) {
+      redrawAfterCrash(workerId, exitValue);
+    }
     if (trainer == null || trainer != workerId) {
       return;
     }
@@ -152,6 +231,35 @@ final class WorkerClassData {
     } catch (IOException e) {
       deleteTraining();
       log.warn("worker.aot.failed worker={} error=\"{}\"", workerId, e.toString());
+    }
+  }
+
+  private void discardEarlyArchive(int workerId) {
+    try {
+      if (Files.deleteIfExists(dataDir.resolve(WorkerCommandLine.CLASS_ARCHIVE))) {
+        log.info("worker.archive.discarded worker={} reason=\"written by a worker that exited before it was at work\"",
+            workerId);
+      }
+    } catch (IOException e) {
+      log.warn("worker.archive.discard.failed worker={} error=\"{}\"", workerId, e.toString());
+    }
+  }
+
+  /**
+   * Deletes the base archive and the dynamic archive laid on it, so that the next worker start
+   * makes them again at a newly drawn address: a worker that crashed may have been made to, and
+   * whatever address it let out then no longer holds for the workers started after it (ADR 0037).
+   * The workers still running keep their mapping.
+   */
+  private void redrawAfterCrash(int workerId, int exitValue) {
+    try {
+      Files.deleteIfExists(dataDir.resolve(WorkerCommandLine.CLASS_ARCHIVE));
+      if (Files.deleteIfExists(dataDir.resolve(SharedClassBase.FILE))) {
+        log.warn("worker.classes.redraw worker={} exit={} effect=\"the next workers' class data goes to a new address\"",
+            workerId, exitValue);
+      }
+    } catch (IOException e) {
+      log.warn("worker.classes.redraw.failed worker={} error=\"{}\"", workerId, e.toString());
     }
   }
 

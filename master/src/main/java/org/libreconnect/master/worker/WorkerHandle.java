@@ -79,6 +79,7 @@ public final class WorkerHandle {
   private volatile Channel channel;
   private final AtomicBoolean exitAsked = new AtomicBoolean();
   private volatile WorkerKey key;
+  private volatile boolean rehearsed;
   private volatile String goneReason;
 
   /** A worker whose process is not started yet ({@link #attach} follows). */
@@ -94,9 +95,19 @@ public final class WorkerHandle {
     attach(process);
   }
 
-  /** The process now runs this worker. */
-  void attach(Process started) {
+  /**
+   * The process now runs this worker; false when the worker was stopped while its process was
+   * being started: the process is then killed, as nobody is left to ask it to exit, and a JVM
+   * that ran its exit would write a class-data archive of its start only.
+   */
+  boolean attach(Process started) {
     process.attach(started, id);
+    State now = state;
+    if (now == State.STOPPING || now == State.GONE) {
+      started.destroyForcibly();
+      return false;
+    }
+    return true;
   }
 
   public int id() {
@@ -114,6 +125,19 @@ public final class WorkerHandle {
 
   public Health health() {
     return health;
+  }
+
+  /** The worker said it rehearsed the DMP path ({@code link.rehearsed}). */
+  void rehearsed() {
+    rehearsed = true;
+  }
+
+  /**
+   * Whether the worker was at work: it rehearsed or served an application. What its JVM writes in
+   * the class-data archive when it exits is then worth keeping.
+   */
+  boolean wasAtWork() {
+    return rehearsed || key != null;
   }
 
   public Optional<WorkerKey> key() {

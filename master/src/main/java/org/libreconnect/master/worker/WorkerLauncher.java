@@ -53,12 +53,14 @@ public final class WorkerLauncher implements WorkerFactory {
       String classPath,
       List<String> jvmOptions,
       Clock clock) {
-    this(layout, runDirectory, linkServer, javaExecutable, classPath, jvmOptions, clock, null);
+    this(layout, runDirectory, linkServer, javaExecutable, classPath, jvmOptions, clock, null, false);
   }
 
   /**
    * @param userWorkers how workers of terminal-server users start; null when this launcher starts
    *     workers of the connector's own account only
+   * @param sharedClassData whether the connector's own workers share their class data at an
+   *     address of the installation's own, where the platform allows ({@link SharedClassBase})
    */
   public WorkerLauncher(
       InstallationLayout layout,
@@ -68,7 +70,8 @@ public final class WorkerLauncher implements WorkerFactory {
       String classPath,
       List<String> jvmOptions,
       Clock clock,
-      UserWorkers userWorkers) {
+      UserWorkers userWorkers,
+      boolean sharedClassData) {
     this.userWorkers = userWorkers;
     this.layout = layout;
     this.runDirectory = runDirectory;
@@ -78,7 +81,9 @@ public final class WorkerLauncher implements WorkerFactory {
     this.jvmOptions = List.copyOf(jvmOptions);
     this.clock = clock;
     this.classData = new WorkerClassData(layout.dataDir(), classPath, Runtime.version(),
-        Boolean.getBoolean(WorkerClassData.AOT_PROPERTY));
+        Boolean.getBoolean(WorkerClassData.AOT_PROPERTY),
+        sharedClassData && SharedClassBase.availableHere() ? SharedClassBase.dumpingWith(javaExecutable) : null,
+        random);
   }
 
   @Override
@@ -137,7 +142,16 @@ public final class WorkerLauncher implements WorkerFactory {
     // a user's worker could neither read nor write the class data in the connector's home
     WorkerClassData.Choice classes =
         account == null ? classData.choose(id) : new WorkerClassData.Choice("none", List.of());
-    options.addAll(classes.options());
+    for (String option : classes.options()) {
+      if (!options.contains(option)) { // the fixed-address options may be there already
+        options.add(option);
+      }
+    }
+    if (worker.state() == WorkerHandle.State.STOPPING || worker.state() == WorkerHandle.State.GONE) {
+      // stopped while its class data was prepared (the first start may dump the JDK's classes)
+      log.info("worker.start.skipped worker={} reason=\"stopped before its process started\"", id);
+      return;
+    }
     WorkerCommandLine commandLine =
         new WorkerCommandLine(
             javaExecutable,
@@ -167,7 +181,10 @@ public final class WorkerLauncher implements WorkerFactory {
     } catch (IOException e) {
       throw new WorkerLostException("Could not start a worker process: " + e.getMessage());
     }
-    worker.attach(process);
+    if (!worker.attach(process)) {
+      log.info("worker.start.skipped worker={} pid={} reason=\"stopped while its process started\"", id, process.pid());
+      return;
+    }
     linkServer.expect(token, worker);
     try {
       runDirectory.record("worker", process.toHandle());
@@ -186,7 +203,7 @@ public final class WorkerLauncher implements WorkerFactory {
               }
               linkServer.forget(token);
               if (account == null) {
-                classData.exited(id, exited.exitValue());
+                classData.exited(id, exited.exitValue(), worker.wasAtWork());
               }
               worker.exited(exited.exitValue());
             });

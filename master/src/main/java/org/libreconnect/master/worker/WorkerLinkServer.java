@@ -121,13 +121,20 @@ public final class WorkerLinkServer implements AutoCloseable {
       }
     }
 
-    /** A worker's own request: only {@code link.retire} exists; it gets no answer. */
+    /**
+     * A worker's own request, which gets no answer: {@code link.retire} (replace me) or {@code
+     * link.rehearsed} (what my JVM archives when I exit is worth keeping).
+     */
     private void onWorkerRequest(WorkerHandle worker, LinkFrame frame) {
       try {
-        LinkMessages.Retire retire =
+        LinkMessages.Retire request =
             json.mapper().readValue(frame.payload(), LinkMessages.Retire.class);
-        if (LinkMessages.RETIRE.equals(retire.commandName())) {
-          worker.retire(retire.reason() == null ? "asked by the worker" : retire.reason());
+        if (LinkMessages.RETIRE.equals(request.commandName())) {
+          worker.retire(request.reason() == null ? "asked by the worker" : request.reason());
+          return;
+        }
+        if (LinkMessages.REHEARSED.equals(request.commandName())) {
+          worker.rehearsed();
           return;
         }
       } catch (Exception e) {

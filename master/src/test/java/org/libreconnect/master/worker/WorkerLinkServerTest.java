@@ -81,6 +81,28 @@ class WorkerLinkServerTest {
     }
   }
 
+  @Test
+  void aWorkerThatSaysItRehearsedIsAtWork() throws Exception {
+    server.start(group);
+    FakeProcess process = new FakeProcess();
+    WorkerHandle worker = new WorkerHandle(1, process, java.nio.file.Path.of("logs"), Instant.now());
+    server.expect("a".repeat(64), worker);
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+      send(socket, hello("a".repeat(64), process.pid()));
+      worker.ready().get(5, TimeUnit.SECONDS);
+      assertThat(worker.wasAtWork()).isFalse();
+
+      send(socket, new LinkFrame(LinkFrame.Kind.REQUEST, 0, "",
+          json.write(new LinkMessages.Bare(LinkMessages.REHEARSED))));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (!worker.wasAtWork() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(worker.wasAtWork()).isTrue();
+      assertThat(worker.state()).isEqualTo(WorkerHandle.State.READY);
+    }
+  }
+
   private LinkFrame hello(String token, long pid) {
     return new LinkFrame(LinkFrame.Kind.HELLO, 0, "",
         json.write(new LinkMessages.Hello(token, pid, "test")));

@@ -59,4 +59,28 @@ class WorkerStopTest {
     assertThat(requests(link)).singleElement().asString().contains(LinkMessages.SHUTDOWN);
     process.exit(0);
   }
+
+  @Test
+  void aProcessStartedForAWorkerStoppedMeanwhileIsKilled() {
+    WorkerHandle worker = new WorkerHandle(1, Path.of("logs"), Instant.now());
+    worker.shutdown("the master is stopping", Duration.ofSeconds(30));
+    assertThat(worker.state()).isEqualTo(WorkerHandle.State.GONE);
+    FakeProcess process = new FakeProcess();
+
+    assertThat(worker.attach(process)).isFalse();
+
+    assertThat(process.onExit()).isDone();
+    assertThat(process.exitValue()).as("killed: its JVM writes nothing as it exits").isEqualTo(137);
+  }
+
+  @Test
+  void aProcessStartedBeforeTheStopIsAskedToExitNotKilled() {
+    FakeProcess process = new FakeProcess();
+    WorkerHandle worker = started(process);
+
+    worker.shutdown("the master is stopping", Duration.ofSeconds(30));
+
+    assertThat(process.onExit()).isNotDone();
+    process.exit(0);
+  }
 }

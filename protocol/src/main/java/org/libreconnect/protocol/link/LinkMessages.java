@@ -36,6 +36,13 @@ public final class LinkMessages {
    */
   public static final String RETIRE = "link.retire";
 
+  /**
+   * Worker to master, in a REQUEST frame whose payload is a {@link Bare}: this worker has
+   * rehearsed the DMP path, so the classes its JVM writes in the class-data archive when it exits
+   * are those of a worker at work (ADR 0037). The master does not answer this frame.
+   */
+  public static final String REHEARSED = "link.rehearsed";
+
   /** Exit status of a worker that asked to be replaced (EX_TEMPFAIL). */
   public static final int EXIT_REPLACE_ME = 75;
 
