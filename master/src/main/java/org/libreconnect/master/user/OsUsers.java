@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.libreconnect.runtime.ProcessDeadline;
 
 /**
  * Looks OS accounts up by name through the system's name service ({@code getent passwd}), so that
@@ -39,18 +39,9 @@ public final class OsUsers {
       return Optional.empty();
     }
     Process process = new ProcessBuilder("getent", "passwd", name).redirectErrorStream(true).start();
-    try {
-      if (!process.waitFor(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly();
-        throw new IOException("the name service did not answer within " + DEADLINE.toSeconds() + " s");
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while looking an account up", e);
-    }
+    int exit = ProcessDeadline.await(process, DEADLINE, "the name service look-up");
     String line = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-    if (process.exitValue() != 0 || line.isEmpty()) {
+    if (exit != 0 || line.isEmpty()) {
       return Optional.empty();
     }
     // name:password:uid:gid:gecos:home:shell

@@ -8,8 +8,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
+import org.libreconnect.runtime.ProcessDeadline;
 
 /**
  * The base class-data archive of an installation's workers (ADR 0037): the JDK's own classes,
@@ -103,19 +103,10 @@ final class SharedClassBase {
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD)
           .start();
-      try {
-        if (!dump.waitFor(DUMP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
-          dump.destroyForcibly();
-          throw new IOException("the JDK did not dump the class data within " + DUMP_DEADLINE.toSeconds() + " s");
-        }
-      } catch (InterruptedException e) {
-        dump.destroyForcibly();
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while the JDK dumped the class data");
-      }
-      if (dump.exitValue() != 0 || !Files.isRegularFile(partial) || Files.size(partial) == 0) {
+      int exit = ProcessDeadline.await(dump, DUMP_DEADLINE, "the JDK's class-data dump");
+      if (exit != 0 || !Files.isRegularFile(partial) || Files.size(partial) == 0) {
         Files.deleteIfExists(partial);
-        throw new IOException("the JDK's class-data dump ended with " + dump.exitValue());
+        throw new IOException("the JDK's class-data dump ended with " + exit);
       }
       Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     };

@@ -23,6 +23,7 @@ import org.libreconnect.protocol.link.LinkMessages;
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class WorkerLinkServerTest {
   private static final int MAX_FRAME = 33 * 1024 * 1024;
+  private static final String TOKEN = "a".repeat(64);
   private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final WireJson json = new WireJson();
   private final LinkCodec codec = new LinkCodec(MAX_FRAME);
@@ -52,8 +53,7 @@ class WorkerLinkServerTest {
   void aWrongTokenIsRefusedAndTheWorkerIsNotReady() throws Exception {
     server.start(group);
     FakeProcess process = new FakeProcess();
-    WorkerHandle worker = new WorkerHandle(1, process, java.nio.file.Path.of("logs"), Instant.now());
-    server.expect("a".repeat(64), worker);
+    WorkerHandle worker = expectWorker(process);
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
       send(socket, hello("b".repeat(64), process.pid()));
       assertClosed(socket);
@@ -65,10 +65,9 @@ class WorkerLinkServerTest {
   void theRightTokenFromTheRightPidMakesTheWorkerReady() throws Exception {
     server.start(group);
     FakeProcess process = new FakeProcess();
-    WorkerHandle worker = new WorkerHandle(1, process, java.nio.file.Path.of("logs"), Instant.now());
-    server.expect("a".repeat(64), worker);
+    WorkerHandle worker = expectWorker(process);
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
-      send(socket, hello("a".repeat(64), process.pid()));
+      send(socket, hello(TOKEN, process.pid()));
       assertThat(worker.ready().get(5, TimeUnit.SECONDS)).isSameAs(worker);
       // after the token, large frames are the link's normal business
       DataOutputStream out = new DataOutputStream(socket.getOutputStream());
@@ -85,10 +84,9 @@ class WorkerLinkServerTest {
   void aWorkerThatSaysItRehearsedIsAtWork() throws Exception {
     server.start(group);
     FakeProcess process = new FakeProcess();
-    WorkerHandle worker = new WorkerHandle(1, process, java.nio.file.Path.of("logs"), Instant.now());
-    server.expect("a".repeat(64), worker);
+    WorkerHandle worker = expectWorker(process);
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
-      send(socket, hello("a".repeat(64), process.pid()));
+      send(socket, hello(TOKEN, process.pid()));
       worker.ready().get(5, TimeUnit.SECONDS);
       assertThat(worker.wasAtWork()).isFalse();
 
@@ -101,6 +99,13 @@ class WorkerLinkServerTest {
       assertThat(worker.wasAtWork()).isTrue();
       assertThat(worker.state()).isEqualTo(WorkerHandle.State.READY);
     }
+  }
+
+  /** A worker of {@code process} the server expects with {@link #TOKEN}. */
+  private WorkerHandle expectWorker(FakeProcess process) {
+    WorkerHandle worker = new WorkerHandle(1, process, java.nio.file.Path.of("logs"), Instant.now());
+    server.expect(TOKEN, worker);
+    return worker;
   }
 
   private LinkFrame hello(String token, long pid) {
