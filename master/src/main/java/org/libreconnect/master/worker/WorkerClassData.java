@@ -109,8 +109,9 @@ final class WorkerClassData {
   /**
    * What worker {@code workerId} starts with, and its name for the logs: {@code aot}, {@code
    * aot-training}, {@code archive} (the dynamic archive mapped), {@code archive-to-write} (written
-   * when the worker exits) or {@code none}.
-   * Blocking (reads files): starter thread only.
+   * when the worker exits), each of these two with {@code shared-} before it when laid on the
+   * installation's base archive, or {@code none}.
+   * Blocking (reads files, and may dump the base archive, about a second): starter thread only.
    */
   synchronized Choice choose(int workerId) {
     if (!WorkerCommandLine.canShareClasses(classPath)) {
