@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,10 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.libreconnect.testsupport.FreePort;
 
 /**
@@ -37,13 +36,26 @@ final class WebcryptoLocal implements AutoCloseable {
   private final Process server;
   private final Process client;
   private final Writer requests;
-  private final BufferedReader answers;
+  /** The client's lines, read by one thread of their own; empty once its output ended. */
+  private final BlockingQueue<Optional<String>> answers = new LinkedBlockingQueue<>();
+  /** Whether an answer came late: the next line read would answer an earlier request. */
+  private boolean outOfStep;
 
   private WebcryptoLocal(Process server, Process client) {
     this.server = server;
     this.client = client;
     this.requests = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.UTF_8);
-    this.answers = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader lines = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+    Thread.ofPlatform().name("webcrypto-local-answers").daemon(true).start(() -> {
+      try {
+        for (String line; (line = lines.readLine()) != null; ) {
+          answers.add(Optional.of(line));
+        }
+      } catch (IOException e) {
+        // the client ended: as the end of its output
+      }
+      answers.add(Optional.empty());
+    });
   }
 
   /** Why webcrypto-local cannot run here (its sources are not on this machine). */
@@ -109,29 +121,31 @@ final class WebcryptoLocal implements AutoCloseable {
     return new Signed(Double.parseDouble(parts[1]), parts[2]);
   }
 
+  /**
+   * Sends one request and waits for its answer line. After a request that got no answer in time,
+   * the client is out of step (its late answer would be taken for the next one's) and is not
+   * asked again.
+   */
   private String ask(String request, Duration deadline) throws IOException {
+    if (outOfStep) {
+      throw new IOException("webcrypto-local's client missed an earlier answer; not asked again");
+    }
     requests.write(request + "\n");
     requests.flush();
-    CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> {
-      try {
-        return answers.readLine();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
     try {
-      String line = answer.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+      Optional<String> line = answers.poll(deadline.toMillis(), TimeUnit.MILLISECONDS);
       if (line == null) {
+        outOfStep = true;
+        throw new IOException("webcrypto-local's client gave no answer within " + deadline);
+      }
+      if (line.isEmpty()) {
+        answers.add(line); // for whoever asks next
         throw new IOException("webcrypto-local's client ended (client.log)");
       }
-      return line;
-    } catch (TimeoutException e) {
-      throw new IOException("webcrypto-local's client gave no answer within " + deadline, e);
+      return line.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IOException("webcrypto-local's client could not be read", e.getCause());
     }
   }
 
