@@ -18,6 +18,12 @@ public final class LogTail {
 
   private LogTail() {}
 
+  /** {@link #lastLines}, in base64 of its UTF-8 bytes, as the JS2 log-tail answers carry it. */
+  public static String lastLinesBase64(Path file, int maxLines) {
+    return java.util.Base64.getEncoder()
+        .encodeToString(lastLines(file, maxLines).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   /**
    * The last {@code maxLines} lines of a UTF-8 file, joined with {@code \n}, without line
    * terminators ({@code \n} or {@code \r\n}). A last line without a terminator counts as a line;

@@ -1,7 +1,5 @@
 package org.libreconnect.master.route;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -30,7 +28,6 @@ import org.slf4j.LoggerFactory;
 /** The commands the master serves itself: sessions, and the master's own logs and levels. */
 public final class MasterCommands {
   private static final Logger log = LoggerFactory.getLogger(MasterCommands.class);
-  static final int MAX_TAIL_LINES = 10_000;
   private static final java.time.Duration LINK_CALL_DEADLINE = java.time.Duration.ofSeconds(4);
 
   private final WireJson json;
@@ -76,12 +73,7 @@ public final class MasterCommands {
       case "getLogsTail" -> {
         requireLogAccess(spec.name(), origin);
         LogsTailInput input = json.readInput(envelope.body(), LogsTailInput.class);
-        if (input.wantsServerLog()) {
-          requireCount(input.serverLines(), "i_serverLogNbLastLines");
-        }
-        if (input.wantsConnectorLog()) {
-          requireCount(input.connectorLines(), "i_dmpConnectLogNbLastLines");
-        }
+        input.validate();
         yield CompletableFuture.supplyAsync(() -> json.ok(logsTail(input)), fileReads);
       }
       case "getLogLevels" ->
@@ -110,28 +102,17 @@ public final class MasterCommands {
     }
   }
 
-  private static void requireCount(int lines, String key) {
-    if (lines < 0) {
-      throw new InvalidParameterException(key, "must not be negative");
-    }
-  }
-
   private LogsTailAnswer logsTail(LogsTailInput input) {
     logs.flush(); // the lines logged before the command are in the files
     String server = null;
     String connector = null;
     if (input.wantsServerLog()) {
-      server = tail(logs.serviceLog(), input.serverLines());
+      server = LogTail.lastLinesBase64(logs.serviceLog(), input.serverLines());
     }
     if (input.wantsConnectorLog()) {
-      connector = tail(logs.connectorLog(), input.connectorLines());
+      connector = LogTail.lastLinesBase64(logs.connectorLog(), input.connectorLines());
     }
     return new LogsTailAnswer(server, connector);
-  }
-
-  private static String tail(java.nio.file.Path file, int lines) {
-    String text = LogTail.lastLines(file, Math.min(lines, MAX_TAIL_LINES));
-    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
   private String setLogLevels(LogCommands.LogLevels input) {

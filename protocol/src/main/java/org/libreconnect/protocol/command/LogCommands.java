@@ -1,6 +1,7 @@
 package org.libreconnect.protocol.command;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.libreconnect.protocol.error.InvalidParameterException;
 
 /** Inputs and answers of the log commands (protocol spec section 2.6). */
 public final class LogCommands {
@@ -15,6 +16,9 @@ public final class LogCommands {
 
     public static final int DEFAULT_LINES = 50;
 
+    /** Most lines a tail gives of one log, whatever was asked. */
+    public static final int MAX_LINES = 10_000;
+
     public boolean wantsServerLog() {
       return getServerLog == null || getServerLog != 0;
     }
@@ -23,12 +27,32 @@ public final class LogCommands {
       return getDmpConnectLog == null || getDmpConnectLog != 0;
     }
 
+    /** Lines asked of the service log, at most {@link #MAX_LINES}; a negative count is refused. */
     public int serverLines() {
-      return serverLogNbLastLines == null ? DEFAULT_LINES : serverLogNbLastLines;
+      return lineCount("i_serverLogNbLastLines", serverLogNbLastLines);
     }
 
+    /** Lines asked of the connector's log, at most {@link #MAX_LINES}; a negative count is refused. */
     public int connectorLines() {
-      return dmpConnectLogNbLastLines == null ? DEFAULT_LINES : dmpConnectLogNbLastLines;
+      return lineCount("i_dmpConnectLogNbLastLines", dmpConnectLogNbLastLines);
+    }
+
+    /** Refuses a negative count for a log that is asked, before any file is read. */
+    public void validate() {
+      if (wantsServerLog()) {
+        serverLines();
+      }
+      if (wantsConnectorLog()) {
+        connectorLines();
+      }
+    }
+
+    private static int lineCount(String key, Integer requested) {
+      int lines = requested == null ? DEFAULT_LINES : requested;
+      if (lines < 0) {
+        throw new InvalidParameterException(key, "must not be negative");
+      }
+      return Math.min(lines, MAX_LINES);
     }
   }
 
