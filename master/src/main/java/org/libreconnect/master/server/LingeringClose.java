@@ -29,21 +29,19 @@ final class LingeringClose extends ChannelInboundHandlerAdapter {
 
   private LingeringClose() {}
 
-  /** Ends {@code channel} after its last answer was written; on its event loop or not. */
+  /**
+   * Ends {@code channel} after its last answer was written; on its event loop or not. A channel
+   * without TLS (none on the connector's port) or already closed is closed at once.
+   */
   static void after(Channel channel) {
-    if (!(channel instanceof DuplexChannel duplex) || !channel.isActive()) {
+    SslHandler tls = channel.pipeline().get(SslHandler.class);
+    if (!(channel instanceof DuplexChannel duplex) || tls == null || !channel.isActive()) {
       channel.close();
       return;
     }
     channel.eventLoop().execute(() -> {
-      SslHandler tls = channel.pipeline().get(SslHandler.class);
-      if (tls != null) {
-        channel.pipeline().addAfter(channel.pipeline().context(tls).name(), "linger", new LingeringClose());
-        tls.closeOutbound().addListener(sent -> duplex.shutdownOutput());
-      } else {
-        channel.pipeline().addFirst("linger", new LingeringClose());
-        duplex.shutdownOutput();
-      }
+      channel.pipeline().addAfter(channel.pipeline().context(tls).name(), "linger", new LingeringClose());
+      tls.closeOutbound().addListener(sent -> duplex.shutdownOutput());
       channel.eventLoop().schedule((Runnable) channel::close, LINGER.toMillis(), TimeUnit.MILLISECONDS);
     });
   }

@@ -76,11 +76,8 @@ final class SharedClassBase {
    * JVM's messages about them stay off the worker's console.
    */
   static List<String> workerOptions(Path base, Path dynamicArchive, Runtime.Version jdk) {
-    List<String> options = new java.util.ArrayList<>();
-    options.add("-XX:SharedArchiveFile=" + base + File.pathSeparator + dynamicArchive);
-    options.add("-XX:+AutoCreateSharedArchive");
-    options.add("-Xlog:cds=off");
-    options.add("-Xlog:cds+dynamic=off");
+    List<String> options =
+        new java.util.ArrayList<>(WorkerCommandLine.classSharingOptions(base + File.pathSeparator + dynamicArchive));
     options.addAll(WorkerCommandLine.fixedClassDataAddressOptions(jdk));
     return List.copyOf(options);
   }

@@ -63,8 +63,16 @@ public record WorkerCommandLine(
    * worker's console.
    */
   public static List<String> classSharingOptions(Path archive) {
+    return classSharingOptions(archive.toString());
+  }
+
+  /**
+   * The same for {@code archives}: one dynamic archive, or a base archive and the dynamic archive
+   * laid on it, separated by {@link java.io.File#pathSeparator}.
+   */
+  static List<String> classSharingOptions(String archives) {
     return List.of(
-        "-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        "-XX:SharedArchiveFile=" + archives, "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
   }
 
   /**

@@ -102,8 +102,7 @@ public final class WorkerHandle {
    */
   boolean attach(Process started) {
     process.attach(started, id);
-    State now = state;
-    if (now == State.STOPPING || now == State.GONE) {
+    if (stopped()) {
       started.destroyForcibly();
       return false;
     }
@@ -183,6 +182,15 @@ public final class WorkerHandle {
   /** Completes when the worker is gone, whatever the reason. */
   public CompletableFuture<WorkerHandle> gone() {
     return gone;
+  }
+
+  /** Whether the worker was asked to stop, or is gone. */
+  public boolean stopped() {
+    return isStopped(state);
+  }
+
+  private static boolean isStopped(State state) {
+    return state == State.STOPPING || state == State.GONE;
   }
 
   public boolean alive() {
@@ -381,7 +389,7 @@ public final class WorkerHandle {
     State before;
     do {
       before = state;
-      if (before == State.GONE || before == State.STOPPING) {
+      if (isStopped(before)) {
         return;
       }
     } while (!STATE.compareAndSet(this, before, State.STOPPING));

@@ -147,7 +147,7 @@ public final class WorkerLauncher implements WorkerFactory {
         options.add(option);
       }
     }
-    if (worker.state() == WorkerHandle.State.STOPPING || worker.state() == WorkerHandle.State.GONE) {
+    if (worker.stopped()) {
       // stopped while its class data was prepared (the first start may dump the JDK's classes)
       log.info("worker.start.skipped worker={} reason=\"stopped before its process started\"", id);
       return;

@@ -10,9 +10,6 @@ import org.libreconnect.worker.SessionContext;
 /** {@code hl_getSessionLogsTail}: the last lines of this worker's two logs, in base64. */
 public final class LogTailHandler {
 
-  /** Most lines sent per log, whatever the client asks: answers must stay small and quick. */
-  public static final int MAX_LINES = LogsTailInput.MAX_LINES;
-
   private final LogControl logs;
 
   public LogTailHandler(LogControl logs) {

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.libreconnect.protocol.command.LogCommands.LogsTailInput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,7 @@ class LogTailHandlerTest {
                 + "\"i_serverLogNbLastLines\":99999}");
 
     String tail = decode(answer, "s_serverLogBase64");
-    assertThat(tail.split("\n")).hasSize(LogTailHandler.MAX_LINES);
+    assertThat(tail.split("\n")).hasSize(LogsTailInput.MAX_LINES);
     assertThat(tail).startsWith("line 6\n").endsWith("line 10005");
   }
 
