@@ -30,16 +30,21 @@ public interface DebugActions {
       @Override
       public void freeze() {
         String self = Long.toString(ProcessHandle.current().pid());
+        int exit;
         try {
-          // waits for kill: the stop takes effect before the command could answer
-          new ProcessBuilder("kill", "-STOP", self).redirectErrorStream(true).start()
-              .waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+          // waits for kill without a deadline: the stop takes effect before the command could
+          // answer. With a deadline (5 s), a kill slow to start on a loaded machine let the
+          // command answer OK just before the master's own deadline.
+          exit = new ProcessBuilder("kill", "-STOP", self).redirectErrorStream(true).start().waitFor();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
+          throw new org.libreconnect.protocol.error.FunctionalException("hl_zombie was interrupted");
         } catch (java.io.IOException e) {
           throw new org.libreconnect.protocol.error.FunctionalException(
               "hl_zombie needs a POSIX system (kill -STOP); it is not available here");
         }
+        throw new org.libreconnect.protocol.error.FunctionalException(
+            "hl_zombie could not stop its worker (kill ended with " + exit + ")");
       }
     };
   }
