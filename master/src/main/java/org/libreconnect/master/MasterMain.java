@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -236,6 +237,7 @@ public final class MasterMain {
         new StaticFiles(MasterMain.class.getClassLoader(), certificates.caCertificateFile(),
             config.server().hostName(), fileReads);
 
+    Set<String> hosts = RequestGate.hostsFor(config.server().hostName(), config.server().ip());
     ConnectorServer server = new ConnectorServer();
     try {
       server.start(
@@ -246,8 +248,7 @@ public final class MasterMain {
             ConnectorServer.sslContext(tls.key(), tls.chain()),
             new ConnectionLimiter(limits.maxConnections()),
             new InFlightBytes(Math.max(4L * maxFrameBytes, IN_FLIGHT_FLOOR_BYTES)),
-            () -> new RequestGate(origins, RequestGate.hostsFor(config.server().hostName(),
-                config.server().ip()), limits.maxRestBodyBytes()),
+            () -> new RequestGate(origins, hosts, limits.maxRestBodyBytes()),
             () -> new PageHandler(status, page, origins, router, catalogue, json, files),
             () -> new WebSocketCommandHandler(router, json, errors, maxFrameBytes,
                 Duration.ofSeconds(limits.idleTimeoutSeconds())),

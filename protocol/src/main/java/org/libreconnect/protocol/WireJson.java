@@ -14,8 +14,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.lang.reflect.RecordComponent;
-import java.util.Base64;
 import org.libreconnect.protocol.error.ErrorAnswer;
 import org.libreconnect.protocol.error.InvalidJsonException;
 import org.libreconnect.protocol.error.InvalidParameterException;
@@ -103,7 +101,7 @@ public final class WireJson {
     } catch (JsonProcessingException e) {
       throw new org.libreconnect.protocol.error.ErrorMapper().toConnectorException(e);
     }
-    validate(input);
+    InputChecks.of(type).check(input);
     return input;
   }
 
@@ -164,57 +162,6 @@ public final class WireJson {
     }
     String text = value.asText();
     return text.isEmpty() ? null : text;
-  }
-
-  private static void validate(Record input) {
-    for (RecordComponent component : input.getClass().getRecordComponents()) {
-      Object value;
-      try {
-        value = component.getAccessor().invoke(input);
-      } catch (ReflectiveOperationException e) {
-        throw new TechnicalException("Cannot read input field " + component.getName(), "", e);
-      }
-      String key = jsonKey(component);
-      boolean absent = value == null || (value instanceof String s && s.isEmpty());
-      if (component.isAnnotationPresent(Required.class) && absent) {
-        throw new MissingParameterException(key);
-      }
-      if (component.isAnnotationPresent(Base64Value.class) && value instanceof String s) {
-        try {
-          Base64.getMimeDecoder().decode(s);
-          if (!s.isEmpty() && !isBase64(s)) {
-            throw new IllegalArgumentException();
-          }
-        } catch (IllegalArgumentException e) {
-          throw new InvalidParameterException(key, "must be base64");
-        }
-      }
-    }
-  }
-
-  private static boolean isBase64(String s) {
-    int significant = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean alphabet =
-          (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-              || c == '+' || c == '/' || c == '=';
-      boolean whitespace = c == '\r' || c == '\n' || c == ' ' || c == '\t';
-      if (!alphabet && !whitespace) {
-        return false;
-      }
-      if (alphabet) {
-        significant++;
-      }
-    }
-    return significant % 4 == 0;
-  }
-
-  private static String jsonKey(RecordComponent component) {
-    // @JsonProperty cannot target record components; Java copies it onto the accessor.
-    com.fasterxml.jackson.annotation.JsonProperty property =
-        component.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
-    return property != null ? property.value() : component.getName();
   }
 
   private static String jsonProblem(JsonProcessingException e) {

@@ -31,6 +31,11 @@ class AnswerBudgetsTest {
     assertThat(AnswerBudgets.masterDeadline(Duration.ofSeconds(4))).isEqualTo(Duration.ofSeconds(6));
     assertThat(AnswerBudgets.masterDeadline(Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(45));
     assertThat(AnswerBudgets.masterDeadline(Duration.ofSeconds(600))).isEqualTo(Duration.ofSeconds(630));
+    // where half of the budget reaches the 30 s cap, and below a second
+    assertThat(AnswerBudgets.masterDeadline(Duration.ofSeconds(59))).isEqualTo(Duration.ofMillis(88_500));
+    assertThat(AnswerBudgets.masterDeadline(Duration.ofSeconds(60))).isEqualTo(Duration.ofSeconds(90));
+    assertThat(AnswerBudgets.masterDeadline(Duration.ofSeconds(61))).isEqualTo(Duration.ofSeconds(91));
+    assertThat(AnswerBudgets.masterDeadline(Duration.ofMillis(3))).isEqualTo(Duration.ofNanos(4_500_000));
   }
 
   /** The JS client keeps its own copy of the table (it runs without the connector): same values. */

@@ -109,8 +109,7 @@ public final class WorkerMain {
     logs.setLevels(config.server().logLevel(), config.dmpConnect().logLevel());
 
     WireJson wire = new WireJson();
-    Executor commandThreads =
-        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("command-", 0).factory());
+    Executor commandThreads = CommandThreads.create();
     ScheduledExecutorService streamTimer =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("stream-timer").daemon(true).factory());

@@ -2,7 +2,6 @@ package org.libreconnect.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.libreconnect.protocol.WireJson;
@@ -14,12 +13,14 @@ class WarmUpTest {
   @Test
   void theRehearsalGoesThroughTheFirstExchangeOnASampleAndKeepsNothing() {
     AtomicInteger commandThreadsUsed = new AtomicInteger();
-    var threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().factory());
-    SessionOpened read =
-        WarmUp.rehearse(new WireJson(), new LinkCodec(1 << 20), task -> {
-          commandThreadsUsed.incrementAndGet();
-          threads.execute(task);
-        });
+    SessionOpened read;
+    try (var threads = CommandThreads.create()) {
+      read =
+          WarmUp.rehearse(new WireJson(), new LinkCodec(1 << 20), task -> {
+            commandThreadsUsed.incrementAndGet();
+            threads.execute(task);
+          });
+    }
 
     assertThat(read.commandName()).isEqualTo(LinkMessages.OPEN_SESSION);
     assertThat(read.applicationId()).isEqualTo("warm-up");

@@ -45,7 +45,7 @@ public final class WorkerHarness implements AutoCloseable {
   public final RecordingLogControl logs;
   public final List<Integer> exits = new CopyOnWriteArrayList<>();
   public final RequestDispatcher dispatcher;
-  private final ExecutorService commandThreads = Executors.newVirtualThreadPerTaskExecutor();
+  private final ExecutorService commandThreads = CommandThreads.create();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
   private final AtomicLong ids = new AtomicLong();
 

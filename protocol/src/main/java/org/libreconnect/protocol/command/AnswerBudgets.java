@@ -88,8 +88,11 @@ public final class AnswerBudgets {
    * the wrapper would still accept into errors.
    */
   public static Duration masterDeadline(Duration budget) {
-    Duration grace = budget.dividedBy(2);
-    return budget.plus(grace.compareTo(MAX_GRACE) > 0 ? MAX_GRACE : grace);
+    // Duration.dividedBy goes through BigDecimal; this runs for every forwarded command.
+    if (budget.compareTo(MAX_GRACE.multipliedBy(2)) >= 0) {
+      return budget.plus(MAX_GRACE);
+    }
+    return budget.plusNanos(budget.toNanos() / 2);
   }
 
   private static final Duration MAX_GRACE = Duration.ofSeconds(30);

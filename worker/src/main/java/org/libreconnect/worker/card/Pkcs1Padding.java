@@ -20,12 +20,26 @@ final class Pkcs1Padding {
       "SHA-384", HexFormat.of().parseHex("3041300d060960864801650304020205000430"),
       "SHA-512", HexFormat.of().parseHex("3051300d060960864801650304020305000440"));
 
+  /**
+   * Copied for each digest: looking the algorithm up through every security provider (a
+   * PKCS#11 one among them) took longer than hashing a signature's data.
+   */
+  private static final MessageDigest SHA256 = sha256Digest();
+
   private Pkcs1Padding() {}
 
   /** The SHA-256 digest of {@code data}. */
   static byte[] sha256(byte[] data) {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(data);
+      return ((MessageDigest) SHA256.clone()).digest(data);
+    } catch (CloneNotSupportedException e) {
+      return sha256Digest().digest(data);
+    }
+  }
+
+  private static MessageDigest sha256Digest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("this Java runtime has no SHA-256", e);
     }
