@@ -3,6 +3,7 @@ package org.libreconnect.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.libreconnect.protocol.command.DataCommands.SetSessionDataInput;
@@ -140,6 +141,46 @@ class WireJsonTest {
         .isEqualTo(
             "{\"s_status\":\"OK\",\"s_sessionId\":\"sid\",\"s_serviceVersion\":\"1.0\",\"i_isProduction\":0}");
     assertThat(json.ok(null)).isEqualTo("{\"s_status\":\"OK\"}");
+  }
+
+  record Inner(@JsonProperty("i_number") int number, @JsonProperty("s_absent") String absent) {}
+
+  record Nested(
+      @JsonProperty("s_name") String name,
+      @JsonProperty("s_absent") String absent,
+      @JsonProperty("Items") java.util.List<Inner> items,
+      @JsonProperty("s_bytes") byte[] bytes) {}
+
+  record ClaimsItsOwnStatus(
+      @JsonProperty("s_status") String status, @JsonProperty("s_other") String other) {}
+
+  record Nothing() {}
+
+  /** The tree the answer took before: what {@link WireJson#ok} must still write, byte for byte. */
+  private String throughATree(Object answer) {
+    return json.write(json.okNode(answer));
+  }
+
+  @Test
+  void okAnswersAreWrittenAsThroughATree() {
+    Object[] answers = {
+      new OpenSessionAnswer("sid", "1.0", 0, null, null, null, null, null, null),
+      new Nested("é \"quoted\" \u2028", null, java.util.List.of(new Inner(1, null), new Inner(-2, "x")),
+          new byte[] {1, 2, 3}),
+      new Nested(null, null, java.util.List.of(), null),
+      new Nothing(),
+      new ClaimsItsOwnStatus("KO", "kept"),
+      java.util.Map.of("s_status", "KO", "i_value", 1),
+      java.util.Map.of(),
+    };
+    for (Object answer : answers) {
+      assertThat(json.ok(answer)).as(answer.getClass().getSimpleName()).isEqualTo(throughATree(answer));
+    }
+    assertThat(json.ok(new Nothing())).isEqualTo("{\"s_status\":\"OK\"}");
+    assertThat(json.ok(new Nested("n", null, java.util.List.of(new Inner(1, null)), null)))
+        .isEqualTo("{\"s_status\":\"OK\",\"s_name\":\"n\",\"Items\":[{\"i_number\":1}]}");
+    assertThat(json.ok(new ClaimsItsOwnStatus("KO", "kept")))
+        .isEqualTo("{\"s_status\":\"OK\",\"s_other\":\"kept\"}");
   }
 
   @Test
