@@ -88,12 +88,16 @@ public final class AnswerBudgets {
    * the wrapper would still accept into errors.
    */
   public static Duration masterDeadline(Duration budget) {
-    // Duration.dividedBy goes through BigDecimal; this runs for every forwarded command.
-    if (budget.compareTo(MAX_GRACE.multipliedBy(2)) >= 0) {
+    // Duration.dividedBy and multipliedBy go through BigDecimal; this runs for every forwarded
+    // command
+    if (budget.compareTo(CAPPED_FROM) >= 0) {
       return budget.plus(MAX_GRACE);
     }
     return budget.plusNanos(budget.toNanos() / 2);
   }
 
   private static final Duration MAX_GRACE = Duration.ofSeconds(30);
+
+  /** The budget from which half of it reaches {@link #MAX_GRACE}. */
+  private static final Duration CAPPED_FROM = Duration.ofSeconds(60);
 }
