@@ -8,7 +8,7 @@ import java.util.concurrent.Executors;
  * after a minute unused (ADR 0038). A command waits for the card thread with a deadline; on a
  * virtual thread each such wait also armed and disarmed a timer on the scheduler's own thread,
  * and each hand-off went through the scheduler's carrier threads: about 0.1 ms of processor time
- * per card command, on two processors shared with the master.
+ * per signature on SoftHSM2, on two processors shared with the master.
  */
 public final class CommandThreads {
   private CommandThreads() {}
