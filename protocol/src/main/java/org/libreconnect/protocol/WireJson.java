@@ -36,8 +36,9 @@ public final class WireJson {
 
   /**
    * Whether a type is written as an object of fixed properties, none named {@code s_status}, so
-   * that {@link #ok} can put its text after the status as it is (a map, a tree or a type with a
-   * {@code @JsonValue} or {@code @JsonAnyGetter} goes through a tree).
+   * that {@link #ok} can put its text after the status as it is (a map, a tree, a type with a
+   * {@code @JsonValue}, {@code @JsonAnyGetter} or serialiser of its own, or one that unwraps such
+   * a value, goes through a tree).
    */
   private final ClassValue<Boolean> writtenAsFields =
       new ClassValue<>() {
@@ -53,12 +54,24 @@ public final class WireJson {
           }
           var description =
               mapper.getSerializationConfig().introspect(mapper.constructType(type));
-          return !description.getClassAnnotations()
+          if (description.getClassAnnotations()
                   .has(com.fasterxml.jackson.databind.annotation.JsonSerialize.class)
-              && description.findJsonValueAccessor() == null
-              && description.findAnyGetter() == null
-              && description.findProperties().stream()
-                  .noneMatch(property -> property.getName().equals(Wire.STATUS));
+              || description.findJsonValueAccessor() != null
+              || description.findAnyGetter() != null) {
+            return false;
+          }
+          for (var property : description.findProperties()) {
+            if (property.getName().equals(Wire.STATUS)) {
+              return false;
+            }
+            var member = property.getPrimaryMember();
+            if (member != null
+                && member.hasAnnotation(com.fasterxml.jackson.annotation.JsonUnwrapped.class)
+                && (member.getRawType() == type || !get(member.getRawType()))) {
+              return false; // the fields of an unwrapped value count as the answer's own
+            }
+          }
+          return true;
         }
       };
 

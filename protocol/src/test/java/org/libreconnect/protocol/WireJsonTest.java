@@ -156,6 +156,13 @@ class WireJsonTest {
 
   record Nothing() {}
 
+  record UnwrapsAStatus(
+      @com.fasterxml.jackson.annotation.JsonUnwrapped ClaimsItsOwnStatus inner,
+      @JsonProperty("s_more") String more) {}
+
+  record UnwrapsFields(
+      @com.fasterxml.jackson.annotation.JsonUnwrapped Nested inner, @JsonProperty("s_more") String more) {}
+
   /** The tree the answer took before: what {@link WireJson#ok} must still write, byte for byte. */
   private String throughATree(Object answer) {
     return json.write(json.okNode(answer));
@@ -170,6 +177,9 @@ class WireJsonTest {
       new Nested(null, null, java.util.List.of(), null),
       new Nothing(),
       new ClaimsItsOwnStatus("KO", "kept"),
+      new UnwrapsAStatus(new ClaimsItsOwnStatus("KO", "kept"), "more"),
+      new UnwrapsFields(new Nested("n", null, java.util.List.of(new Inner(3, "y")), null), "more"),
+      new org.libreconnect.protocol.command.DocumentFileAnswer(null, "file:///tmp/x.pdf"),
       java.util.Map.of("s_status", "KO", "i_value", 1),
       java.util.Map.of(),
     };
@@ -181,6 +191,8 @@ class WireJsonTest {
         .isEqualTo("{\"s_status\":\"OK\",\"s_name\":\"n\",\"Items\":[{\"i_number\":1}]}");
     assertThat(json.ok(new ClaimsItsOwnStatus("KO", "kept")))
         .isEqualTo("{\"s_status\":\"OK\",\"s_other\":\"kept\"}");
+    assertThat(json.ok(new UnwrapsAStatus(new ClaimsItsOwnStatus("KO", "kept"), "more")))
+        .isEqualTo("{\"s_status\":\"OK\",\"s_other\":\"kept\",\"s_more\":\"more\"}");
   }
 
   @Test
