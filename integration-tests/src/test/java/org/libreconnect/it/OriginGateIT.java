@@ -100,6 +100,8 @@ class OriginGateIT {
     assertThat(allowed.statusCode()).isEqualTo(200);
     assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains("https://a.example.org");
     assertThat(allowed.headers().firstValue("eSanteConnect-Version")).isPresent();
+    // s_status first, as in every answer (a Map.of put it first or second at random)
+    assertThat(allowed.body()).startsWith("{\"s_status\":\"OK\",\"s_serviceVersion\":\"");
     HttpResponse<String> other = fixture.client.get("/health", "https://evil.test");
     assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
   }

@@ -100,7 +100,7 @@ public final class PageHandler extends SimpleChannelInboundHandler<FullHttpReque
     } else if (method.equals(HttpMethod.GET) && path.equals("/status.json")) {
       sendJson(ctx, request, HttpResponseStatus.OK, json.write(status.snapshot()), null);
     } else if (method.equals(HttpMethod.GET) && path.equals("/health")) {
-      String body = json.write(Map.of(Wire.STATUS, "OK", "s_serviceVersion", ProductVersion.current()));
+      String body = json.ok(Map.of("s_serviceVersion", ProductVersion.current()));
       sendJson(ctx, request, HttpResponseStatus.OK, body, origins.allows(origin) ? origin : null);
     } else if (method.equals(HttpMethod.POST) && path.equals("/diagnostics.zip")
         && status.support().isPresent()) {
@@ -203,7 +203,7 @@ public final class PageHandler extends SimpleChannelInboundHandler<FullHttpReque
       answer =
           switch (entry) {
             case "getAllowedOrigins" ->
-                json.write(Map.of(Wire.STATUS, "OK", "AllowedOrigins", origins.patterns()));
+                json.ok(Map.of("AllowedOrigins", origins.patterns()));
             // LibreConnect needs no licence parameters: a well-formed one is accepted and ignored,
             // and counts as registered; an empty one is refused, and is never registered.
             case "registerDcParameter", "unregisterDcParameter" -> {
@@ -211,7 +211,7 @@ public final class PageHandler extends SimpleChannelInboundHandler<FullHttpReque
               yield json.ok(null);
             }
             case "isDcParameterRegistered" ->
-                json.write(Map.of(Wire.STATUS, "OK", "i_registered", dcParameters(request, false) ? 1 : 0));
+                json.ok(Map.of("i_registered", dcParameters(request, false) ? 1 : 0));
             default -> null;
           };
     } catch (org.libreconnect.protocol.error.ConnectorException e) {
