@@ -48,7 +48,6 @@ public final class WireJson {
               || JsonNode.class.isAssignableFrom(type)
               || Iterable.class.isAssignableFrom(type)
               || type.isArray()
-              || type.isPrimitive()
               || type.getName().startsWith("java.")) {
             return false;
           }

@@ -88,8 +88,7 @@ public final class AnswerBudgets {
    * the wrapper would still accept into errors.
    */
   public static Duration masterDeadline(Duration budget) {
-    // Duration.dividedBy and multipliedBy go through BigDecimal; this runs for every forwarded
-    // command
+    // Duration.dividedBy goes through BigDecimal; this runs for every forwarded command
     if (budget.compareTo(CAPPED_FROM) >= 0) {
       return budget.plus(MAX_GRACE);
     }
@@ -98,6 +97,6 @@ public final class AnswerBudgets {
 
   private static final Duration MAX_GRACE = Duration.ofSeconds(30);
 
-  /** The budget from which half of it reaches {@link #MAX_GRACE}. */
-  private static final Duration CAPPED_FROM = Duration.ofSeconds(60);
+  /** The budget from which half of it reaches {@link #MAX_GRACE}; computed once. */
+  private static final Duration CAPPED_FROM = MAX_GRACE.multipliedBy(2);
 }
